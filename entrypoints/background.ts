@@ -1,0 +1,31 @@
+/**
+ * The background service worker owns the IndexedDB cache and answers every query (see lib/service). It also
+ * relays the panel's keyboard shortcut to the tab it was pressed in.
+ */
+import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { getDb } from '../lib/db/connection';
+import { serve } from '../lib/messaging/protocol';
+import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
+import { bundledPacks } from '../lib/pack/bundled';
+import { createBackstoryService } from '../lib/service/backstory-service';
+import { sessionNowWatching } from '../lib/service/now-watching-store';
+import { loadSettings } from '../lib/settings/settings';
+
+export default defineBackground(() => {
+  const nowWatching = sessionNowWatching();
+  const service = createBackstoryService({ getDb, bundledPacks, loadSettings, nowWatching });
+  serve(service);
+
+  // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
+  browser.runtime.onInstalled.addListener(() => void service.warmUp().catch(console.error));
+  void service.warmUp().catch(console.error);
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== PANEL_COMMAND) return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage()).catch(() => undefined);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void nowWatching.set(tabId, undefined));
+});

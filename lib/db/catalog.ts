@@ -1,0 +1,221 @@
+/**
+ * What the popup searches and opens: one search document per show, episode, character, actor, volume and book,
+ * and a detail view for each, both cut to the viewer's horizon for that show.
+ */
+import type { IDBPDatabase } from 'idb';
+import { isVisible, type ViewerHorizon } from '../pack/horizon';
+import type { Character } from '../pack/schema';
+import { type CastEntry, type ComicLink, type SourceLink, sourceLinks, type VisibleNote, visibleNote } from './context';
+import type { BackstoryDB } from './schema';
+import { episodeCode, loadShowData, type ShowData } from './show-data';
+
+export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'book';
+
+export interface SearchDoc {
+  /** Unique across shows: "<kind>:<showId>:<id>". */
+  id: string;
+  kind: DocKind;
+  showId: string;
+  entityId: string;
+  title: string;
+  subtitle: string;
+  /** Extra words that should find this document (aliases, the other side of a role). */
+  keywords: string;
+}
+
+export async function searchDocuments(
+  db: IDBPDatabase<BackstoryDB>,
+  horizonFor: (showId: string) => Promise<ViewerHorizon>,
+): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  for (const show of await db.getAll('shows')) {
+    const data = await loadShowData(db, show.id);
+    if (data) docs.push(...showDocuments(data, await horizonFor(show.id)));
+  }
+  return docs;
+}
+
+function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean {
+  return isVisible({ episode: c.listedFrom }, viewer, data.order);
+}
+
+export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[] {
+  const showId = data.show.id;
+  const doc = (kind: DocKind, entityId: string, title: string, subtitle: string, keywords = ''): SearchDoc => ({
+    id: `${kind}:${showId}:${entityId}`,
+    kind,
+    showId,
+    entityId,
+    title,
+    subtitle,
+    keywords,
+  });
+  const characters = data.characters.filter((c) => listable(data, c, viewer));
+  const docs: SearchDoc[] = [
+    doc('show', showId, data.show.title, `${data.seasons.length} seasons · created by ${data.show.creator}`, data.show.aliases.join(' ')),
+  ];
+  for (const c of characters) {
+    const actors = c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean);
+    docs.push(doc('character', c.id, c.name, actors.length ? `played by ${actors.join(', ')}` : 'actor not confirmed', [...c.aliases, ...actors].join(' ')));
+  }
+  for (const person of data.people.values()) {
+    const plays = characters.filter((c) => c.roles.some((r) => r.person === person.id)).map((c) => c.name);
+    // An actor whose only role is not yet listable would give that role away.
+    if (plays.length) docs.push(doc('actor', person.id, person.name, `plays ${plays.join(', ')}`, plays.join(' ')));
+  }
+  for (const e of data.episodes) docs.push(doc('episode', e.id, e.title, `${data.show.title} ${episodeCode(e)}`, `s${e.season}e${e.number}`));
+  if (data.film) docs.push(doc('episode', data.film.id, data.film.title, `${data.show.title} · film (${data.film.status})`, 'film movie'));
+  for (const vol of data.volumes.values())
+    docs.push(doc('volume', String(vol.number), vol.title, `published ${vol.published}`, `volume ${vol.number} vol ${vol.number} comic`));
+  for (const b of data.books.values()) docs.push(doc('book', b.id, b.title, `${b.kind}, ${b.year}`, 'book novel novella'));
+  return docs;
+}
+
+export type EntityDetail =
+  | { kind: 'character'; showTitle: string; entry: CastEntry; seasons: number[] }
+  | {
+      kind: 'episode';
+      showTitle: string;
+      code: string;
+      title: string;
+      synopsis: string | null;
+      synopsisNote?: string;
+      cast: { name: string; actors: string[] }[];
+      comic: ComicLink[];
+      sources: SourceLink[];
+    }
+  | { kind: 'volume'; showTitle: string; title: string; published: string; arc: string | null; episodes: { id: string; code: string; title: string; note: string }[]; sources: SourceLink[] }
+  | { kind: 'book'; showTitle: string; title: string; subtitle: string; connection: string; sources: SourceLink[] }
+  | { kind: 'show'; showTitle: string; summary: string; seasons: { number: number; releaseDate: string; volumes: number[] }[]; sources: SourceLink[] };
+
+export async function entityDetail(
+  db: IDBPDatabase<BackstoryDB>,
+  kind: DocKind,
+  showId: string,
+  id: string,
+  viewer: ViewerHorizon,
+): Promise<EntityDetail | undefined> {
+  const data = await loadShowData(db, showId);
+  if (!data) return undefined;
+  const links = (keys: string[]) => sourceLinks(keys, data.sources);
+  const visible = (h: Parameters<typeof isVisible>[0]) => isVisible(h, viewer, data.order);
+  const showTitle = data.show.title;
+
+  switch (kind) {
+    case 'show':
+      return {
+        kind,
+        showTitle,
+        summary: data.show.summary,
+        seasons: data.seasons.map((s) => ({ number: s.number, releaseDate: s.releaseDate, volumes: s.volumes })),
+        sources: links(data.show.sources),
+      };
+    case 'actor':
+    case 'character': {
+      const character =
+        kind === 'character'
+          ? data.characters.find((c) => c.id === id)
+          : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
+      if (!character || !listable(data, character, viewer)) return undefined;
+      const notes = data.notes.filter((n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(character.id));
+      const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])].sort();
+      const entry: CastEntry = {
+        characterId: character.id,
+        name: character.name,
+        actors: character.roles.map((r) => ({ name: data.people.get(r.person)?.name ?? r.person, credit: r.credit })),
+        billing: character.roles[0]?.billing ?? 'guest',
+        origin: character.origin,
+        originBook: character.originBook ? data.books.get(character.originBook)?.title : undefined,
+        summary: character.summary,
+        notes: notes.filter((n) => visible(n.horizon)).map((n): VisibleNote => visibleNote(n, links)),
+        hidden: notes.filter((n) => !visible(n.horizon)).map(() => ({ handle: '', label: 'later in the story' })),
+        sources: links(character.sources),
+      };
+      return { kind: 'character', showTitle, entry, seasons };
+    }
+    case 'episode': {
+      if (data.film && id === data.film.id) {
+        const f = data.film;
+        return {
+          kind,
+          showTitle,
+          code: 'Film',
+          title: f.title,
+          synopsis: visible({ episode: f.id }) ? f.synopsis : null,
+          synopsisNote: f.statusNote,
+          cast: [],
+          comic: [],
+          sources: links(f.sources),
+        };
+      }
+      const e = data.episodes.find((x) => x.id === id);
+      if (!e) return undefined;
+      const cast = data.characters
+        .filter((c) => c.roles.some((r) => r.seasons.includes(e.season)) && visible({ episode: c.listedFrom }))
+        .map((c) => ({ name: c.name, actors: c.roles.filter((r) => r.seasons.includes(e.season)).map((r) => data.people.get(r.person)?.name ?? '') }));
+      const comic = data.adaptations
+        .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
+        .map(
+          (a): ComicLink => ({
+            id: a.id,
+            fidelity: a.fidelity,
+            scope: a.episode ? 'episode' : 'season',
+            volume: a.volume,
+            volumeTitle: a.volume === undefined ? undefined : data.volumes.get(a.volume)?.title,
+            chapter: a.chapter,
+            book: a.book ? data.books.get(a.book)?.title : undefined,
+            note: a.note,
+            sources: links(a.sources),
+          }),
+        );
+      const shown = visible({ episode: e.id });
+      return {
+        kind,
+        showTitle,
+        code: episodeCode(e),
+        title: e.title,
+        synopsis: shown ? e.synopsis : null,
+        synopsisNote: shown ? (e.synopsisStatus === 'unconfirmed' ? 'No source summarises this episode yet.' : undefined) : 'Hidden until you reach this episode.',
+        cast,
+        comic,
+        sources: links(e.sources),
+      };
+    }
+    case 'volume': {
+      const vol = data.volumes.get(Number(id));
+      if (!vol) return undefined;
+      const seasons = new Set(data.seasons.filter((s) => s.volumes.includes(vol.number)).map((s) => s.number));
+      const direct = data.adaptations.filter((a) => a.volume === vol.number && a.episode);
+      const episodes = [
+        ...data.episodes
+          .filter((e) => seasons.has(e.season) || direct.some((a) => a.episode === e.id))
+          .map((e) => {
+            const a = direct.find((x) => x.episode === e.id);
+            return { id: e.id, code: episodeCode(e), title: e.title, note: a?.chapter ? `chapter ${a.chapter.number}, "${a.chapter.title}"` : `season ${e.season}` };
+          }),
+        ...(data.film && direct.some((a) => a.episode === data.film?.id) ? [{ id: data.film.id, code: 'Film', title: data.film.title, note: 'the film' }] : []),
+      ];
+      return {
+        kind,
+        showTitle,
+        title: vol.title,
+        published: vol.published,
+        arc: visible(vol.arcHorizon) ? vol.arc : null,
+        episodes,
+        sources: links(vol.sources),
+      };
+    }
+    case 'book': {
+      const b = data.books.get(id);
+      if (!b) return undefined;
+      return {
+        kind,
+        showTitle,
+        title: b.title,
+        subtitle: `${b.kind}, ${b.year} · ${b.link === 'source' ? 'a source for the show' : 'a thematic link, not a source'}`,
+        connection: b.connection,
+        sources: links(b.sources),
+      };
+    }
+  }
+}

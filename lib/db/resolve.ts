@@ -1,0 +1,92 @@
+/**
+ * Turns what the page shows into an episode of a known show: the viewer's correction first, then what was
+ * learned on an earlier visit, then the show (by Netflix title id, else by title) and the episode (by season and
+ * number, else by title). A resolution from the page's signals is remembered under the video id.
+ */
+import type { IDBPDatabase } from 'idb';
+import { normalizeKey } from '../text/normalize';
+import type { BackstoryDB, EpisodeRecord, ShowRecord } from './schema';
+
+export interface EpisodeSignals {
+  videoId?: string;
+  /** Netflix's id of the show (the metadata's video.id for episodic titles). */
+  titleId?: string;
+  showTitle?: string;
+  season?: number;
+  episode?: number;
+  episodeTitle?: string;
+  /** Which detector produced the season/episode: only strong ones are remembered. */
+  via: 'page-world' | 'metadata' | 'title-text' | 'url';
+}
+
+export type Resolution =
+  | { status: 'resolved'; showId: string; episodeId: string; via: 'correction' | 'learned' | EpisodeSignals['via'] }
+  | { status: 'unknown-show'; title?: string }
+  | { status: 'unknown-episode'; showId: string; showTitle: string };
+
+export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<Resolution> {
+  if (signals.videoId) {
+    const correction = await db.get('corrections', signals.videoId);
+    if (correction && (await episodeExists(db, correction.showId, correction.episodeId)))
+      return { status: 'resolved', showId: correction.showId, episodeId: correction.episodeId, via: 'correction' };
+    const learned = await db.get('learned', signals.videoId);
+    if (learned && (await episodeExists(db, learned.showId, learned.episodeId)))
+      return { status: 'resolved', showId: learned.showId, episodeId: learned.episodeId, via: 'learned' };
+  }
+
+  const show = await findShow(db, signals);
+  if (!show) return { status: 'unknown-show', title: signals.showTitle ?? signals.episodeTitle };
+  const episode = await findEpisode(db, show, signals);
+  if (!episode) return { status: 'unknown-episode', showId: show.id, showTitle: show.title };
+
+  if (signals.videoId && signals.via !== 'url')
+    await db.put('learned', {
+      videoId: signals.videoId,
+      showId: show.id,
+      episodeId: episode.id,
+      via: signals.via,
+      updatedAt: Date.now(),
+    });
+  return { status: 'resolved', showId: show.id, episodeId: episode.id, via: signals.via };
+}
+
+async function episodeExists(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<boolean> {
+  return (await db.count('episodes', `${showId}/${episodeId}`)) > 0;
+}
+
+async function findShow(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<ShowRecord | undefined> {
+  if (signals.titleId) {
+    const byId = await db.getFromIndex('shows', 'by-netflix-id', signals.titleId);
+    if (byId) return byId;
+  }
+  if (signals.showTitle) {
+    const key = normalizeKey(signals.showTitle);
+    if (key) return db.getFromIndex('shows', 'by-title-key', key);
+  }
+  return undefined;
+}
+
+async function findEpisode(
+  db: IDBPDatabase<BackstoryDB>,
+  show: ShowRecord,
+  signals: EpisodeSignals,
+): Promise<EpisodeRecord | undefined> {
+  const { season, episode, episodeTitle } = signals;
+  if (season !== undefined && episode !== undefined) {
+    const hit = await db.getFromIndex('episodes', 'by-show-season-number', [show.id, season, episode]);
+    if (hit) return hit;
+  }
+  if (episodeTitle) {
+    const key = normalizeKey(episodeTitle);
+    const hits = key ? await db.getAllFromIndex('episodes', 'by-show-title-key', [show.id, key]) : [];
+    // A title shared by two episodes is ambiguous unless the number settles it.
+    const narrowed = episode === undefined ? hits : hits.filter((e) => e.number === episode);
+    if (narrowed.length === 1) return narrowed[0];
+  }
+  if (season === undefined && episode !== undefined) {
+    // Netflix omits the season for single-season shows ("E3").
+    const seasons = new Set((await db.getAllFromIndex('episodes', 'by-show', show.id)).map((e) => e.season));
+    if (seasons.size === 1) return db.getFromIndex('episodes', 'by-show-season-number', [show.id, [...seasons][0] ?? 1, episode]);
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * The viewer's own data: learned video ids, corrections, watch and read progress. Seeding never touches these
+ * stores; export and import move them as one JSON document.
+ */
+import type { IDBPDatabase } from 'idb';
+import * as v from 'valibot';
+import type { BackstoryDB, ProgressRecord } from './schema';
+
+export async function recordWatched(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<ProgressRecord> {
+  const tx = db.transaction(['progress', 'episodes'], 'readwrite');
+  const [episode, existing] = await Promise.all([
+    tx.objectStore('episodes').get(`${showId}/${episodeId}`),
+    tx.objectStore('progress').get(showId),
+  ]);
+  const progress: ProgressRecord = existing ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
+  if (episode && episode.ordinal > progress.furthestOrdinal) {
+    progress.furthestOrdinal = episode.ordinal;
+    progress.furthestEpisodeId = episode.id;
+    progress.updatedAt = Date.now();
+    await tx.objectStore('progress').put(progress);
+  }
+  await tx.done;
+  return progress;
+}
+
+export async function getProgress(db: IDBPDatabase<BackstoryDB>, showId: string): Promise<ProgressRecord> {
+  return (await db.get('progress', showId)) ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
+}
+
+export async function setReadVolume(db: IDBPDatabase<BackstoryDB>, showId: string, volume: number): Promise<ProgressRecord> {
+  const progress = await getProgress(db, showId);
+  const next = { ...progress, readVolume: volume, updatedAt: Date.now() };
+  await db.put('progress', next);
+  return next;
+}
+
+export async function correctEpisode(db: IDBPDatabase<BackstoryDB>, videoId: string, showId: string, episodeId: string): Promise<void> {
+  if ((await db.count('episodes', `${showId}/${episodeId}`)) === 0) throw new Error(`No episode ${episodeId} in ${showId}`);
+  await db.put('corrections', { videoId, showId, episodeId, updatedAt: Date.now() });
+}
+
+export async function clearLearned(db: IDBPDatabase<BackstoryDB>): Promise<void> {
+  const tx = db.transaction(['learned', 'corrections'], 'readwrite');
+  await Promise.all([tx.objectStore('learned').clear(), tx.objectStore('corrections').clear(), tx.done]);
+}
+
+export async function resetProgress(db: IDBPDatabase<BackstoryDB>): Promise<void> {
+  await db.clear('progress');
+}
+
+const VideoId = v.pipe(v.string(), v.regex(/^\d{1,15}$/));
+const ShowId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64));
+const EpisodeId = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/));
+const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
+
+export const UserDataSchema = v.object({
+  format: v.literal('backstory-user-data'),
+  version: v.literal(1),
+  exportedAt: Time,
+  learned: v.pipe(
+    v.array(v.object({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId, via: v.pipe(v.string(), v.maxLength(20)), updatedAt: Time })),
+    v.maxLength(100_000),
+  ),
+  corrections: v.pipe(
+    v.array(v.object({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId, updatedAt: Time })),
+    v.maxLength(100_000),
+  ),
+  progress: v.pipe(
+    v.array(
+      v.object({ showId: ShowId, furthestEpisodeId: v.optional(EpisodeId), furthestOrdinal: Count, readVolume: Count, updatedAt: Time }),
+    ),
+    v.maxLength(10_000),
+  ),
+});
+export type UserData = v.InferOutput<typeof UserDataSchema>;
+
+export async function exportUserData(db: IDBPDatabase<BackstoryDB>): Promise<UserData> {
+  const [learned, corrections, progress] = await Promise.all([db.getAll('learned'), db.getAll('corrections'), db.getAll('progress')]);
+  return { format: 'backstory-user-data', version: 1, exportedAt: Date.now(), learned, corrections, progress };
+}
+
+export type ImportResult = { ok: true; counts: Record<string, number> } | { ok: false; issues: { path: string; message: string }[] };
+
+/** Replaces the user stores with the document's contents, in one transaction, only if all of it is valid. */
+export async function importUserData(db: IDBPDatabase<BackstoryDB>, input: unknown): Promise<ImportResult> {
+  const parsed = v.safeParse(UserDataSchema, input, { abortEarly: false });
+  if (!parsed.success)
+    return {
+      ok: false,
+      issues: parsed.issues.slice(0, 50).map((i) => ({ path: v.getDotPath(i) ?? '(root)', message: i.message })),
+    };
+  const data = parsed.output;
+  const tx = db.transaction(['learned', 'corrections', 'progress'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('learned').clear(),
+    tx.objectStore('corrections').clear(),
+    tx.objectStore('progress').clear(),
+    ...data.learned.map((r) => tx.objectStore('learned').put(r)),
+    ...data.corrections.map((r) => tx.objectStore('corrections').put(r)),
+    ...data.progress.map((r) => tx.objectStore('progress').put(r)),
+    tx.done,
+  ]);
+  return { ok: true, counts: { learned: data.learned.length, corrections: data.corrections.length, progress: data.progress.length } };
+}

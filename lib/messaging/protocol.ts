@@ -1,0 +1,78 @@
+/**
+ * Typed messages between the extension's contexts and the background service. Each method of the service is a
+ * message type; callers get its return type, and errors thrown in the background are re-thrown at the caller.
+ * Built on the polyfilled `browser.runtime` (promise-based in every browser) rather than a messaging library,
+ * because the one we considered calls `chrome.*` directly and bypasses the polyfill.
+ */
+import { browser } from 'wxt/browser';
+import type { BackstoryService } from '../service/backstory-service';
+
+type Methods = Omit<BackstoryService, 'warmUp'>;
+export type MessageType = keyof Methods;
+type Result<K extends MessageType> = Awaited<ReturnType<Methods[K]>>;
+type Input<K extends MessageType> = Parameters<Methods[K]>[0];
+
+interface Envelope {
+  backstory: 1;
+  type: MessageType;
+  data: unknown;
+}
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+const MESSAGE_TYPES = new Set<string>([
+  'resolveEpisode',
+  'getEpisodeContext',
+  'revealItem',
+  'listEpisodes',
+  'correctEpisode',
+  'recordWatched',
+  'reportNowWatching',
+  'getNowWatching',
+  'getSearchDocuments',
+  'getEntityDetail',
+  'getProgress',
+  'setReadVolume',
+  'listShows',
+  'getStats',
+  'reseed',
+  'clearLearned',
+  'resetProgress',
+  'exportUserData',
+  'importUserData',
+  'importPack',
+] satisfies MessageType[]);
+
+export class BackgroundError extends Error {
+  override name = 'BackgroundError';
+}
+
+export async function send<K extends MessageType>(type: K, ...[data]: Input<K> extends undefined ? [] : [Input<K>]): Promise<Result<K>> {
+  const envelope: Envelope = { backstory: 1, type, data };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  if (!reply || typeof reply !== 'object') throw new BackgroundError(`No answer to ${type}`);
+  if (!reply.ok) throw new BackgroundError(reply.error);
+  return reply.value as Result<K>;
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).backstory === 1 &&
+    MESSAGE_TYPES.has((message as Envelope).type as string)
+  );
+}
+
+/** Answers every Backstory message with the service; malformed input gets an error reply, never a crash. */
+export function serve(service: BackstoryService): () => void {
+  const listener = (message: unknown, sender: { tab?: { id?: number } }): Promise<Reply> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const method = service[message.type] as (data: unknown, tabId?: number) => Promise<unknown>;
+    return method(message.data, sender.tab?.id).then(
+      (value) => ({ ok: true, value }) as const,
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }) as const,
+    );
+  };
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+}

@@ -1,0 +1,61 @@
+// The data test suite: every bundled pack validates, resolves its references and respects the spoiler rules.
+import { describe, expect, it } from 'vitest';
+import { bundledPacks } from './bundled';
+import { episodeOrder } from './horizon';
+import type { Pack } from './schema';
+import { validatePack } from './validate';
+
+describe.each(bundledPacks.map((p) => [(p as { id?: string }).id ?? '?', p] as const))('pack %s', (_id, raw) => {
+  const result = validatePack(raw);
+
+  it('validates, with every reference resolved and no duplicate id', () => {
+    expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+
+  const pack = (result.ok ? result.pack : raw) as Pack;
+  const order = episodeOrder(pack);
+
+  it('gives every note a source and a horizon no earlier than what it describes', () => {
+    const characterFrom = new Map(pack.characters.map((c) => [c.id, order.get(c.listedFrom) ?? 0]));
+    for (const note of pack.notes) {
+      expect(note.sources.length, note.id).toBeGreaterThan(0);
+      expect(note.horizon.episode ?? note.horizon.volume, note.id).toBeDefined();
+      const at = note.horizon.episode ? (order.get(note.horizon.episode) ?? 0) : Number.POSITIVE_INFINITY;
+      for (const id of note.about.ids) {
+        const first = note.about.kind === 'episode' ? (order.get(id) ?? 0) : (characterFrom.get(id) ?? 0);
+        expect(at, `${note.id} about ${id}`).toBeGreaterThanOrEqual(first);
+      }
+    }
+  });
+
+  it('cites only sources with an address, or a recorded repository note', () => {
+    for (const source of pack.sources) expect(source.url ?? source.note, source.key).toBeTruthy();
+  });
+});
+
+describe('the Heartstopper pack', () => {
+  const pack = bundledPacks.find((p) => (p as Pack).id === 'heartstopper') as Pack;
+
+  it('has all 24 episodes, the film and over 30 characters', () => {
+    expect(pack.episodes).toHaveLength(24);
+    expect(pack.film?.title).toBe('Heartstopper Forever');
+    expect(pack.characters.length).toBeGreaterThan(30);
+  });
+
+  it('carries the confirmed external ids', () => {
+    expect(pack.show).toMatchObject({ netflixTitleId: '81059939', imdbId: 'tt10638036', tmdbId: '124834' });
+  });
+
+  it('keeps unconfirmed facts out: no synopsis for S3E2, no actor for Oliver, no chapter past 3', () => {
+    expect(pack.episodes.find((e) => e.id === 's3e2')).toMatchObject({ synopsis: null, synopsisStatus: 'unconfirmed' });
+    expect(pack.characters.find((c) => c.id === 'oliver-spring')?.roles).toEqual([]);
+    expect(Math.max(...pack.adaptations.map((a) => a.chapter?.number ?? 0))).toBe(3);
+  });
+
+  it('marks Isaac and Imogen as show-only and Michael Holden as from Solitaire', () => {
+    const origin = (id: string) => pack.characters.find((c) => c.id === id);
+    expect(origin('isaac-henderson')?.origin).toBe('show-only');
+    expect(origin('imogen-heaney')?.origin).toBe('show-only');
+    expect(origin('michael-holden')).toMatchObject({ origin: 'book', originBook: 'solitaire' });
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * The background's one service: every query the content script, popup and options page make. Each method
+ * validates its input, makes sure the bundled packs are seeded, and answers from IndexedDB.
+ * It takes its dependencies as arguments so that tests run it against fake-indexeddb and fake storage.
+ */
+import type { IDBPDatabase } from 'idb';
+import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
+import { validatePack } from '../pack/validate';
+import { searchDocuments, entityDetail } from '../db/catalog';
+import { episodeContext, revealItem } from '../db/context';
+import { resolveEpisode } from '../db/resolve';
+import type { BackstoryDB } from '../db/schema';
+import { ensureBundledPacks, type SeedOutcome, seedPack } from '../db/seed';
+import { episodeCode, loadShowData } from '../db/show-data';
+import {
+  clearLearned,
+  correctEpisode,
+  exportUserData,
+  getProgress,
+  importUserData,
+  recordWatched,
+  resetProgress,
+  setReadVolume,
+} from '../db/user-data';
+import type { Settings } from '../settings/settings';
+import { inputs, parseInput } from './inputs';
+
+export interface NowWatching {
+  showId: string;
+  episodeId: string;
+}
+
+export interface ServiceDeps {
+  getDb: () => Promise<IDBPDatabase<BackstoryDB>>;
+  bundledPacks: unknown[];
+  loadSettings: () => Promise<Settings>;
+  /** Per-tab "now watching" memory that survives the service worker being stopped. */
+  nowWatching: { get(tabId: number): Promise<NowWatching | undefined>; set(tabId: number, value: NowWatching | undefined): Promise<void> };
+}
+
+export interface CacheStats {
+  packs: { id: string; title: string; version: string; origin: string; seededAt: number; counts: Record<string, number> }[];
+  learned: number;
+  corrections: number;
+  progress: { showId: string; showTitle: string; furthest: string | null; readVolume: number }[];
+  seedProblems: { packId: string; issues: { path: string; message: string }[] }[];
+}
+
+export function createBackstoryService(deps: ServiceDeps) {
+  let seeding: Promise<SeedOutcome[]> | undefined;
+  const ready = async () => {
+    const db = await deps.getDb();
+    seeding ??= ensureBundledPacks(db, deps.bundledPacks).catch((error: unknown) => {
+      seeding = undefined;
+      throw error;
+    });
+    await seeding;
+    return db;
+  };
+
+  async function horizonFor(db: IDBPDatabase<BackstoryDB>, showId: string, currentOrdinal: number): Promise<ViewerHorizon> {
+    const [settings, progress] = await Promise.all([deps.loadSettings(), getProgress(db, showId)]);
+    return viewerHorizon(settings.guard, currentOrdinal, progress.furthestOrdinal, progress.readVolume);
+  }
+  async function ordinalOf(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<number> {
+    return (await db.get('episodes', `${showId}/${episodeId}`))?.ordinal ?? 0;
+  }
+  async function watchedHorizon(db: IDBPDatabase<BackstoryDB>, showId: string, tabId?: number): Promise<ViewerHorizon> {
+    const now = tabId === undefined ? undefined : await deps.nowWatching.get(tabId);
+    const current = now?.showId === showId ? await ordinalOf(db, showId, now.episodeId) : 0;
+    return horizonFor(db, showId, current);
+  }
+
+  return {
+    /** Seeds the bundled packs now (on install and on startup) rather than on the first query. */
+    async warmUp(): Promise<SeedOutcome[]> {
+      await ready();
+      return seeding ?? [];
+    },
+
+    async resolveEpisode(data: unknown) {
+      const signals = parseInput(inputs.signals, data, 'resolveEpisode');
+      return resolveEpisode(await ready(), signals);
+    },
+
+    async getEpisodeContext(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
+      const db = await ready();
+      const horizon = await horizonFor(db, showId, await ordinalOf(db, showId, episodeId));
+      return (await episodeContext(db, showId, episodeId, horizon)) ?? null;
+    },
+
+    async revealItem(data: unknown) {
+      const { showId, season, handle } = parseInput(inputs.reveal, data, 'revealItem');
+      return (await revealItem(await ready(), showId, season, handle)) ?? null;
+    },
+
+    async listEpisodes(data: unknown) {
+      const { showId } = parseInput(inputs.showRef, data, 'listEpisodes');
+      const show = await loadShowData(await ready(), showId);
+      return show?.episodes.map((e) => ({ id: e.id, code: episodeCode(e), title: e.title })) ?? [];
+    },
+
+    async correctEpisode(data: unknown) {
+      const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
+      const db = await ready();
+      await correctEpisode(db, videoId, showId, episodeId);
+      return resolveEpisode(db, { videoId, via: 'url' });
+    },
+
+    async recordWatched(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'recordWatched');
+      return recordWatched(await ready(), showId, episodeId);
+    },
+
+    async reportNowWatching(data: unknown, tabId: number | undefined) {
+      const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
+      if (tabId !== undefined) await deps.nowWatching.set(tabId, value ?? undefined);
+    },
+
+    async getNowWatching(data: unknown) {
+      const { tabId } = parseInput(inputs.tabRef, data, 'getNowWatching');
+      const now = tabId === undefined ? undefined : await deps.nowWatching.get(tabId);
+      if (!now) return null;
+      const db = await ready();
+      const [episode, show] = await Promise.all([db.get('episodes', `${now.showId}/${now.episodeId}`), db.get('shows', now.showId)]);
+      if (!episode || !show) return null;
+      return { showId: show.id, showTitle: show.title, episodeId: episode.id, code: episodeCode(episode), title: episode.title };
+    },
+
+    async getSearchDocuments(data: unknown) {
+      const { tabId } = parseInput(inputs.tabRef, data ?? {}, 'getSearchDocuments');
+      const db = await ready();
+      return searchDocuments(db, (showId) => watchedHorizon(db, showId, tabId));
+    },
+
+    async getEntityDetail(data: unknown) {
+      const { kind, showId, id, tabId } = parseInput(inputs.detail, data, 'getEntityDetail');
+      const db = await ready();
+      return (await entityDetail(db, kind, showId, id, await watchedHorizon(db, showId, tabId))) ?? null;
+    },
+
+    async getProgress(data: unknown) {
+      const { showId } = parseInput(inputs.showRef, data, 'getProgress');
+      return getProgress(await ready(), showId);
+    },
+
+    async setReadVolume(data: unknown) {
+      const { showId, volume } = parseInput(inputs.readVolume, data, 'setReadVolume');
+      return setReadVolume(await ready(), showId, volume);
+    },
+
+    async listShows() {
+      const db = await ready();
+      const shows = await db.getAll('shows');
+      return Promise.all(
+        shows.map(async (s) => ({
+          id: s.id,
+          title: s.title,
+          volumes: await db.countFromIndex('entities', 'by-show-kind', [s.id, 'volume']),
+        })),
+      );
+    },
+
+    async getStats(): Promise<CacheStats> {
+      const db = await ready();
+      const outcomes = (await seeding) ?? [];
+      const [packs, learned, corrections, progress, shows] = await Promise.all([
+        db.getAll('packs'),
+        db.count('learned'),
+        db.count('corrections'),
+        db.getAll('progress'),
+        db.getAll('shows'),
+      ]);
+      const titles = new Map(shows.map((s) => [s.id, s.title]));
+      return {
+        packs,
+        learned,
+        corrections,
+        progress: await Promise.all(
+          progress.map(async (p) => {
+            const e = p.furthestEpisodeId ? await db.get('episodes', `${p.showId}/${p.furthestEpisodeId}`) : undefined;
+            return { showId: p.showId, showTitle: titles.get(p.showId) ?? p.showId, furthest: e ? `${episodeCode(e)} ${e.title}` : null, readVolume: p.readVolume };
+          }),
+        ),
+        seedProblems: outcomes.flatMap((o) => (o.status === 'invalid' ? [{ packId: o.packId, issues: o.issues }] : [])),
+      };
+    },
+
+    async reseed() {
+      const db = await deps.getDb();
+      seeding = ensureBundledPacks(db, deps.bundledPacks, true);
+      return seeding;
+    },
+
+    async clearLearned() {
+      await clearLearned(await ready());
+    },
+
+    async resetProgress() {
+      await resetProgress(await ready());
+    },
+
+    async exportUserData() {
+      return exportUserData(await ready());
+    },
+
+    async importUserData(data: unknown) {
+      return importUserData(await ready(), data);
+    },
+
+    /** Validates and seeds a pack file chosen by the user; on any problem nothing changes. */
+    async importPack(data: unknown) {
+      const result = validatePack(data);
+      if (!result.ok) return result;
+      const record = await seedPack(await ready(), result.pack, 'imported');
+      return { ok: true as const, pack: record };
+    },
+  };
+}
+
+export type BackstoryService = ReturnType<typeof createBackstoryService>;

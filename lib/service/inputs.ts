@@ -1,0 +1,48 @@
+/**
+ * Shapes of every message the background accepts. Messages come from our own content script, which runs in a
+ * page we do not control, so each one is validated before it touches the database.
+ */
+import * as v from 'valibot';
+
+const ShowId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64));
+const EpisodeId = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/));
+const VideoId = v.pipe(v.string(), v.regex(/^\d{1,15}$/));
+const ShortText = v.pipe(v.string(), v.maxLength(300));
+const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
+
+export const inputs = {
+  signals: v.strictObject({
+    videoId: v.optional(VideoId),
+    titleId: v.optional(VideoId),
+    showTitle: v.optional(ShortText),
+    season: v.optional(Small),
+    episode: v.optional(Small),
+    episodeTitle: v.optional(ShortText),
+    via: v.picklist(['page-world', 'metadata', 'title-text', 'url']),
+  }),
+  episodeRef: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),
+  showRef: v.strictObject({ showId: ShowId }),
+  reveal: v.strictObject({ showId: ShowId, season: Small, handle: v.pipe(v.string(), v.regex(/^h[0-9a-z]{1,8}$/)) }),
+  correction: v.strictObject({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId }),
+  nowWatching: v.nullable(v.strictObject({ showId: ShowId, episodeId: EpisodeId })),
+  tabRef: v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  detail: v.strictObject({
+    kind: v.picklist(['show', 'character', 'actor', 'episode', 'volume', 'book']),
+    showId: ShowId,
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64)),
+    tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  readVolume: v.strictObject({ showId: ShowId, volume: Small }),
+  none: v.optional(v.union([v.undefined(), v.null(), v.strictObject({})])),
+};
+
+export class InvalidMessageError extends Error {
+  override name = 'InvalidMessageError';
+}
+
+export function parseInput<S extends v.GenericSchema>(schema: S, data: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, data);
+  if (result.success) return result.output;
+  const first = result.issues[0];
+  throw new InvalidMessageError(`Invalid ${what} message: ${v.getDotPath(first) ?? 'value'}: ${first.message}`);
+}

@@ -1,0 +1,36 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Unit tests live beside the code they test.
+        plugins: [WxtVitest(), preact()],
+        resolve: { dedupe: ['preact'] },
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['{lib,components,entrypoints,tests}/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**', 'node_modules/**'],
+          setupFiles: ['fake-indexeddb/auto', 'tests/setup-unit.ts'],
+          mockReset: true,
+          restoreMocks: true,
+        },
+      },
+      {
+        // End-to-end tests drive the built extension in real Chromium, one file at a time.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          fileParallelism: false,
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
