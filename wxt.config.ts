@@ -12,9 +12,7 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['*://*.netflix.com/*'],
     web_accessible_resources:
-      manifestVersion === 3
-        ? [{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }]
-        : ['netflix-page.js'],
+      manifestVersion === 3 ? [{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }] : ['netflix-page.js'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -2,8 +2,9 @@
  * The background service worker owns the IndexedDB cache and answers every query (see lib/service). It also
  * relays the panel's keyboard shortcut to the tab it was pressed in.
  */
-import { defineBackground } from '#imports';
+
 import { browser } from 'wxt/browser';
+import { defineBackground } from '#imports';
 import { getDb } from '../lib/db/connection';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';

@@ -52,21 +52,39 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
   });
   const characters = data.characters.filter((c) => listable(data, c, viewer));
   const docs: SearchDoc[] = [
-    doc('show', showId, data.show.title, `${data.seasons.length} seasons · created by ${data.show.creator}`, data.show.aliases.join(' ')),
+    doc(
+      'show',
+      showId,
+      data.show.title,
+      `${data.seasons.length} seasons · created by ${data.show.creator}`,
+      data.show.aliases.join(' '),
+    ),
   ];
   for (const c of characters) {
     const actors = c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean);
-    docs.push(doc('character', c.id, c.name, actors.length ? `played by ${actors.join(', ')}` : 'actor not confirmed', [...c.aliases, ...actors].join(' ')));
+    docs.push(
+      doc(
+        'character',
+        c.id,
+        c.name,
+        actors.length ? `played by ${actors.join(', ')}` : 'actor not confirmed',
+        [...c.aliases, ...actors].join(' '),
+      ),
+    );
   }
   for (const person of data.people.values()) {
     const plays = characters.filter((c) => c.roles.some((r) => r.person === person.id)).map((c) => c.name);
     // An actor whose only role is not yet listable would give that role away.
     if (plays.length) docs.push(doc('actor', person.id, person.name, `plays ${plays.join(', ')}`, plays.join(' ')));
   }
-  for (const e of data.episodes) docs.push(doc('episode', e.id, e.title, `${data.show.title} ${episodeCode(e)}`, `s${e.season}e${e.number}`));
-  if (data.film) docs.push(doc('episode', data.film.id, data.film.title, `${data.show.title} · film (${data.film.status})`, 'film movie'));
+  for (const e of data.episodes)
+    docs.push(doc('episode', e.id, e.title, `${data.show.title} ${episodeCode(e)}`, `s${e.season}e${e.number}`));
+  if (data.film)
+    docs.push(doc('episode', data.film.id, data.film.title, `${data.show.title} · film (${data.film.status})`, 'film movie'));
   for (const vol of data.volumes.values())
-    docs.push(doc('volume', String(vol.number), vol.title, `published ${vol.published}`, `volume ${vol.number} vol ${vol.number} comic`));
+    docs.push(
+      doc('volume', String(vol.number), vol.title, `published ${vol.published}`, `volume ${vol.number} vol ${vol.number} comic`),
+    );
   for (const b of data.books.values()) docs.push(doc('book', b.id, b.title, `${b.kind}, ${b.year}`, 'book novel novella'));
   return docs;
 }
@@ -84,9 +102,23 @@ export type EntityDetail =
       comic: ComicLink[];
       sources: SourceLink[];
     }
-  | { kind: 'volume'; showTitle: string; title: string; published: string; arc: string | null; episodes: { id: string; code: string; title: string; note: string }[]; sources: SourceLink[] }
+  | {
+      kind: 'volume';
+      showTitle: string;
+      title: string;
+      published: string;
+      arc: string | null;
+      episodes: { id: string; code: string; title: string; note: string }[];
+      sources: SourceLink[];
+    }
   | { kind: 'book'; showTitle: string; title: string; subtitle: string; connection: string; sources: SourceLink[] }
-  | { kind: 'show'; showTitle: string; summary: string; seasons: { number: number; releaseDate: string; volumes: number[] }[]; sources: SourceLink[] };
+  | {
+      kind: 'show';
+      showTitle: string;
+      summary: string;
+      seasons: { number: number; releaseDate: string; volumes: number[] }[];
+      sources: SourceLink[];
+    };
 
 export async function entityDetail(
   db: IDBPDatabase<BackstoryDB>,
@@ -117,7 +149,9 @@ export async function entityDetail(
           ? data.characters.find((c) => c.id === id)
           : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
       if (!character || !listable(data, character, viewer)) return undefined;
-      const notes = data.notes.filter((n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(character.id));
+      const notes = data.notes.filter(
+        (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(character.id),
+      );
       const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])].sort();
       const entry: CastEntry = {
         characterId: character.id,
@@ -152,7 +186,10 @@ export async function entityDetail(
       if (!e) return undefined;
       const cast = data.characters
         .filter((c) => c.roles.some((r) => r.seasons.includes(e.season)) && visible({ episode: c.listedFrom }))
-        .map((c) => ({ name: c.name, actors: c.roles.filter((r) => r.seasons.includes(e.season)).map((r) => data.people.get(r.person)?.name ?? '') }));
+        .map((c) => ({
+          name: c.name,
+          actors: c.roles.filter((r) => r.seasons.includes(e.season)).map((r) => data.people.get(r.person)?.name ?? ''),
+        }));
       const comic = data.adaptations
         .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
         .map(
@@ -175,7 +212,11 @@ export async function entityDetail(
         code: episodeCode(e),
         title: e.title,
         synopsis: shown ? e.synopsis : null,
-        synopsisNote: shown ? (e.synopsisStatus === 'unconfirmed' ? 'No source summarises this episode yet.' : undefined) : 'Hidden until you reach this episode.',
+        synopsisNote: shown
+          ? e.synopsisStatus === 'unconfirmed'
+            ? 'No source summarises this episode yet.'
+            : undefined
+          : 'Hidden until you reach this episode.',
         cast,
         comic,
         sources: links(e.sources),
@@ -191,9 +232,16 @@ export async function entityDetail(
           .filter((e) => seasons.has(e.season) || direct.some((a) => a.episode === e.id))
           .map((e) => {
             const a = direct.find((x) => x.episode === e.id);
-            return { id: e.id, code: episodeCode(e), title: e.title, note: a?.chapter ? `chapter ${a.chapter.number}, "${a.chapter.title}"` : `season ${e.season}` };
+            return {
+              id: e.id,
+              code: episodeCode(e),
+              title: e.title,
+              note: a?.chapter ? `chapter ${a.chapter.number}, "${a.chapter.title}"` : `season ${e.season}`,
+            };
           }),
-        ...(data.film && direct.some((a) => a.episode === data.film?.id) ? [{ id: data.film.id, code: 'Film', title: data.film.title, note: 'the film' }] : []),
+        ...(data.film && direct.some((a) => a.episode === data.film?.id)
+          ? [{ id: data.film.id, code: 'Film', title: data.film.title, note: 'the film' }]
+          : []),
       ];
       return {
         kind,

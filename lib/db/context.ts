@@ -169,12 +169,17 @@ function castEntry(
   hide: (kind: string, id: string, label: string) => HiddenItem,
 ): CastEntry {
   const roles = c.roles.filter((r) => r.seasons.includes(season));
-  const notes = data.notes.filter((n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(c.id));
+  const notes = data.notes.filter(
+    (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(c.id),
+  );
   return {
     characterId: c.id,
     name: c.name,
     actors: roles.map((r) => ({ name: data.people.get(r.person)?.name ?? r.person, credit: r.credit })),
-    billing: roles.reduce<CastEntry['billing']>((best, r) => (BILLING_ORDER[r.billing] < BILLING_ORDER[best] ? r.billing : best), 'guest'),
+    billing: roles.reduce<CastEntry['billing']>(
+      (best, r) => (BILLING_ORDER[r.billing] < BILLING_ORDER[best] ? r.billing : best),
+      'guest',
+    ),
     origin: c.origin,
     originBook: c.originBook ? data.books.get(c.originBook)?.title : undefined,
     summary: c.summary,
@@ -225,7 +230,8 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
   }
   if (Number.isFinite(viewer.volume) && viewer.volume >= volume) {
     const next = viewer.volume + 1;
-    if (!data.volumes.has(next)) return { volume: viewer.volume, title: title(viewer.volume), text: 'You have read every volume.' };
+    if (!data.volumes.has(next))
+      return { volume: viewer.volume, title: title(viewer.volume), text: 'You have read every volume.' };
     return { volume: next, title: title(next), text: `You have read up to Volume ${viewer.volume}, so ${title(next)} is next.` };
   }
   return { volume, title: title(volume), text };
@@ -251,7 +257,14 @@ export async function revealItem(
   const character = data.characters.find((c) => hiddenHandle(showId, 'character', c.id) === handle);
   if (character) {
     // A revealed cast member shows only their introduction; their own notes stay behind placeholders.
-    const entry = castEntry(data, character, season, () => false, links, (kind, id, label) => ({ handle: hiddenHandle(showId, kind, id), label }));
+    const entry = castEntry(
+      data,
+      character,
+      season,
+      () => false,
+      links,
+      (kind, id, label) => ({ handle: hiddenHandle(showId, kind, id), label }),
+    );
     return { kind: 'character', entry };
   }
   const adaptation = data.adaptations.find((a) => hiddenHandle(showId, 'adaptation', a.id) === handle);

@@ -11,14 +11,25 @@ describe('schema migrations', () => {
     const corrected = { videoId: '222', showId: 'heartstopper', episodeId: 's2e1', via: 'correction', updatedAt: 6 };
     await v1.put('learned', learned);
     await v1.put('learned', corrected);
-    await v1.put('progress', { showId: 'heartstopper', furthestEpisodeId: 's1e8', furthestOrdinal: 8, readVolume: 3, updatedAt: 7 });
+    await v1.put('progress', {
+      showId: 'heartstopper',
+      furthestEpisodeId: 's1e8',
+      furthestOrdinal: 8,
+      readVolume: 3,
+      updatedAt: 7,
+    });
     v1.close();
 
     const current = await openBackstoryDb();
     expect(current.version).toBe(DB_VERSION);
     expect(await current.get('learned', '111')).toEqual(learned);
     expect(await current.get('learned', '222')).toBeUndefined();
-    expect(await current.get('corrections', '222')).toEqual({ videoId: '222', showId: 'heartstopper', episodeId: 's2e1', updatedAt: 6 });
+    expect(await current.get('corrections', '222')).toEqual({
+      videoId: '222',
+      showId: 'heartstopper',
+      episodeId: 's2e1',
+      updatedAt: 6,
+    });
     expect((await current.get('progress', 'heartstopper'))?.readVolume).toBe(3);
     expect(await current.count('episodes')).toBe(24);
     current.close();
@@ -26,7 +37,15 @@ describe('schema migrations', () => {
 
   it('creates every store on a fresh install', async () => {
     const db = await openBackstoryDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['corrections', 'entities', 'episodes', 'learned', 'packs', 'progress', 'shows']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'corrections',
+      'entities',
+      'episodes',
+      'learned',
+      'packs',
+      'progress',
+      'shows',
+    ]);
     db.close();
   });
 });

@@ -39,16 +39,7 @@ export interface EntityRecord {
   id: string;
   value: unknown;
 }
-export type EntityKind =
-  | 'season'
-  | 'film'
-  | 'person'
-  | 'character'
-  | 'volume'
-  | 'book'
-  | 'adaptation'
-  | 'note'
-  | 'source';
+export type EntityKind = 'season' | 'film' | 'person' | 'character' | 'volume' | 'book' | 'adaptation' | 'note' | 'source';
 
 export interface LearnedRecord {
   videoId: string;
@@ -118,7 +109,12 @@ export const MIGRATIONS: Migration[] = [
       if (!cursor) return;
       const record = cursor.value as LearnedRecord;
       if (record.via === 'correction') {
-        await corrections.put({ videoId: record.videoId, showId: record.showId, episodeId: record.episodeId, updatedAt: record.updatedAt });
+        await corrections.put({
+          videoId: record.videoId,
+          showId: record.showId,
+          episodeId: record.episodeId,
+          updatedAt: record.updatedAt,
+        });
         await cursor.delete();
       }
       return move(await cursor.continue());

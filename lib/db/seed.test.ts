@@ -9,7 +9,9 @@ const open = async () => {
   opened.push(db);
   return db;
 };
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
 
 describe('seeding', () => {
   it('writes every record of the pack', async () => {

@@ -15,8 +15,9 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
   const showId = pack.show.id;
   const order = episodeOrder(pack);
   const entities: EntityRecord[] = [];
-  const add = (kind: EntityKind, id: string | number, value: unknown) =>
+  const add = (kind: EntityKind, id: string | number, value: unknown) => {
     entities.push({ key: `${showId}/${kind}/${id}`, showId, kind, id: String(id), value });
+  };
   pack.seasons.forEach((s) => add('season', s.number, s));
   if (pack.film) add('film', pack.film.id, pack.film);
   pack.people.forEach((p) => add('person', p.id, p));
@@ -47,7 +48,10 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
   const done = tx.done;
   // Every request is tracked so that, if one throws part-way, the others' rejections are observed too.
   const requests: Promise<unknown>[] = [];
-  const track = <T>(request: Promise<T>) => (requests.push(request), request);
+  const track = <T>(request: Promise<T>) => {
+    requests.push(request);
+    return request;
+  };
   try {
     const episodes = tx.objectStore('episodes');
     const entityStore = tx.objectStore('entities');
@@ -64,7 +68,9 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
     }
     track(shows.put({ ...pack.show, packId: pack.id, titleKeys: [pack.show.title, ...pack.show.aliases].map(normalizeKey) }));
     for (const e of pack.episodes)
-      track(episodes.put({ ...e, key: `${showId}/${e.id}`, showId, titleKey: normalizeKey(e.title), ordinal: order.get(e.id) ?? 0 }));
+      track(
+        episodes.put({ ...e, key: `${showId}/${e.id}`, showId, titleKey: normalizeKey(e.title), ordinal: order.get(e.id) ?? 0 }),
+      );
     for (const entity of entities) track(entityStore.put(entity));
     track(tx.objectStore('packs').put(record));
     await Promise.all(requests);

@@ -34,7 +34,12 @@ export async function setReadVolume(db: IDBPDatabase<BackstoryDB>, showId: strin
   return next;
 }
 
-export async function correctEpisode(db: IDBPDatabase<BackstoryDB>, videoId: string, showId: string, episodeId: string): Promise<void> {
+export async function correctEpisode(
+  db: IDBPDatabase<BackstoryDB>,
+  videoId: string,
+  showId: string,
+  episodeId: string,
+): Promise<void> {
   if ((await db.count('episodes', `${showId}/${episodeId}`)) === 0) throw new Error(`No episode ${episodeId} in ${showId}`);
   await db.put('corrections', { videoId, showId, episodeId, updatedAt: Date.now() });
 }
@@ -59,7 +64,15 @@ export const UserDataSchema = v.object({
   version: v.literal(1),
   exportedAt: Time,
   learned: v.pipe(
-    v.array(v.object({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId, via: v.pipe(v.string(), v.maxLength(20)), updatedAt: Time })),
+    v.array(
+      v.object({
+        videoId: VideoId,
+        showId: ShowId,
+        episodeId: EpisodeId,
+        via: v.pipe(v.string(), v.maxLength(20)),
+        updatedAt: Time,
+      }),
+    ),
     v.maxLength(100_000),
   ),
   corrections: v.pipe(
@@ -68,7 +81,13 @@ export const UserDataSchema = v.object({
   ),
   progress: v.pipe(
     v.array(
-      v.object({ showId: ShowId, furthestEpisodeId: v.optional(EpisodeId), furthestOrdinal: Count, readVolume: Count, updatedAt: Time }),
+      v.object({
+        showId: ShowId,
+        furthestEpisodeId: v.optional(EpisodeId),
+        furthestOrdinal: Count,
+        readVolume: Count,
+        updatedAt: Time,
+      }),
     ),
     v.maxLength(10_000),
   ),
@@ -76,11 +95,17 @@ export const UserDataSchema = v.object({
 export type UserData = v.InferOutput<typeof UserDataSchema>;
 
 export async function exportUserData(db: IDBPDatabase<BackstoryDB>): Promise<UserData> {
-  const [learned, corrections, progress] = await Promise.all([db.getAll('learned'), db.getAll('corrections'), db.getAll('progress')]);
+  const [learned, corrections, progress] = await Promise.all([
+    db.getAll('learned'),
+    db.getAll('corrections'),
+    db.getAll('progress'),
+  ]);
   return { format: 'backstory-user-data', version: 1, exportedAt: Date.now(), learned, corrections, progress };
 }
 
-export type ImportResult = { ok: true; counts: Record<string, number> } | { ok: false; issues: { path: string; message: string }[] };
+export type ImportResult =
+  | { ok: true; counts: Record<string, number> }
+  | { ok: false; issues: { path: string; message: string }[] };
 
 /** Replaces the user stores with the document's contents, in one transaction, only if all of it is valid. */
 export async function importUserData(db: IDBPDatabase<BackstoryDB>, input: unknown): Promise<ImportResult> {
@@ -101,5 +126,8 @@ export async function importUserData(db: IDBPDatabase<BackstoryDB>, input: unkno
     ...data.progress.map((r) => tx.objectStore('progress').put(r)),
     tx.done,
   ]);
-  return { ok: true, counts: { learned: data.learned.length, corrections: data.corrections.length, progress: data.progress.length } };
+  return {
+    ok: true,
+    counts: { learned: data.learned.length, corrections: data.corrections.length, progress: data.progress.length },
+  };
 }

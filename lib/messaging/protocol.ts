@@ -46,7 +46,10 @@ export class BackgroundError extends Error {
   override name = 'BackgroundError';
 }
 
-export async function send<K extends MessageType>(type: K, ...[data]: Input<K> extends undefined ? [] : [Input<K>]): Promise<Result<K>> {
+export async function send<K extends MessageType>(
+  type: K,
+  ...[data]: Input<K> extends undefined ? [] : [Input<K>]
+): Promise<Result<K>> {
   const envelope: Envelope = { backstory: 1, type, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
   if (!reply || typeof reply !== 'object') throw new BackgroundError(`No answer to ${type}`);

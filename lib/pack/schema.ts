@@ -141,10 +141,7 @@ export const AdaptationSchema = v.pipe(
     sources: Sources,
   }),
   v.check((a) => (a.episode === undefined) !== (a.season === undefined), 'an adaptation names an episode or a season'),
-  v.check(
-    (a) => a.volume === undefined || a.book === undefined,
-    'an adaptation names a volume or a book, not both',
-  ),
+  v.check((a) => a.volume === undefined || a.book === undefined, 'an adaptation names a volume or a book, not both'),
 );
 
 export const NoteSchema = v.object({

@@ -31,7 +31,9 @@ export function validatePack(input: unknown): PackResult {
 
 function checkReferences(pack: Pack): PackIssue[] {
   const issues: PackIssue[] = [];
-  const fail = (path: string, message: string) => issues.push({ path, message });
+  const fail = (path: string, message: string) => {
+    issues.push({ path, message });
+  };
 
   const unique = <T>(list: T[], key: (t: T) => string | number, path: string) => {
     const seen = new Set<string | number>();
@@ -69,7 +71,9 @@ function checkReferences(pack: Pack): PackIssue[] {
 
   pack.seasons.forEach((s, i) => {
     checkSources(s.sources, `seasons.${i}`);
-    s.volumes.forEach((n, j) => volumes.has(n) || fail(`seasons.${i}.volumes.${j}`, `unknown volume ${n}`));
+    s.volumes.forEach((n, j) => {
+      if (!volumes.has(n)) fail(`seasons.${i}.volumes.${j}`, `unknown volume ${n}`);
+    });
   });
   pack.episodes.forEach((e, i) => {
     checkSources(e.sources, `episodes.${i}`);
@@ -80,7 +84,9 @@ function checkReferences(pack: Pack): PackIssue[] {
   });
   if (pack.film) {
     checkSources(pack.film.sources, 'film');
-    pack.film.books.forEach((b, j) => books.has(b) || fail(`film.books.${j}`, `unknown book "${b}"`));
+    pack.film.books.forEach((b, j) => {
+      if (!books.has(b)) fail(`film.books.${j}`, `unknown book "${b}"`);
+    });
   }
   pack.people.forEach((p, i) => checkSources(p.sources, `people.${i}`));
   pack.characters.forEach((c, i) => {
@@ -89,11 +95,12 @@ function checkReferences(pack: Pack): PackIssue[] {
     if (!order.has(c.listedFrom)) fail(`${path}.listedFrom`, `unknown episode "${c.listedFrom}"`);
     if ((c.origin === 'book') !== (c.originBook !== undefined))
       fail(`${path}.originBook`, 'originBook is set exactly when the origin is another book');
-    if (c.originBook !== undefined && !books.has(c.originBook))
-      fail(`${path}.originBook`, `unknown book "${c.originBook}"`);
+    if (c.originBook !== undefined && !books.has(c.originBook)) fail(`${path}.originBook`, `unknown book "${c.originBook}"`);
     c.roles.forEach((r, j) => {
       if (!people.has(r.person)) fail(`${path}.roles.${j}.person`, `unknown person "${r.person}"`);
-      r.seasons.forEach((s, k) => seasons.has(s) || fail(`${path}.roles.${j}.seasons.${k}`, `unknown season ${s}`));
+      r.seasons.forEach((s, k) => {
+        if (!seasons.has(s)) fail(`${path}.roles.${j}.seasons.${k}`, `unknown season ${s}`);
+      });
     });
   });
   pack.volumes.forEach((vol, i) => {
@@ -119,7 +126,11 @@ function checkReferences(pack: Pack): PackIssue[] {
     let firstAppearance: string | undefined;
     n.about.ids.forEach((id, j) => {
       const known =
-        n.about.kind === 'episode' ? episodes.has(id) || id === pack.film?.id : n.about.kind === 'adaptation' ? true : characters.has(id);
+        n.about.kind === 'episode'
+          ? episodes.has(id) || id === pack.film?.id
+          : n.about.kind === 'adaptation'
+            ? true
+            : characters.has(id);
       if (!known) fail(`${path}.about.ids.${j}`, `unknown ${n.about.kind} "${id}"`);
       const from = n.about.kind === 'episode' ? id : characterById.get(id)?.listedFrom;
       if (from !== undefined && (firstAppearance === undefined || (order.get(from) ?? 0) > (order.get(firstAppearance) ?? 0)))

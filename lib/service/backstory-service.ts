@@ -4,9 +4,7 @@
  * It takes its dependencies as arguments so that tests run it against fake-indexeddb and fake storage.
  */
 import type { IDBPDatabase } from 'idb';
-import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
-import { validatePack } from '../pack/validate';
-import { searchDocuments, entityDetail } from '../db/catalog';
+import { entityDetail, searchDocuments } from '../db/catalog';
 import { episodeContext, revealItem } from '../db/context';
 import { resolveEpisode } from '../db/resolve';
 import type { BackstoryDB } from '../db/schema';
@@ -22,6 +20,8 @@ import {
   resetProgress,
   setReadVolume,
 } from '../db/user-data';
+import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
+import { validatePack } from '../pack/validate';
 import type { Settings } from '../settings/settings';
 import { inputs, parseInput } from './inputs';
 
@@ -35,7 +35,10 @@ export interface ServiceDeps {
   bundledPacks: unknown[];
   loadSettings: () => Promise<Settings>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
-  nowWatching: { get(tabId: number): Promise<NowWatching | undefined>; set(tabId: number, value: NowWatching | undefined): Promise<void> };
+  nowWatching: {
+    get(tabId: number): Promise<NowWatching | undefined>;
+    set(tabId: number, value: NowWatching | undefined): Promise<void>;
+  };
 }
 
 export interface CacheStats {
@@ -123,7 +126,10 @@ export function createBackstoryService(deps: ServiceDeps) {
       const now = tabId === undefined ? undefined : await deps.nowWatching.get(tabId);
       if (!now) return null;
       const db = await ready();
-      const [episode, show] = await Promise.all([db.get('episodes', `${now.showId}/${now.episodeId}`), db.get('shows', now.showId)]);
+      const [episode, show] = await Promise.all([
+        db.get('episodes', `${now.showId}/${now.episodeId}`),
+        db.get('shows', now.showId),
+      ]);
       if (!episode || !show) return null;
       return { showId: show.id, showTitle: show.title, episodeId: episode.id, code: episodeCode(episode), title: episode.title };
     },
@@ -180,7 +186,12 @@ export function createBackstoryService(deps: ServiceDeps) {
         progress: await Promise.all(
           progress.map(async (p) => {
             const e = p.furthestEpisodeId ? await db.get('episodes', `${p.showId}/${p.furthestEpisodeId}`) : undefined;
-            return { showId: p.showId, showTitle: titles.get(p.showId) ?? p.showId, furthest: e ? `${episodeCode(e)} ${e.title}` : null, readVolume: p.readVolume };
+            return {
+              showId: p.showId,
+              showTitle: titles.get(p.showId) ?? p.showId,
+              furthest: e ? `${episodeCode(e)} ${e.title}` : null,
+              readVolume: p.readVolume,
+            };
           }),
         ),
         seedProblems: outcomes.flatMap((o) => (o.status === 'invalid' ? [{ packId: o.packId, issues: o.issues }] : [])),
