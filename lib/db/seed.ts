@@ -18,15 +18,15 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
   const add = (kind: EntityKind, id: string | number, value: unknown) => {
     entities.push({ key: `${showId}/${kind}/${id}`, showId, kind, id: String(id), value });
   };
-  pack.seasons.forEach((s) => add('season', s.number, s));
+  for (const s of pack.seasons) add('season', s.number, s);
   if (pack.film) add('film', pack.film.id, pack.film);
-  pack.people.forEach((p) => add('person', p.id, p));
-  pack.characters.forEach((c) => add('character', c.id, c));
-  pack.volumes.forEach((vol) => add('volume', vol.number, vol));
-  pack.books.forEach((b) => add('book', b.id, b));
-  pack.adaptations.forEach((a) => add('adaptation', a.id, a));
-  pack.notes.forEach((n) => add('note', n.id, n));
-  pack.sources.forEach((s) => add('source', s.key, s));
+  for (const p of pack.people) add('person', p.id, p);
+  for (const c of pack.characters) add('character', c.id, c);
+  for (const vol of pack.volumes) add('volume', vol.number, vol);
+  for (const b of pack.books) add('book', b.id, b);
+  for (const a of pack.adaptations) add('adaptation', a.id, a);
+  for (const n of pack.notes) add('note', n.id, n);
+  for (const s of pack.sources) add('source', s.key, s);
 
   const record: PackRecord = {
     id: pack.id,
