@@ -88,7 +88,7 @@ function checkReferences(pack: Pack): PackIssue[] {
       if (!books.has(b)) fail(`film.books.${j}`, `unknown book "${b}"`);
     });
   }
-  pack.people.forEach((p, i) => checkSources(p.sources, `people.${i}`));
+  for (const [i, p] of pack.people.entries()) checkSources(p.sources, `people.${i}`);
   pack.characters.forEach((c, i) => {
     const path = `characters.${i}`;
     checkSources(c.sources, path);
@@ -107,7 +107,7 @@ function checkReferences(pack: Pack): PackIssue[] {
     checkSources(vol.sources, `volumes.${i}`);
     checkHorizon(vol.arcHorizon, `volumes.${i}.arcHorizon`);
   });
-  pack.books.forEach((b, i) => checkSources(b.sources, `books.${i}`));
+  for (const [i, b] of pack.books.entries()) checkSources(b.sources, `books.${i}`);
   pack.adaptations.forEach((a, i) => {
     const path = `adaptations.${i}`;
     checkSources(a.sources, path);
