@@ -37,6 +37,8 @@ export interface EntityRecord {
   showId: string;
   kind: EntityKind;
   id: string;
+  /** Position in the pack's own list, so that reading back keeps the curator's order (main cast first). */
+  position: number;
   value: unknown;
 }
 export type EntityKind = 'season' | 'film' | 'person' | 'character' | 'volume' | 'book' | 'adaptation' | 'note' | 'source';

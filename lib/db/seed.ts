@@ -16,7 +16,7 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
   const order = episodeOrder(pack);
   const entities: EntityRecord[] = [];
   const add = (kind: EntityKind, id: string | number, value: unknown) => {
-    entities.push({ key: `${showId}/${kind}/${id}`, showId, kind, id: String(id), value });
+    entities.push({ key: `${showId}/${kind}/${id}`, showId, kind, id: String(id), position: entities.length, value });
   };
   for (const s of pack.seasons) add('season', s.number, s);
   if (pack.film) add('film', pack.film.id, pack.film);

@@ -27,6 +27,7 @@ export async function loadShowData(db: IDBPDatabase<BackstoryDB>, showId: string
     tx.objectStore('entities').index('by-show').getAll(showId),
   ]);
   if (!show) return undefined;
+  entities.sort((a, b) => a.position - b.position);
   const of = <T>(kind: EntityKind) => entities.filter((e) => e.kind === kind).map((e) => e.value as T);
   episodes.sort((a, b) => a.ordinal - b.ordinal);
   const film = of<Film>('film')[0];

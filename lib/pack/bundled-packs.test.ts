@@ -28,6 +28,28 @@ describe.each(bundledPacks.map((p) => [(p as { id?: string }).id ?? '?', p] as c
     }
   });
 
+  it('never lets an always-visible source address give away a later plot turn', () => {
+    // Source links on a character card are shown from the character's first listing, so their addresses are
+    // read as carefully as the notes: a recap URL can name the twist ("…-darcy-non-binary-interview").
+    const laterTerms = [
+      'non-binary',
+      'eating-disorder',
+      'clinic',
+      'boyfriend',
+      'asexual',
+      'aromantic',
+      'diagnos',
+      'self-harm',
+      'panic-attack',
+      'coming-out',
+      'comes-out',
+    ];
+    const url = new Map(pack.sources.map((s) => [s.key, s.url ?? '']));
+    for (const c of pack.characters)
+      for (const key of c.sources)
+        for (const term of laterTerms) expect(url.get(key) ?? '', `${c.id} cites ${key}`).not.toContain(term);
+  });
+
   it('cites only sources with an address, or a recorded repository note', () => {
     for (const source of pack.sources) expect(source.url ?? source.note, source.key).toBeTruthy();
   });

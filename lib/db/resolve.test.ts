@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { seededDb } from '../../tests/support/seeded-db';
+import { resolveEpisode } from './resolve';
+
+describe('resolveEpisode', () => {
+  it('finds the show by Netflix title id and the episode by season and number', async () => {
+    const db = await seededDb();
+    expect(await resolveEpisode(db, { videoId: '1001', titleId: '81059939', season: 2, episode: 4, via: 'page-world' })).toEqual({
+      status: 'resolved',
+      showId: 'heartstopper',
+      episodeId: 's2e4',
+      via: 'page-world',
+    });
+  });
+
+  it('finds the show by a normalised title and the episode by its title', async () => {
+    const db = await seededDb();
+    const result = await resolveEpisode(db, { showTitle: '  HEARTSTOPPER ', episodeTitle: 'truth / dare', via: 'title-text' });
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e6' });
+  });
+
+  it('remembers a strong match under the video id and answers from memory next time', async () => {
+    const db = await seededDb();
+    await resolveEpisode(db, { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata' });
+    expect(await resolveEpisode(db, { videoId: '777', via: 'url' })).toMatchObject({ episodeId: 's3e1', via: 'learned' });
+  });
+
+  it('lets a viewer correction win over what was learned', async () => {
+    const db = await seededDb();
+    await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world' });
+    await db.put('corrections', { videoId: '5', showId: 'heartstopper', episodeId: 's1e2', updatedAt: 1 });
+    expect(
+      await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world' }),
+    ).toMatchObject({
+      episodeId: 's1e2',
+      via: 'correction',
+    });
+  });
+
+  it('does not learn from the URL alone', async () => {
+    const db = await seededDb();
+    await resolveEpisode(db, { videoId: '9', via: 'url' });
+    expect(await db.count('learned')).toBe(0);
+  });
+
+  it('says which show it could not place an episode in, and which title it does not know', async () => {
+    const db = await seededDb();
+    expect(await resolveEpisode(db, { titleId: '81059939', season: 7, episode: 1, via: 'page-world' })).toEqual({
+      status: 'unknown-episode',
+      showId: 'heartstopper',
+      showTitle: 'Heartstopper',
+    });
+    expect(await resolveEpisode(db, { showTitle: 'Another Show', season: 1, episode: 1, via: 'title-text' })).toEqual({
+      status: 'unknown-show',
+      title: 'Another Show',
+    });
+  });
+});
