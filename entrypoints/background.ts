@@ -11,11 +11,19 @@ import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
 import { sessionNowWatching } from '../lib/service/now-watching-store';
+import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings } from '../lib/settings/settings';
 
 export default defineBackground(() => {
   const nowWatching = sessionNowWatching();
-  const service = createBackstoryService({ getDb, bundledPacks, loadSettings, nowWatching });
+  const service = createBackstoryService({
+    getDb,
+    bundledPacks,
+    loadSettings,
+    nowWatching,
+    dataChanged: bumpDataVersion,
+    shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
+  });
   serve(service);
 
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.

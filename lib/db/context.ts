@@ -67,6 +67,8 @@ export interface EpisodeContext {
     sources: SourceLink[];
   };
   horizon: { episodeOrdinal: number; volume: number; label: string };
+  /** The viewer's reading progress, for the panel's "Comics read" control. */
+  reading: { readVolume: number; volumeCount: number };
   cast: CastEntry[];
   hiddenCast: HiddenItem[];
   episodeNotes: VisibleNote[];
@@ -106,6 +108,7 @@ export async function episodeContext(
   showId: string,
   episodeId: string,
   viewer: ViewerHorizon,
+  readVolume = 0,
 ): Promise<EpisodeContext | undefined> {
   const data = await loadShowData(db, showId);
   const episode = data?.episodes.find((e) => e.id === episodeId);
@@ -151,6 +154,7 @@ export async function episodeContext(
       sources: links(episode.sources),
     },
     horizon: { episodeOrdinal: viewer.episodeOrdinal, volume: viewer.volume, label: horizonLabel(data, viewer) },
+    reading: { readVolume, volumeCount: data.volumes.size },
     cast,
     hiddenCast,
     episodeNotes,

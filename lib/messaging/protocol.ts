@@ -32,6 +32,7 @@ const MESSAGE_TYPES = new Set<string>([
   'getEntityDetail',
   'getProgress',
   'setReadVolume',
+  'getShortcut',
   'listShows',
   'getStats',
   'reseed',

@@ -34,6 +34,10 @@ export interface ServiceDeps {
   getDb: () => Promise<IDBPDatabase<BackstoryDB>>;
   bundledPacks: unknown[];
   loadSettings: () => Promise<Settings>;
+  /** The browser's binding for the panel's toggle command ("" when the viewer removed it). */
+  shortcut: () => Promise<string>;
+  /** Tells open panels that user data changed elsewhere (options page, another tab). */
+  dataChanged: () => Promise<void>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: {
     get(tabId: number): Promise<NowWatching | undefined>;
@@ -89,8 +93,11 @@ export function createBackstoryService(deps: ServiceDeps) {
     async getEpisodeContext(data: unknown) {
       const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
       const db = await ready();
-      const horizon = await horizonFor(db, showId, await ordinalOf(db, showId, episodeId));
-      return (await episodeContext(db, showId, episodeId, horizon)) ?? null;
+      const [horizon, progress] = await Promise.all([
+        horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
+        getProgress(db, showId),
+      ]);
+      return (await episodeContext(db, showId, episodeId, horizon, progress.readVolume)) ?? null;
     },
 
     async revealItem(data: unknown) {
@@ -153,7 +160,13 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     async setReadVolume(data: unknown) {
       const { showId, volume } = parseInput(inputs.readVolume, data, 'setReadVolume');
-      return setReadVolume(await ready(), showId, volume);
+      const progress = await setReadVolume(await ready(), showId, volume);
+      await deps.dataChanged();
+      return progress;
+    },
+
+    async getShortcut() {
+      return deps.shortcut();
     },
 
     async listShows() {
@@ -201,15 +214,19 @@ export function createBackstoryService(deps: ServiceDeps) {
     async reseed() {
       const db = await deps.getDb();
       seeding = ensureBundledPacks(db, deps.bundledPacks, true);
-      return seeding;
+      const outcomes = await seeding;
+      await deps.dataChanged();
+      return outcomes;
     },
 
     async clearLearned() {
       await clearLearned(await ready());
+      await deps.dataChanged();
     },
 
     async resetProgress() {
       await resetProgress(await ready());
+      await deps.dataChanged();
     },
 
     async exportUserData() {
@@ -217,7 +234,9 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     async importUserData(data: unknown) {
-      return importUserData(await ready(), data);
+      const result = await importUserData(await ready(), data);
+      if (result.ok) await deps.dataChanged();
+      return result;
     },
 
     /** Validates and seeds a pack file chosen by the user; on any problem nothing changes. */
@@ -225,6 +244,7 @@ export function createBackstoryService(deps: ServiceDeps) {
       const result = validatePack(data);
       if (!result.ok) return result;
       const record = await seedPack(await ready(), result.pack, 'imported');
+      await deps.dataChanged();
       return { ok: true as const, pack: record };
     },
   };

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GuardMode } from '../../lib/pack/horizon';
+import { PANEL_WIDTH, type Settings } from '../../lib/settings/settings';
+import type { OptionsData, ShowInfo } from './types';
+
+/** Spoiler guard, reading progress, panel behaviour and the keyboard shortcut. Every change saves at once. */
+export function SettingsSection({
+  data,
+  settings,
+  onChange,
+}: {
+  data: OptionsData;
+  settings: Settings;
+  onChange: (s: Settings) => void;
+}) {
+  const [shows, setShows] = useState<ShowInfo[]>([]);
+  const [read, setRead] = useState<Record<string, number>>({});
+  const [shortcut, setShortcut] = useState<string | null>(null);
+
+  useEffect(() => {
+    void data.listShows().then(async (list) => {
+      setShows(list);
+      const entries = await Promise.all(list.map(async (s) => [s.id, await data.readVolume(s.id)] as const));
+      setRead(Object.fromEntries(entries));
+    });
+    void data.shortcut().then(setShortcut);
+  }, [data]);
+
+  const save = async (patch: Partial<Settings>) => onChange(await data.saveSettings(patch));
+
+  return (
+    <>
+      <section aria-labelledby="spoilers-heading">
+        <h2 id="spoilers-heading">Spoilers</h2>
+        <fieldset>
+          <legend>Show notes up to</legend>
+          {(
+            [
+              ['furthest', 'The furthest episode I have watched (or the one playing, if later)'],
+              ['current', 'Only the episode that is playing'],
+              ['off', 'Everything: the spoiler guard is off'],
+            ] as [GuardMode, string][]
+          ).map(([value, label]) => (
+            <label key={value} class="choice">
+              <input
+                type="radio"
+                name="guard"
+                value={value}
+                checked={settings.guard === value}
+                onChange={() => void save({ guard: value })}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {shows.map((show) => (
+          <div key={show.id} class="field">
+            <label for={`read-${show.id}`}>{show.title}: comics read</label>
+            <select
+              id={`read-${show.id}`}
+              value={String(read[show.id] ?? 0)}
+              onChange={async (e) => {
+                const volume = Number(e.currentTarget.value);
+                await data.setReadVolume(show.id, volume);
+                setRead((r) => ({ ...r, [show.id]: volume }));
+              }}
+            >
+              <option value="0">None yet</option>
+              {Array.from({ length: show.volumes }, (_, i) => (
+                <option key={i + 1} value={String(i + 1)}>
+                  Up to Volume {i + 1}
+                </option>
+              ))}
+            </select>
+            <p class="hint">Notes that come from the comics unlock once you have read that far.</p>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="panel-heading">
+        <h2 id="panel-heading">Panel</h2>
+        <fieldset>
+          <legend>Side of the video</legend>
+          {(['right', 'left'] as const).map((side) => (
+            <label key={side} class="choice">
+              <input
+                type="radio"
+                name="side"
+                value={side}
+                checked={settings.panelSide === side}
+                onChange={() => void save({ panelSide: side })}
+              />
+              {side === 'right' ? 'Right' : 'Left'}
+            </label>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="panel-width">Width: {settings.panelWidth} px</label>
+          <input
+            id="panel-width"
+            type="range"
+            min={PANEL_WIDTH.min}
+            max={PANEL_WIDTH.max}
+            step={PANEL_WIDTH.step}
+            value={settings.panelWidth}
+            onChange={(e) => void save({ panelWidth: Number(e.currentTarget.value) })}
+          />
+        </div>
+        <label class="choice">
+          <input type="checkbox" checked={settings.autoOpen} onChange={(e) => void save({ autoOpen: e.currentTarget.checked })} />
+          Open the panel by itself when a known episode starts
+        </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={settings.showComic}
+            onChange={(e) => void save({ showComic: e.currentTarget.checked })}
+          />
+          Show where the episode comes from in the comics
+        </label>
+      </section>
+
+      <section aria-labelledby="shortcut-heading">
+        <h2 id="shortcut-heading">Keyboard shortcut</h2>
+        <p>
+          Show or hide the panel: <kbd>{shortcut === null ? '…' : shortcut || 'not set'}</kbd>
+        </p>
+        <button type="button" onClick={() => void data.openShortcutSettings()}>
+          Change it in the browser's shortcut settings
+        </button>
+      </section>
+    </>
+  );
+}

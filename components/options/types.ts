@@ -1,0 +1,29 @@
+import type { ImportResult, UserData } from '../../lib/db/user-data';
+import type { PackIssue } from '../../lib/pack/validate';
+import type { CacheStats } from '../../lib/service/backstory-service';
+import type { Settings } from '../../lib/settings/settings';
+
+export interface ShowInfo {
+  id: string;
+  title: string;
+  volumes: number;
+}
+
+/** What the options page needs; the background service and storage in the extension, fakes in tests. */
+export interface OptionsData {
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  listShows(): Promise<ShowInfo[]>;
+  readVolume(showId: string): Promise<number>;
+  setReadVolume(showId: string, volume: number): Promise<void>;
+  stats(): Promise<CacheStats>;
+  storageEstimate(): Promise<{ usage?: number; quota?: number }>;
+  shortcut(): Promise<string>;
+  openShortcutSettings(): Promise<void>;
+  reseed(): Promise<void>;
+  clearLearned(): Promise<void>;
+  resetProgress(): Promise<void>;
+  exportUserData(): Promise<UserData>;
+  importUserData(data: unknown): Promise<ImportResult>;
+  importPack(data: unknown): Promise<{ ok: true; pack: { id: string; version: string } } | { ok: false; issues: PackIssue[] }>;
+}

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { CastEntry } from '../../lib/db/context';
+import { Badge } from '../shared/Badge';
+import { HiddenItems } from '../shared/HiddenItems';
+import { RevealedView } from '../shared/RevealedView';
+import { SourceLinks } from '../shared/SourceLinks';
+import type { PanelActions } from './types';
+
+/** One actor and character: a one-line note that expands to every note the horizon allows. */
+export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelActions['reveal'] }) {
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = `bs-cast-${entry.characterId}`;
+  const actors = entry.actors.length
+    ? entry.actors.map((a) => (a.credit ? `${a.name} (${a.credit})` : a.name)).join(', ')
+    : 'Actor not confirmed';
+  return (
+    <li class="bs-cast">
+      <button
+        type="button"
+        class="bs-cast__toggle"
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={() => setExpanded(!expanded)}
+      >
+        <span class="bs-cast__names">
+          <span class="bs-cast__character">{entry.name}</span>
+          <span class="bs-cast__actor">{actors}</span>
+        </span>
+        <span class="bs-cast__badges">
+          {entry.origin === 'show-only' && <Badge tone="show-only">Show-only</Badge>}
+          {entry.origin === 'book' && entry.originBook && <Badge tone="book">From {entry.originBook}</Badge>}
+        </span>
+      </button>
+      <p class="bs-cast__summary">{entry.summary}</p>
+      {expanded && (
+        <div id={detailsId} class="bs-cast__details">
+          {entry.notes.length > 0 && (
+            <ul class="bs-notes">
+              {entry.notes.map((n) => (
+                <li key={n.id}>
+                  <p>{n.text}</p>
+                  <SourceLinks sources={n.sources} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <HiddenItems items={entry.hidden} reveal={reveal} render={(item) => <RevealedView item={item} />} />
+          <SourceLinks sources={entry.sources} label="Cast sources" />
+        </div>
+      )}
+    </li>
+  );
+}

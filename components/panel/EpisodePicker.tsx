@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EpisodeChoice, PanelActions } from './types';
+
+/** "Not this episode?": the viewer picks the right one; the choice is remembered for this video. */
+export function EpisodePicker({
+  showId,
+  currentId,
+  actions,
+  onDone,
+}: {
+  showId: string;
+  currentId?: string;
+  actions: PanelActions;
+  onDone: () => void;
+}) {
+  const [episodes, setEpisodes] = useState<EpisodeChoice[] | null>(null);
+  const [choice, setChoice] = useState(currentId ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    actions
+      .listEpisodes(showId)
+      .then((list) => {
+        setEpisodes(list);
+        setChoice((c) => c || list[0]?.id || '');
+      })
+      .catch(() => setError('The episode list could not be loaded.'));
+  }, [showId, actions]);
+  useEffect(() => selectRef.current?.focus(), [episodes]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await actions.correct(showId, choice);
+      onDone();
+    } catch {
+      setError('That correction could not be saved.');
+    }
+  };
+
+  return (
+    <form class="bs-picker" onSubmit={save} aria-label="Choose the right episode">
+      <label for="bs-episode-choice">Which episode is playing?</label>
+      <select
+        id="bs-episode-choice"
+        ref={selectRef}
+        value={choice}
+        disabled={!episodes}
+        onChange={(e) => setChoice(e.currentTarget.value)}
+      >
+        {(episodes ?? []).map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.code} {e.title}
+          </option>
+        ))}
+      </select>
+      <div class="bs-picker__buttons">
+        <button type="submit" class="bs-button" disabled={!choice}>
+          Use this episode
+        </button>
+        <button type="button" class="bs-button bs-button--quiet" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="bs-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

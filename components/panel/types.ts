@@ -1,0 +1,30 @@
+import type { EpisodeContext, RevealedItem } from '../../lib/db/context';
+import type { GuardMode } from '../../lib/pack/horizon';
+
+export type PanelView =
+  | { status: 'detecting' }
+  | { status: 'ready'; context: EpisodeContext; videoId?: string }
+  | {
+      status: 'unknown';
+      title?: string;
+      reason: 'unknown-show' | 'unknown-episode' | 'no-signal';
+      showId?: string;
+      videoId?: string;
+    }
+  | { status: 'error'; message: string };
+
+export interface EpisodeChoice {
+  id: string;
+  code: string;
+  title: string;
+}
+
+/** What the panel may ask of the content script; every call goes to the background service. */
+export interface PanelActions {
+  setOpen(open: boolean): void;
+  reveal(handle: string): Promise<RevealedItem | null>;
+  listEpisodes(showId: string): Promise<EpisodeChoice[]>;
+  correct(showId: string, episodeId: string): Promise<void>;
+  setReadVolume(showId: string, volume: number): Promise<void>;
+  setGuard(mode: GuardMode): Promise<void>;
+}

@@ -1,0 +1,168 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EntityDetail, SearchDoc } from '../../lib/db/catalog';
+import { createSearchIndex } from '../../lib/search/search-index';
+import { DetailView } from './DetailView';
+import { optionId, ResultList } from './ResultList';
+import type { NowWatchingInfo, PopupData, Selection } from './types';
+
+type Status = 'loading' | 'ready' | 'error';
+
+/** The toolbar popup: search everything, open a result, come back with Esc. */
+export function SearchApp({ data }: { data: PopupData }) {
+  const [status, setStatus] = useState<Status>('loading');
+  const [docs, setDocs] = useState<SearchDoc[]>([]);
+  const [now, setNow] = useState<NowWatchingInfo | null>(null);
+  const [query, setQuery] = useState('');
+  const [activeId, setActiveId] = useState<string | undefined>();
+  const [detail, setDetail] = useState<EntityDetail | null>(null);
+  const [detailError, setDetailError] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    Promise.all([data.documents(), data.nowWatching().catch(() => null)])
+      .then(([d, n]) => {
+        setDocs(d);
+        setNow(n);
+        setStatus('ready');
+      })
+      .catch(() => setStatus('error'));
+  }, [data]);
+
+  // Built once per popup opening and kept while it is open.
+  const index = useMemo(() => createSearchIndex(docs), [docs]);
+  const groups = useMemo(() => index.search(query), [index, query]);
+  const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  const suggestions = useMemo(() => (query.trim() && flat.length === 0 ? index.suggest(query) : []), [index, query, flat]);
+
+  useEffect(() => setActiveId(flat[0]?.id), [flat]);
+  // The popup opens with the search box focused.
+  useEffect(() => input.current?.focus(), []);
+
+  const open = async (selection: Selection) => {
+    setDetailError(false);
+    const d = await data.detail(selection.kind, selection.showId, selection.id).catch(() => null);
+    if (d) setDetail(d);
+    else setDetailError(true);
+  };
+  const openDoc = (id: string) => {
+    const doc = flat.find((h) => h.id === id);
+    if (doc) void open({ kind: doc.kind, showId: doc.showId, id: doc.entityId });
+  };
+  const back = () => {
+    setDetail(null);
+    requestAnimationFrame(() => input.current?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = flat.findIndex((h) => h.id === activeId);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (flat.length === 0) return;
+      const next = event.key === 'ArrowDown' ? (at + 1) % flat.length : (at - 1 + flat.length) % flat.length;
+      setActiveId(flat[next]?.id);
+      document.getElementById(optionId(flat[next]?.id ?? ''))?.scrollIntoView({ block: 'nearest' });
+    } else if (event.key === 'Enter' && activeId) {
+      event.preventDefault();
+      openDoc(activeId);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+
+  if (detail)
+    return (
+      <main
+        class="bs-popup"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            back();
+          }
+        }}
+      >
+        <DetailView detail={detail} onBack={back} />
+      </main>
+    );
+
+  return (
+    <main class="bs-popup">
+      <h1 class="bs-title">Backstory</h1>
+      <label for="bs-search" class="bs-visually-hidden">
+        Search shows, episodes, characters, actors and comics
+      </label>
+      <input
+        id="bs-search"
+        ref={input}
+        type="text"
+        role="combobox"
+        enterKeyHint="search"
+        aria-expanded={flat.length > 0}
+        aria-controls="bs-results"
+        aria-autocomplete="list"
+        aria-activedescendant={activeId ? optionId(activeId) : undefined}
+        placeholder="Search characters, actors, episodes, volumes…"
+        value={query}
+        autoComplete="off"
+        spellcheck={false}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {status === 'error' && (
+        <p role="alert" class="bs-error">
+          The data cache is not available right now. Try closing and reopening the popup; if it persists, re-seed the data on the
+          options page.
+        </p>
+      )}
+      {status === 'loading' && <p class="bs-muted">Loading…</p>}
+      {detailError && (
+        <p role="alert" class="bs-error">
+          That entry is hidden by your spoiler guard or no longer in the cache.
+        </p>
+      )}
+      {status === 'ready' && !query.trim() && (
+        <section aria-label="Start here">
+          {now && (
+            <button
+              type="button"
+              class="bs-now"
+              onClick={() => void open({ kind: 'episode', showId: now.showId, id: now.episodeId })}
+            >
+              <span class="bs-now__label">Now watching</span>
+              <span class="bs-now__title">
+                {now.showTitle} · {now.code} {now.title}
+              </span>
+            </button>
+          )}
+          <p class="bs-muted">
+            Type a name, an episode title or “volume 3”. {docs.length} entries, limited to what your spoiler guard allows.
+          </p>
+        </section>
+      )}
+      {status === 'ready' && query.trim() && flat.length === 0 && (
+        <p class="bs-muted" role="status">
+          No results for “{query}”.
+          {suggestions.length > 0 && (
+            <>
+              {' '}
+              Try{' '}
+              {suggestions.map((s, i) => (
+                <span key={s}>
+                  {i > 0 && ', '}
+                  <button type="button" class="bs-link-button" onClick={() => setQuery(s)}>
+                    {s}
+                  </button>
+                </span>
+              ))}
+              .
+            </>
+          )}
+        </p>
+      )}
+      {flat.length > 0 && <ResultList groups={groups} activeId={activeId} onOpen={openDoc} onHover={setActiveId} />}
+      <p class="bs-status bs-visually-hidden" role="status" aria-live="polite">
+        {query.trim() ? `${flat.length} results` : ''}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Mounts the panel in a shadow root inside Netflix's player, and keeps it inside whatever element is fullscreen.
+ * Events that Netflix reacts to (keys, clicks, pointer moves) stop at the shadow root, so typing in the panel
+ * never triggers the player's shortcuts, clicking it never pauses the video, and hovering it does not keep the
+ * controls awake.
+ */
+
+import { render } from 'preact';
+import { type ContentScriptContext, createShadowRootUi, type ShadowRootContentScriptUi } from '#imports';
+import { Panel, type PanelProps } from '../../components/panel/Panel';
+
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'mousemove',
+  'pointermove',
+  'wheel',
+  'contextmenu',
+];
+
+export interface PanelHost {
+  update(props: PanelProps): void;
+  remove(): void;
+}
+
+export async function mountPanel(ctx: ContentScriptContext, playerRoot: Element, initial: PanelProps): Promise<PanelHost> {
+  let props = initial;
+  let container: HTMLElement | undefined;
+  const draw = () => {
+    if (!container) return;
+    const { settings, open } = props;
+    container.className = `bs-root${settings.panelSide === 'left' ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}`;
+    container.style.setProperty('--bs-width', `${settings.panelWidth}px`);
+    render(<Panel {...props} />, container);
+  };
+
+  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+    name: 'backstory-panel',
+    position: 'inline',
+    anchor: playerRoot,
+    append: 'last',
+    isolateEvents: ISOLATED_EVENTS,
+    onMount(uiContainer) {
+      container = document.createElement('div');
+      uiContainer.append(container);
+      draw();
+      return container;
+    },
+    onRemove(mounted) {
+      if (mounted) render(null, mounted);
+      container = undefined;
+    },
+  });
+  ui.mount();
+
+  // Follow fullscreen: Netflix fullscreens its own root, which may or may not contain the player subtree.
+  const followFullscreen = () => {
+    const host = ui.shadowHost;
+    const target = document.fullscreenElement ?? playerRoot;
+    if (target.isConnected && !target.contains(host)) target.append(host);
+  };
+  const stopFollowing = new AbortController();
+  document.addEventListener('fullscreenchange', followFullscreen, { signal: stopFollowing.signal });
+  followFullscreen();
+
+  return {
+    update(next) {
+      props = next;
+      draw();
+    },
+    remove() {
+      stopFollowing.abort();
+      ui.remove();
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Everything the content script does while a /watch/ page is open: watch the player, identify the episode,
+ * fetch its context from the background, and keep the panel in step with settings and data changes.
+ * It is created when the page becomes a watch page and stopped when it stops being one.
+ */
+
+import { browser } from 'wxt/browser';
+import { type ContentScriptContext, injectScript } from '#imports';
+import type { PanelProps } from '../../components/panel/Panel';
+import type { PanelActions, PanelView } from '../../components/panel/types';
+import { send } from '../../lib/messaging/protocol';
+import { createDomReader } from '../../lib/netflix/dom-reader';
+import { type Identification, identify } from '../../lib/netflix/identify';
+import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
+import { watchPlayer } from '../../lib/netflix/player-watcher';
+import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
+import { watchDataVersion } from '../../lib/settings/data-version';
+import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings, watchSettings } from '../../lib/settings/settings';
+import { mountPanel, type PanelHost } from './panel-host';
+
+/** An episode counts as watched once it has played for this long without a pause (no per-frame tracking). */
+export const WATCHED_AFTER_MS = 120_000;
+const TEMPLATE_KEY = 'netflixMetadataTemplate';
+
+let pageScriptInjected = false;
+
+export interface WatchSession {
+  toggle(): void;
+  onUrlChange(): void;
+  stop(): void;
+}
+
+export function startWatchSession(ctx: ContentScriptContext): WatchSession {
+  let stopped = false;
+  let host: PanelHost | undefined;
+  let mounting: Promise<void> | undefined;
+  let view: PanelView = { status: 'detecting' };
+  let identity: Identification | undefined;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let open = DEFAULT_SETTINGS.autoOpen;
+  let openChosen = false;
+  let shortcut = '';
+  let generation = 0;
+  let watchedTimer: number | undefined;
+  const cleanups: (() => void)[] = [];
+
+  if (!pageScriptInjected) {
+    pageScriptInjected = true;
+    void injectScript('/netflix-page.js', { keepInDom: false }).catch(() => undefined);
+  }
+
+  const fetchMetadata = createMetadataFetcher(location.origin, {
+    get: async () => ((await browser.storage.local.get(TEMPLATE_KEY))[TEMPLATE_KEY] as string | undefined) ?? undefined,
+    set: async (template) => browser.storage.local.set({ [TEMPLATE_KEY]: template }),
+  });
+  const reader = createDomReader(document, window, fetchMetadata);
+
+  const props = (): PanelProps => ({ view, open, settings, shortcut, actions });
+  const draw = () => {
+    if (!stopped) host?.update(props());
+  };
+  const setView = (next: PanelView) => {
+    view = next;
+    if (!openChosen) open = settings.autoOpen && (next.status === 'ready' || next.status === 'unknown');
+    draw();
+  };
+  /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
+  const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
+
+  const actions: PanelActions = {
+    setOpen(next) {
+      open = next;
+      openChosen = true;
+      draw();
+    },
+    reveal: async (handle) => {
+      if (view.status !== 'ready') return null;
+      return send('revealItem', { showId: view.context.show.id, season: view.context.episode.season, handle });
+    },
+    listEpisodes: (showId) => send('listEpisodes', { showId }),
+    async correct(showId, episodeId) {
+      const videoId = identity?.videoId;
+      if (!videoId) throw new Error('No video id to attach the correction to');
+      await send('correctEpisode', { videoId, showId, episodeId });
+      await refreshIdentity();
+    },
+    async setReadVolume(showId, volume) {
+      await send('setReadVolume', { showId, volume });
+    },
+    async setGuard(guard) {
+      await saveSettings({ guard });
+    },
+  };
+
+  async function loadContext(gen: number) {
+    if (identity?.status !== 'resolved') return;
+    const { showId, episodeId, videoId } = identity;
+    try {
+      const context = await send('getEpisodeContext', { showId, episodeId });
+      if (gen !== generation || stopped) return;
+      setView(
+        context
+          ? { status: 'ready', context, videoId }
+          : { status: 'error', message: 'This episode is missing from the data cache.' },
+      );
+    } catch {
+      if (gen === generation && ctx.isValid)
+        setView({ status: 'error', message: 'Backstory could not reach its data. Reload the page to try again.' });
+    }
+  }
+
+  async function refreshIdentity() {
+    const gen = ++generation;
+    try {
+      const result = await identify(reader, (signals) => send('resolveEpisode', signals));
+      if (gen !== generation || stopped) return;
+      identity = result;
+      if (result.status === 'resolved') {
+        await loadContext(gen);
+        void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
+        armWatchedTimer();
+      } else {
+        setView({
+          status: 'unknown',
+          title: result.title,
+          reason: result.reason,
+          showId: result.showId,
+          videoId: result.videoId,
+        });
+        void quietly(send('reportNowWatching', null));
+        if (result.titleMissing) watcher.wantTitle();
+      }
+    } catch {
+      if (gen === generation && ctx.isValid) setView({ status: 'error', message: 'Backstory could not identify this video.' });
+    }
+  }
+
+  /** Starts the "watched" clock on the current <video>: playing for WATCHED_AFTER_MS records progress. */
+  function armWatchedTimer() {
+    const video = host ? queryFirst<HTMLVideoElement>(document, VIDEO) : null;
+    if (!video || identity?.status !== 'resolved') return;
+    const { showId, episodeId } = identity;
+    const start = () => {
+      clearTimeout(watchedTimer);
+      watchedTimer = ctx.setTimeout(() => void quietly(send('recordWatched', { showId, episodeId })), WATCHED_AFTER_MS);
+    };
+    const stop = () => clearTimeout(watchedTimer);
+    const signal = AbortSignal.any([ctx.signal, episodeSignal()]);
+    video.addEventListener('playing', start, { signal });
+    video.addEventListener('pause', stop, { signal });
+    video.addEventListener('emptied', stop, { signal });
+    if (!video.paused) start();
+  }
+  let episodeAbort = new AbortController();
+  const episodeSignal = () => episodeAbort.signal;
+
+  const watcher = watchPlayer(document, {
+    onPlayer(root) {
+      mounting = mountPanel(ctx, root, props())
+        .then((h) => {
+          if (stopped) h.remove();
+          else {
+            host = h;
+            armWatchedTimer();
+          }
+        })
+        .catch(() => undefined);
+    },
+    onPlayerGone() {
+      host?.remove();
+      host = undefined;
+    },
+    onChange(reason) {
+      if (reason === 'video') {
+        episodeAbort.abort();
+        episodeAbort = new AbortController();
+        clearTimeout(watchedTimer);
+        if (view.status !== 'detecting') setView({ status: 'detecting' });
+      }
+      void refreshIdentity();
+    },
+  });
+
+  void loadSettings().then((s) => {
+    settings = s;
+    if (!openChosen) open = s.autoOpen && (view.status === 'ready' || view.status === 'unknown');
+    draw();
+  });
+  void quietly(send('getShortcut')).then((s) => {
+    shortcut = s ?? '';
+    draw();
+  });
+  cleanups.push(
+    watchSettings((s) => {
+      const guardChanged = s.guard !== settings.guard;
+      settings = s;
+      draw();
+      if (guardChanged) void loadContext(generation);
+    }),
+    watchDataVersion(() => void loadContext(generation)),
+  );
+
+  return {
+    toggle() {
+      actions.setOpen(!open);
+    },
+    onUrlChange() {
+      watcher.poke();
+    },
+    stop() {
+      stopped = true;
+      generation++;
+      watcher.stop();
+      episodeAbort.abort();
+      clearTimeout(watchedTimer);
+      for (const cleanup of cleanups) cleanup();
+      void mounting?.then(() => host?.remove());
+      host?.remove();
+      host = undefined;
+      if (ctx.isValid) void quietly(send('reportNowWatching', null));
+    },
+  };
+}

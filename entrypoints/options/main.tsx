@@ -1,0 +1,36 @@
+import './style.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import type { OptionsData } from '../../components/options/types';
+import { send } from '../../lib/messaging/protocol';
+import { loadSettings, saveSettings } from '../../lib/settings/settings';
+
+const data: OptionsData = {
+  loadSettings,
+  saveSettings,
+  listShows: () => send('listShows'),
+  readVolume: async (showId) => (await send('getProgress', { showId })).readVolume,
+  setReadVolume: async (showId, volume) => {
+    await send('setReadVolume', { showId, volume });
+  },
+  stats: () => send('getStats'),
+  storageEstimate: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : {}),
+  shortcut: () => send('getShortcut'),
+  openShortcutSettings: async () => {
+    // Chromium has a page for extension shortcuts; Firefox keeps them under the add-ons manager.
+    const url = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
+    await browser.tabs.create({ url }).catch(() => undefined);
+  },
+  reseed: async () => {
+    await send('reseed');
+  },
+  clearLearned: () => send('clearLearned'),
+  resetProgress: () => send('resetProgress'),
+  exportUserData: () => send('exportUserData'),
+  importUserData: (json) => send('importUserData', json),
+  importPack: (json) => send('importPack', json),
+};
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp data={data} />, root);

@@ -1,0 +1,24 @@
+import './style.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SearchApp } from '../../components/popup/SearchApp';
+import type { PopupData } from '../../components/popup/types';
+import { send } from '../../lib/messaging/protocol';
+
+// The active tab's id needs no permission; the background knows what that tab is playing.
+const tabId = browser.tabs
+  .query({ active: true, currentWindow: true })
+  .then(([tab]) => tab?.id)
+  .catch(() => undefined);
+
+const data: PopupData = {
+  documents: async () => send('getSearchDocuments', { tabId: await tabId }),
+  nowWatching: async () => {
+    const id = await tabId;
+    return id === undefined ? null : send('getNowWatching', { tabId: id });
+  },
+  detail: async (kind, showId, id) => send('getEntityDetail', { kind, showId, id, tabId: await tabId }),
+};
+
+const root = document.getElementById('app');
+if (root) render(<SearchApp data={data} />, root);

@@ -1,0 +1,31 @@
+/** The PageReader used on netflix.com: the DOM through the selector table, the page world through the bridge. */
+import type { PageReader } from './identify';
+import type { MetadataSignals } from './metadata';
+import { requestPageState } from './page-bridge';
+import { queryFirst, VIDEO_ID_HOLDER, VIDEO_TITLE, videoIdFromUrl } from './selectors';
+
+export function createDomReader(
+  doc: Document,
+  win: Window,
+  fetchMetadata: (videoId: string, memberApiPath?: string) => Promise<MetadataSignals | undefined>,
+): PageReader {
+  return {
+    pageState: () => requestPageState(win),
+    videoId: () => readVideoId(doc) ?? videoIdFromUrl(win.location),
+    titleParts: () => readTitleParts(doc),
+    metadata: fetchMetadata,
+  };
+}
+
+export function readVideoId(doc: Document): string | undefined {
+  const value = queryFirst(doc, VIDEO_ID_HOLDER)?.getAttribute('data-videoid') ?? '';
+  return /^\d{1,15}$/.test(value) ? value : undefined;
+}
+
+/** The title block's child texts (show, code, episode title), read as text only. */
+export function readTitleParts(doc: Document): string[] | undefined {
+  const block = queryFirst(doc, VIDEO_TITLE);
+  if (!block) return undefined;
+  const parts = [...block.children].map((child) => child.textContent ?? '').filter((t) => t.trim());
+  return parts.length ? parts.slice(0, 6) : [block.textContent ?? ''];
+}

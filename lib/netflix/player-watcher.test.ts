@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchPlayer } from './player-watcher';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const player = (id: string) => `<div class="watch-video"><div data-uia="player" data-videoid="${id}"><video></video></div></div>`;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('watchPlayer', () => {
+  it('waits for the player, then reports it and its first video once', async () => {
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    await tick();
+    expect(events.onPlayer).not.toHaveBeenCalled();
+    document.body.innerHTML = player('1');
+    await tick();
+    expect(events.onPlayer).toHaveBeenCalledTimes(1);
+    expect(events.onChange).toHaveBeenCalledTimes(1);
+    watcher.stop();
+  });
+
+  it('collapses a burst of unrelated mutations into nothing', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    const clock = document.createElement('span');
+    document.querySelector('[data-uia="player"]')?.append(clock);
+    for (let i = 0; i < 50; i++) clock.textContent = `0:${i}`;
+    await tick();
+    expect(events.onChange).toHaveBeenCalledTimes(1);
+    watcher.stop();
+  });
+
+  it('reports a new <video> (autoplay) and a new video id', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    const holder = document.querySelector('[data-uia="player"]');
+    holder?.querySelector('video')?.replaceWith(document.createElement('video'));
+    await tick();
+    holder?.setAttribute('data-videoid', '2');
+    await tick();
+    expect(events.onChange.mock.calls.map((c) => c[0])).toEqual(['video', 'video', 'video']);
+    watcher.stop();
+  });
+
+  it('reports the title block when asked to look for it', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    watcher.wantTitle();
+    const title = document.createElement('div');
+    title.setAttribute('data-uia', 'video-title');
+    document.querySelector('[data-uia="player"]')?.append(title);
+    await tick();
+    expect(events.onChange).toHaveBeenLastCalledWith('title');
+    watcher.stop();
+  });
+
+  it('notices the player being removed and waits for the next one', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    document.body.innerHTML = '';
+    await tick();
+    expect(events.onPlayerGone).toHaveBeenCalledTimes(1);
+    document.body.innerHTML = player('3');
+    await tick();
+    expect(events.onPlayer).toHaveBeenCalledTimes(2);
+    watcher.stop();
+  });
+});

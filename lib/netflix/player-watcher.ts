@@ -1,0 +1,107 @@
+/**
+ * Finds Netflix's player and reports when what it plays may have changed, doing as little as possible:
+ * - until the player exists, one observer waits for it on <body> and is dropped as soon as it appears;
+ * - then only the player's subtree is observed, and bursts of mutations (controls fading, the clock ticking)
+ *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
+ * A change is reported when the video id, the <video> element or the URL changes, or when the title block
+ * appears while an earlier look found nothing to read.
+ */
+import { readVideoId } from './dom-reader';
+import { PLAYER_ROOT, queryFirst, VIDEO, VIDEO_TITLE } from './selectors';
+
+export interface PlayerWatcherEvents {
+  onPlayer(root: Element): void;
+  onPlayerGone(): void;
+  onChange(reason: 'video' | 'title'): void;
+}
+
+export interface PlayerWatcher {
+  /** Re-check now (after a URL change, for example). */
+  poke(): void;
+  /** The title block is worth a look again: report when it next appears. */
+  wantTitle(): void;
+  stop(): void;
+}
+
+export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounceMs = 150): PlayerWatcher {
+  const videoIds = new WeakMap<Element, number>();
+  let nextVideo = 1;
+  let root: Element | null = null;
+  let lastKey = '';
+  let titleWanted = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let bodyObserver: MutationObserver | undefined;
+  const rootObserver = new MutationObserver(() => schedule());
+  const parentObserver = new MutationObserver(() => {
+    if (root && !root.isConnected) detach();
+  });
+
+  const videoKey = () => {
+    const video = root ? queryFirst(root, VIDEO) : null;
+    if (!video) return 0;
+    if (!videoIds.has(video)) videoIds.set(video, nextVideo++);
+    return videoIds.get(video) ?? 0;
+  };
+
+  function check() {
+    timer = undefined;
+    if (!root) return;
+    if (!root.isConnected) return detach();
+    const key = `${readVideoId(doc) ?? ''}|${videoKey()}|${doc.location?.pathname ?? ''}`;
+    if (key !== lastKey) {
+      lastKey = key;
+      events.onChange('video');
+    } else if (titleWanted && queryFirst(root, VIDEO_TITLE)) {
+      titleWanted = false;
+      events.onChange('title');
+    }
+  }
+
+  function schedule() {
+    timer ??= setTimeout(check, debounceMs);
+  }
+
+  function attach(found: Element) {
+    root = found;
+    bodyObserver?.disconnect();
+    bodyObserver = undefined;
+    rootObserver.observe(found, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-videoid'] });
+    if (found.parentNode) parentObserver.observe(found.parentNode, { childList: true });
+    events.onPlayer(found);
+    check();
+  }
+
+  function detach() {
+    rootObserver.disconnect();
+    parentObserver.disconnect();
+    root = null;
+    lastKey = '';
+    events.onPlayerGone();
+    waitForPlayer();
+  }
+
+  function waitForPlayer() {
+    const found = queryFirst(doc, PLAYER_ROOT);
+    if (found) return attach(found);
+    bodyObserver = new MutationObserver(() => {
+      const appeared = queryFirst(doc, PLAYER_ROOT);
+      if (appeared) attach(appeared);
+    });
+    bodyObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  }
+
+  waitForPlayer();
+  return {
+    poke: schedule,
+    wantTitle: () => {
+      titleWanted = true;
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      bodyObserver?.disconnect();
+      rootObserver.disconnect();
+      parentObserver.disconnect();
+      root = null;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { seededDb } from '../../tests/support/seeded-db';
+import { showDocuments } from '../db/catalog';
+import { loadShowData } from '../db/show-data';
+import { viewerHorizon } from '../pack/horizon';
+import { createSearchIndex } from './search-index';
+
+async function index(guard: 'off' | 'current' = 'off', at = 0) {
+  const db = await seededDb();
+  const data = await loadShowData(db, 'heartstopper');
+  if (!data) throw new Error('no data');
+  return createSearchIndex(showDocuments(data, viewerHorizon(guard, at, 0, 0)));
+}
+const top = (groups: ReturnType<Awaited<ReturnType<typeof index>>['search']>, kind: string) =>
+  groups.find((g) => g.kind === kind)?.hits[0]?.title;
+
+describe('search ranking', () => {
+  it.each([
+    ['olivia colmen', 'actor', 'Olivia Colman'],
+    ['olivia colmen', 'character', 'Sarah Nelson'],
+    ['charl', 'character', 'Charlie Spring'],
+    ['joe lock', 'actor', 'Joe Locke'],
+    ['kit', 'actor', 'Kit Connor'],
+    ['truth dare', 'episode', 'Truth/Dare'],
+    ['journey', 'episode', 'Journey'],
+    ['s2e4', 'episode', 'Challenge'],
+    ['volume 4', 'volume', 'Heartstopper Volume 4'],
+    ['solitare', 'book', 'Solitaire'],
+    ['forever', 'episode', 'Heartstopper Forever'],
+    ['hartstoper', 'show', 'Heartstopper'],
+  ])('%j ranks %s %j first', async (query, kind, expected) => {
+    expect(top((await index()).search(query), kind)).toBe(expected);
+  });
+
+  it('groups results in a fixed order of kinds', async () => {
+    const kinds = (await index()).search('nick').map((g) => g.kind);
+    expect(kinds.indexOf('character')).toBeLessThan(kinds.indexOf('actor') === -1 ? 99 : kinds.indexOf('actor'));
+  });
+
+  it('finds nothing for nonsense, and offers suggestions for near misses', async () => {
+    const idx = await index();
+    expect(idx.search('zzzzqqq')).toEqual([]);
+    expect(idx.suggest('charli')).toContain('charlie');
+  });
+
+  it('does not let a search reveal a cast member beyond the horizon', async () => {
+    const early = await index('current', 1);
+    expect(early.search('eddie marsan')).toEqual([]);
+    expect(early.search('geoff')).toEqual([]);
+  });
+});

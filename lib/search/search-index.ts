@@ -1,0 +1,77 @@
+/**
+ * The popup's search, on MiniSearch: prefix matching as you type, typo tolerance, and a title match ranked above
+ * a match on the other side of a role ("olivia colman" finds the actor first, then Sarah Nelson).
+ */
+import MiniSearch from 'minisearch';
+import type { DocKind, SearchDoc } from '../db/catalog';
+
+export const KIND_ORDER: DocKind[] = ['show', 'character', 'actor', 'episode', 'volume', 'book'];
+export const KIND_LABEL: Record<DocKind, string> = {
+  show: 'Shows',
+  character: 'Characters',
+  actor: 'Actors',
+  episode: 'Episodes',
+  volume: 'Comic volumes',
+  book: 'Books',
+};
+
+export interface SearchHit extends SearchDoc {
+  score: number;
+}
+export interface SearchGroup {
+  kind: DocKind;
+  label: string;
+  hits: SearchHit[];
+}
+
+export interface SearchIndex {
+  search(query: string, limitPerKind?: number): SearchGroup[];
+  suggest(query: string): string[];
+  size: number;
+}
+
+export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const index = new MiniSearch<SearchDoc>({
+    fields: ['title', 'keywords', 'subtitle'],
+    storeFields: [],
+    searchOptions: {
+      boost: { title: 3, keywords: 1.5, subtitle: 0.5 },
+      prefix: true,
+      // Allow about one typo in five letters, never on very short words.
+      fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+      combineWith: 'AND',
+    },
+  });
+  index.addAll(docs);
+
+  return {
+    size: docs.length,
+    search(query, limitPerKind = 6) {
+      const q = query.trim();
+      if (!q) return [];
+      let results = index.search(q);
+      // If every word must match and nothing does, accept documents matching any word.
+      if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
+      const groups = new Map<DocKind, SearchHit[]>();
+      for (const r of results) {
+        const doc = byId.get(String(r.id));
+        if (!doc) continue;
+        const list = groups.get(doc.kind) ?? [];
+        if (list.length < limitPerKind) list.push({ ...doc, score: r.score });
+        groups.set(doc.kind, list);
+      }
+      return KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({
+        kind,
+        label: KIND_LABEL[kind],
+        hits: groups.get(kind) ?? [],
+      }));
+    },
+    suggest(query) {
+      return index
+        .autoSuggest(query, { fuzzy: 0.3, prefix: true })
+        .slice(0, 3)
+        .map((s) => s.suggestion);
+    },
+  };
+}

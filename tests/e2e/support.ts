@@ -1,0 +1,53 @@
+/** Shared set-up for the end-to-end suites: one fixture server and one browser per test file. */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
+import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
+
+export interface E2E {
+  server: FixtureServer;
+  browser: ExtensionBrowser;
+  /** Console errors and uncaught exceptions seen on any page, for the "no errors" checks. */
+  pageErrors: string[];
+  /** Chromium's log lines for non-2xx responses (the fixture refuses some routes on purpose). */
+  networkErrors: string[];
+  newPage(): Promise<Page>;
+}
+
+export function useExtension(): E2E {
+  const env = { pageErrors: [] as string[], networkErrors: [] as string[] } as E2E;
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.browser = await launchWithExtension({ port: env.server.port });
+    env.newPage = async () => {
+      const page = await env.browser.context.newPage();
+      page.on('pageerror', (e) => env.pageErrors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        if (m.text().startsWith('Failed to load resource')) env.networkErrors.push(m.text());
+        else env.pageErrors.push(`console: ${m.text()}`);
+      });
+      return page;
+    };
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+export const PANEL = 'backstory-panel .bs-panel';
+export const HANDLE = 'backstory-panel .bs-handle';
+
+/** Video ids of the fixture catalog (synthetic): 9000 0000 + season × 100 + episode. */
+export const fixtureId = (season: number, episode: number) => 90000000 + season * 100 + episode;
+
+export async function watch(page: Page, season: number, episode: number, query = ''): Promise<void> {
+  await page.goto(`http://www.netflix.com/watch/${fixtureId(season, episode)}${query}`);
+}
+
+/** The episode line of the panel, e.g. "S1 · E3 Kiss". */
+export async function panelEpisode(page: Page | Frame): Promise<string> {
+  return (await page.locator('backstory-panel .bs-episode').textContent({ timeout: 10_000 }))?.trim() ?? '';
+}
