@@ -15,11 +15,20 @@ export default defineConfig({
       manifestVersion === 3 ? [{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }] : ['netflix-page.js'],
     commands: {
       'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+B' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show or hide the Backstory panel',
       },
     },
     browser_specific_settings:
-      manifestVersion === 2 ? { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '115.0' } } : undefined,
+      manifestVersion === 2
+        ? {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '142.0',
+              // Backstory collects nothing: declared for Firefox's data-consent prompt.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
   }),
 });

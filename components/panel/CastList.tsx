@@ -13,7 +13,12 @@ export function CastList({ cast, hidden, reveal }: { cast: CastEntry[]; hidden: 
           <CastMember key={entry.characterId} entry={entry} reveal={reveal} />
         ))}
       </ul>
-      <HiddenItems items={hidden} reveal={reveal} render={(item) => <RevealedView item={item} />} />
+      <HiddenItems
+        items={hidden}
+        noun={['cast member who appears', 'cast members who appear']}
+        reveal={reveal}
+        render={(item) => <RevealedView item={item} />}
+      />
     </section>
   );
 }

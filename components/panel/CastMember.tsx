@@ -44,7 +44,12 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
               ))}
             </ul>
           )}
-          <HiddenItems items={entry.hidden} reveal={reveal} render={(item) => <RevealedView item={item} />} />
+          <HiddenItems
+            items={entry.hidden}
+            noun={[`note about ${entry.name}`, `notes about ${entry.name}`]}
+            reveal={reveal}
+            render={(item) => <RevealedView item={item} />}
+          />
           <SourceLinks sources={entry.sources} label="Cast sources" />
         </div>
       )}

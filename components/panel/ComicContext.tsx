@@ -41,7 +41,12 @@ export function ComicContext({
           </li>
         ))}
       </ul>
-      <HiddenItems items={hidden} reveal={reveal} render={(item) => <RevealedView item={item} />} />
+      <HiddenItems
+        items={hidden}
+        noun={['change from the comics', 'changes from the comics']}
+        reveal={reveal}
+        render={(item) => <RevealedView item={item} />}
+      />
     </section>
   );
 }

@@ -18,14 +18,16 @@ export function SpoilerControls({
   actions: PanelActions;
 }) {
   return (
-    <fieldset class="bs-spoilers">
-      <legend>Spoiler guard: {label}</legend>
+    <details class="bs-spoilers">
+      <summary>
+        Spoiler guard: <span class="bs-spoilers__label">{label}</span>
+      </summary>
       <div class="bs-spoilers__row">
         <label for="bs-guard">Show notes up to</label>
         <select id="bs-guard" value={guard} onChange={(e) => void actions.setGuard(e.currentTarget.value as GuardMode)}>
-          <option value="furthest">the furthest episode I've watched</option>
-          <option value="current">this episode only</option>
-          <option value="off">everything (guard off)</option>
+          <option value="furthest">furthest watched</option>
+          <option value="current">this episode</option>
+          <option value="off">everything (off)</option>
         </select>
       </div>
       <div class="bs-spoilers__row">
@@ -43,6 +45,6 @@ export function SpoilerControls({
           ))}
         </select>
       </div>
-    </fieldset>
+    </details>
   );
 }

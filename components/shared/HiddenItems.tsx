@@ -2,51 +2,54 @@ import { useState } from 'preact/hooks';
 import type { HiddenItem, RevealedItem } from '../../lib/db/context';
 
 /**
- * Placeholders for what lies beyond the viewer's horizon. The spoiler itself is not in the page: only an opaque
- * handle and a neutral label. "Show" fetches that single item, and only then is its text rendered.
+ * What lies beyond the viewer's horizon, as one line: "3 more notes about Charlie Spring later in the story".
+ * The spoilers themselves are not in the page, only opaque handles. "Show one" fetches a single item, and only
+ * then is its text rendered, marked as a spoiler.
  */
 export function HiddenItems({
   items,
+  noun,
   reveal,
   render,
 }: {
   items: HiddenItem[];
+  /** Singular and plural, e.g. ["note about Charlie Spring", "notes about Charlie Spring"]. */
+  noun: [string, string];
   reveal: (handle: string) => Promise<RevealedItem | null>;
   render: (item: RevealedItem) => preact.ComponentChildren;
 }) {
-  const [revealed, setRevealed] = useState<Record<string, RevealedItem | 'failed'>>({});
+  const [revealed, setRevealed] = useState<{ handle: string; item: RevealedItem }[]>([]);
+  const [failed, setFailed] = useState(false);
+  const shown = new Set(revealed.map((r) => r.handle));
+  const remaining = items.filter((i) => !shown.has(i.handle));
   if (items.length === 0) return null;
-  const show = async (handle: string) => {
-    const item = await reveal(handle).catch(() => null);
-    setRevealed((r) => ({ ...r, [handle]: item ?? 'failed' }));
+
+  const showOne = async () => {
+    const next = remaining[0];
+    if (!next) return;
+    const item = await reveal(next.handle).catch(() => null);
+    setFailed(!item);
+    if (item) setRevealed((r) => [...r, { handle: next.handle, item }]);
   };
+  const count = remaining.length;
+  const text = `${count} ${revealed.length ? 'more ' : ''}${count === 1 ? noun[0] : noun[1]} later in the story`;
+
   return (
-    <ul class="bs-hidden" aria-label="Later in the show">
-      {items.map((item, i) => {
-        const shown = revealed[item.handle];
-        return (
-          <li key={item.handle} class={shown && shown !== 'failed' ? 'bs-revealed' : 'bs-placeholder'}>
-            {shown && shown !== 'failed' ? (
-              <>
-                <span class="bs-spoiler-tag">Spoiler</span>
-                {render(shown)}
-              </>
-            ) : (
-              <>
-                <span class="bs-placeholder__label">{item.label}</span>
-                <button
-                  type="button"
-                  class="bs-link-button"
-                  onClick={() => show(item.handle)}
-                  aria-label={`Show spoiler ${i + 1}: ${item.label}`}
-                >
-                  {shown === 'failed' ? 'Try again' : 'Show'}
-                </button>
-              </>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <div class="bs-hidden">
+      {revealed.map(({ handle, item }) => (
+        <div key={handle} class="bs-revealed">
+          <span class="bs-spoiler-tag">Spoiler</span>
+          {render(item)}
+        </div>
+      ))}
+      {count > 0 && (
+        <p class="bs-placeholder">
+          <span class="bs-placeholder__label">{text}</span>
+          <button type="button" class="bs-link-button" onClick={() => void showOne()} aria-label={`Show one spoiler: ${text}`}>
+            {failed ? 'Try again' : 'Show one'}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }

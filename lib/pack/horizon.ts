@@ -40,6 +40,7 @@ export function viewerHorizon(
   readVolume: number,
 ): ViewerHorizon {
   if (mode === 'off') return { episodeOrdinal: Number.POSITIVE_INFINITY, volume: Number.POSITIVE_INFINITY };
-  const episodeOrdinal = mode === 'furthest' ? Math.max(currentOrdinal, furthestOrdinal) : currentOrdinal;
+  // The premiere is the floor: its cast and set-up are what anyone opening Backstory is about to see.
+  const episodeOrdinal = Math.max(1, mode === 'furthest' ? Math.max(currentOrdinal, furthestOrdinal) : currentOrdinal);
   return { episodeOrdinal, volume: readVolume };
 }

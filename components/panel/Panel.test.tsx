@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { episodeContext, revealItem } from '../../lib/db/context';
+import { viewerHorizon } from '../../lib/pack/horizon';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { seededDb } from '../../tests/support/seeded-db';
+import { Panel } from './Panel';
+import type { PanelActions, PanelView } from './types';
+
+async function readyView(episodeId = 's1e1', ordinal = 1): Promise<{ view: PanelView; actions: PanelActions }> {
+  const db = await seededDb();
+  const context = await episodeContext(db, 'heartstopper', episodeId, viewerHorizon('current', ordinal, 0, 0));
+  if (!context) throw new Error('no context');
+  const actions: PanelActions = {
+    setOpen: vi.fn(),
+    reveal: vi.fn(async (handle: string) => (await revealItem(db, 'heartstopper', 1, handle)) ?? null),
+    listEpisodes: vi.fn(async () => [
+      { id: 's1e1', code: 'S1 · E1', title: 'Meet' },
+      { id: 's1e2', code: 'S1 · E2', title: 'Crush' },
+    ]),
+    correct: vi.fn(async () => undefined),
+    setReadVolume: vi.fn(async () => undefined),
+    setGuard: vi.fn(async () => undefined),
+  };
+  return { view: { status: 'ready', context, videoId: '90000101' }, actions };
+}
+
+describe('Panel', () => {
+  it('shows the episode, a landmark and the season cast, main cast first', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="Alt+Shift+K" actions={actions} />);
+    expect(screen.getByRole('complementary', { name: 'Backstory' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Heartstopper' })).toBeTruthy();
+    expect(screen.getByText('S1 · E1')).toBeTruthy();
+    const cast = screen.getAllByRole('button', { expanded: false }).map((b) => b.textContent);
+    expect(cast[0]).toContain('Charlie Spring');
+    expect(screen.getByText('Alt+Shift+K to hide')).toBeTruthy();
+  });
+
+  it('expands a cast member and reveals exactly one hidden note on request', async () => {
+    const { view, actions } = await readyView();
+    const { container } = render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: /Darcy Olsson/ }));
+    expect(container.textContent).not.toContain('non-binary');
+    const showOne = screen.getByRole('button', { name: /Show one spoiler: \d+ notes about Darcy Olsson/ });
+    fireEvent.click(showOne);
+    await waitFor(() => expect(container.querySelectorAll('.bs-revealed')).toHaveLength(1));
+    expect(actions.reveal).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks show-only characters with a badge', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    const isaac = screen.getByRole('button', { name: /Isaac Henderson/ });
+    expect(isaac.textContent).toContain('Show-only');
+  });
+
+  it('hides the comic sections when the setting is off', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={{ ...DEFAULT_SETTINGS, showComic: false }} shortcut="" actions={actions} />);
+    expect(screen.queryByRole('heading', { name: 'From the comic' })).toBeNull();
+  });
+
+  it('lets the viewer pick the right episode', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Not this episode?' }));
+    const select = (await screen.findByLabelText('Which episode is playing?')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(2));
+    fireEvent.change(select, { target: { value: 's1e2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this episode' }));
+    await waitFor(() => expect(actions.correct).toHaveBeenCalledWith('heartstopper', 's1e2'));
+  });
+
+  it('sets both spoiler axes from the panel', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.change(screen.getByLabelText('Show notes up to'), { target: { value: 'current' } });
+    fireEvent.change(screen.getByLabelText('Comics read'), { target: { value: '2' } });
+    expect(actions.setGuard).toHaveBeenCalledWith('current');
+    expect(actions.setReadVolume).toHaveBeenCalledWith('heartstopper', 2);
+  });
+
+  it('collapses to a labelled handle', () => {
+    const setOpen = vi.fn();
+    render(
+      <Panel
+        view={{ status: 'detecting' }}
+        open={false}
+        settings={DEFAULT_SETTINGS}
+        shortcut="Alt+Shift+K"
+        actions={{ setOpen } as unknown as PanelActions}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show the Backstory panel (Alt+Shift+K)' }));
+    expect(setOpen).toHaveBeenCalledWith(true);
+  });
+
+  it('names an unknown title as plain text', () => {
+    const { container } = render(
+      <Panel
+        view={{ status: 'unknown', title: '<b>Other</b>', reason: 'unknown-show' }}
+        open
+        settings={DEFAULT_SETTINGS}
+        shortcut=""
+        actions={{} as PanelActions}
+      />,
+    );
+    expect(container.textContent).toContain('Backstory has no notes for “<b>Other</b>” yet.');
+    expect(container.querySelector('b')).toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * `npm run demo`: opens Chromium with the built extension on the imitation Netflix watch page of a Heartstopper
+ * episode, plus the popup and the options page. www.netflix.com is served from this machine; nothing else is
+ * reachable. `npm run demo -- --screenshot <dir>` runs headless and writes PNGs instead.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from './browser';
+import { startFixtureServer } from './fixture-server';
+
+const args = process.argv.slice(2);
+const shotAt = args.indexOf('--screenshot');
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') : hasDisplay ? undefined : resolve('screenshots');
+const WATCH_URL = 'http://www.netflix.com/watch/90000103';
+
+async function showPanel(page: Page) {
+  await page.goto(WATCH_URL);
+  await page.locator('backstory-panel .bs-episode').waitFor({ timeout: 15_000 });
+  // Expand Charlie's card and keep the controls visible, as a viewer would see them.
+  await page.locator('backstory-panel .bs-cast__toggle').first().click();
+  await page.mouse.move(200, 300);
+}
+
+async function screenshots(dir: string) {
+  await mkdir(dir, { recursive: true });
+  const server = await startFixtureServer();
+  try {
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const browser = await launchWithExtension({ port: server.port, viewport: { width, height } });
+      try {
+        const page = await browser.context.newPage();
+        await showPanel(page);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${dir}/panel-${width}x${height}.png` });
+        if (width === 1280) {
+          const popup = await browser.context.newPage();
+          await popup.setViewportSize({ width: 400, height: 600 });
+          await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+          await popup.locator('#bs-search').fill('olivia colmen');
+          await popup.locator('.bs-option').first().waitFor();
+          await popup.screenshot({ path: `${dir}/popup.png` });
+          const options = await browser.context.newPage();
+          await options.setViewportSize({ width: 1000, height: 1400 });
+          await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+          await options.locator('table').waitFor();
+          await options.screenshot({ path: `${dir}/options.png`, fullPage: true });
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+    console.log(`Wrote panel-1280x720.png, panel-1920x1080.png, popup.png and options.png to ${dir}`);
+  } finally {
+    await server.close();
+  }
+}
+
+async function interactive() {
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ port: server.port, headless: false, viewport: { width: 1280, height: 720 } });
+  const page = await browser.context.newPage();
+  await showPanel(page);
+  await (await browser.context.newPage()).goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.bringToFront();
+  console.log(
+    [
+      'Backstory demo is running on an imitation Netflix watch page (Heartstopper S1 · E3).',
+      `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
+      '  Try: the panel handle and Alt+Shift+B, "Not this episode?", the spoiler controls,',
+      '       window.__fixture.autoplayNext() in the page console to autoplay the next episode.',
+      'Close the browser window or press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  };
+  browser.context.on('close', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+if (screenshotDir) {
+  if (shotAt < 0) console.log('No display found, so the demo runs headless and writes screenshots instead.');
+  await screenshots(screenshotDir);
+} else {
+  await interactive();
+}
