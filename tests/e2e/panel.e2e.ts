@@ -1,0 +1,165 @@
+// The side panel in real Chromium: content, spoiler guard, reveal, fullscreen, toggling, keys, corrections, a11y.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { HANDLE, PANEL, panelEpisode, useExtension, watch } from './support';
+
+const env = useExtension();
+
+type Fixture = { __fixture: { state: { keysSeen: string[] } } };
+const shadowHtml = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.innerHTML ?? '');
+const hostParent = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.parentElement?.className ?? '');
+
+async function expandAll(page: Page) {
+  const toggles = page.locator('backstory-panel .bs-cast__toggle[aria-expanded="false"]');
+  while ((await toggles.count()) > 0) await toggles.first().click();
+}
+
+describe('the panel', () => {
+  it('shows each episode with its cast and its place in the comics', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    const comic = page.locator('backstory-panel .bs-comic').first();
+    expect(await comic.textContent()).toContain('Heartstopper Volume 1, chapter 1 “Meet”');
+    expect(await page.locator('backstory-panel .bs-cast__character').first().textContent()).toBe('Charlie Spring');
+    await watch(page, 2, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
+    expect(await page.locator('backstory-panel .bs-comic-list').textContent()).toContain('Heartstopper Volume 3');
+    expect(await page.locator('backstory-panel .bs-cast__character').allTextContents()).toContain('Sahar Zahid');
+    await page.close();
+  });
+
+  it('keeps later facts out of the page entirely while season 1 plays', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 2);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    await expandAll(page);
+    const html = await shadowHtml(page);
+    for (const later of ['non-binary', 'eating disorder', 'Geoff', 'Michael Holden', 'Lambert', 'asexual', 'become boyfriends'])
+      expect(html, later).not.toContain(later);
+    expect(await page.locator('backstory-panel .bs-placeholder').count()).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('reveals a single hidden item on request', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    await page.locator('backstory-panel .bs-cast__toggle', { hasText: 'Darcy Olsson' }).click();
+    const before = await shadowHtml(page);
+    await page.locator('backstory-panel .bs-cast__details .bs-placeholder button').first().click();
+    await expect.poll(() => page.locator('backstory-panel .bs-revealed').count()).toBe(1);
+    const added = (await shadowHtml(page)).length - before.length;
+    expect(added).toBeGreaterThan(0);
+    expect(await page.locator('backstory-panel .bs-revealed .bs-spoiler-tag').textContent()).toBe('Spoiler');
+    await page.close();
+  });
+
+  it('moves into the fullscreen element and back out', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    expect(await hostParent(page)).toBe('watch-video');
+    await page.mouse.move(300, 300);
+    await page.click('[data-uia="control-fullscreen-enter"]');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? '')).toBe('watch-video--player-view');
+    await expect.poll(() => hostParent(page)).toBe('watch-video--player-view');
+    expect(await page.locator(PANEL).isVisible()).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => hostParent(page)).toBe('watch-video');
+    await page.close();
+  });
+
+  it('collapses and expands by its handle and by the shortcut command', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 4);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E4 Secret');
+    await page.locator('backstory-panel [aria-label="Hide the Backstory panel"]').click();
+    await expect.poll(() => page.locator(HANDLE).count()).toBe(1);
+    expect(await page.locator(PANEL).count()).toBe(0);
+    await page.locator(HANDLE).click();
+    await expect.poll(() => page.locator(PANEL).count()).toBe(1);
+    // Headless Chromium does not route synthetic key presses to extension commands, so the test sends what
+    // the background's onCommand handler sends for the "toggle-panel" command.
+    const toggle = () =>
+      env.browser.serviceWorker.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
+      });
+    await page.bringToFront();
+    await toggle();
+    await expect.poll(() => page.locator(PANEL).count()).toBe(0);
+    await toggle();
+    await expect.poll(() => page.locator(PANEL).count()).toBe(1);
+    const manifest = await env.browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.getManifest(),
+    );
+    expect(manifest.commands?.['toggle-panel']?.suggested_key).toEqual({ default: 'Alt+Shift+K' });
+    await page.close();
+  });
+
+  it('keeps keys typed in the panel away from the player, and clicks from pausing it', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    await page.locator('backstory-panel .bs-spoilers summary').click();
+    await page.locator('backstory-panel #bs-read').focus();
+    await page.keyboard.press('f');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('ArrowDown');
+    const state = () => page.evaluate(() => (window as unknown as Fixture).__fixture.state);
+    expect((await state()).keysSeen).toEqual([]);
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    // The same key outside the panel does reach the player, so the check above can fail.
+    await page.locator('body').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('k');
+    expect((await state()).keysSeen).toEqual(['k']);
+    await page.close();
+  });
+
+  it('lets the viewer correct the episode, and remembers it', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 6);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E6 Girls');
+    await page.locator('backstory-panel button', { hasText: 'Not this episode?' }).click();
+    await page.locator('backstory-panel #bs-episode-choice').selectOption('s1e7');
+    await page.locator('backstory-panel button', { hasText: 'Use this episode' }).click();
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E7 Bully');
+    await page.reload();
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E7 Bully');
+    await page.close();
+  });
+
+  it('passes axe-core checks at 1280×720 and 1920×1080', async () => {
+    const page = await env.newPage();
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await watch(page, 1, 3);
+      await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+      await page.locator('backstory-panel .bs-cast__toggle').first().click();
+      await page.locator('backstory-panel .bs-spoilers summary').click();
+      expect(await axeViolations(page, 'backstory-panel')).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('never covers the player controls', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    await page.mouse.move(200, 200);
+    const panel = await page.locator(PANEL).boundingBox();
+    const controls = await page.locator('[data-uia="controls-standard"]').boundingBox();
+    expect(panel && controls && panel.y + panel.height).toBeLessThanOrEqual((controls?.y ?? 0) + 1);
+    await page.close();
+  });
+
+  it('raised no errors in the pages', () => {
+    expect(env.pageErrors).toEqual([]);
+  });
+});
