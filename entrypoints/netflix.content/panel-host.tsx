@@ -61,10 +61,15 @@ export async function mountPanel(ctx: ContentScriptContext, playerRoot: Element,
   ui.mount();
 
   // Follow fullscreen: Netflix fullscreens its own root, which may or may not contain the player subtree.
+  // On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
   const followFullscreen = () => {
     const host = ui.shadowHost;
-    const target = document.fullscreenElement ?? playerRoot;
-    if (target.isConnected && !target.contains(host)) target.append(host);
+    const fullscreen = document.fullscreenElement;
+    if (fullscreen) {
+      if (!fullscreen.contains(host)) fullscreen.append(host);
+    } else if (host.parentElement !== playerRoot && playerRoot.isConnected) {
+      playerRoot.append(host);
+    }
   };
   const stopFollowing = new AbortController();
   document.addEventListener('fullscreenchange', followFullscreen, { signal: stopFollowing.signal });

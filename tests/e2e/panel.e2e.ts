@@ -7,6 +7,11 @@ import { HANDLE, PANEL, panelEpisode, useExtension, watch } from './support';
 const env = useExtension();
 
 type Fixture = { __fixture: { state: { keysSeen: string[] } } };
+/** The little of the extension API the tests call inside the service worker. */
+type ChromeApi = {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  runtime: { getManifest(): { commands?: Record<string, { suggested_key?: unknown }> } };
+};
 const shadowHtml = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.innerHTML ?? '');
 const hostParent = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.parentElement?.className ?? '');
 
@@ -84,7 +89,7 @@ describe('the panel', () => {
     // the background's onCommand handler sends for the "toggle-panel" command.
     const toggle = () =>
       env.browser.serviceWorker.evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
         const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
         if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
       });
@@ -94,7 +99,7 @@ describe('the panel', () => {
     await toggle();
     await expect.poll(() => page.locator(PANEL).count()).toBe(1);
     const manifest = await env.browser.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.getManifest(),
+      (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.getManifest(),
     );
     expect(manifest.commands?.['toggle-panel']?.suggested_key).toEqual({ default: 'Alt+Shift+K' });
     await page.close();
