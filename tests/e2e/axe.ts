@@ -13,7 +13,8 @@ export interface AxeViolation {
 }
 
 export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: await axeSource });
+  // Evaluated through the DevTools protocol: extension pages' CSP forbids inline <script> tags.
+  await page.evaluate(await axeSource);
   return page.evaluate(async (sel) => {
     const axe = (
       window as unknown as {

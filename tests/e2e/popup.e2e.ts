@@ -1,0 +1,115 @@
+// The toolbar popup in real Chromium: search by actor, character, episode and volume, the spoiler guard,
+// keyboard use, and the "now watching" report from a Netflix tab.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { fixtureId, panelEpisode, useExtension, watch } from './support';
+
+const env = useExtension();
+
+async function openPopup(): Promise<Page> {
+  const page = await env.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+  await page.locator('.bs-popup').waitFor();
+  return page;
+}
+const activeOption = (page: Page) => page.locator('[role="option"][aria-selected="true"] .bs-option__title').textContent();
+
+describe('the popup', () => {
+  it('opens with the search box focused and no accessibility violations', async () => {
+    const page = await openPopup();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bs-search');
+    await page.keyboard.type('nick');
+    await page.locator('[role="option"]').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds an actor despite a typo and opens the character card with Enter', async () => {
+    const page = await openPopup();
+    await page.locator('#bs-search').fill('olivia colmen');
+    await expect
+      .poll(() => page.locator('[role="option"] .bs-option__title').allTextContents())
+      .toEqual(['Sarah Nelson', 'Olivia Colman']);
+    expect(await activeOption(page)).toBe('Sarah Nelson');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => activeOption(page)).toBe('Olivia Colman');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#bs-detail-title').textContent()).toBe('Sarah Nelson');
+    expect(await page.locator('.bs-detail').textContent()).toContain('Played by Olivia Colman');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bs-search');
+    await page.close();
+  });
+
+  it('finds a character and an episode by title, and hides the synopsis of an episode not yet reached', async () => {
+    const page = await openPopup();
+    await page.locator('#bs-search').fill('elle');
+    await expect.poll(() => activeOption(page)).toBe('Elle Argent');
+    await page.locator('#bs-search').fill('journey');
+    await expect.poll(() => activeOption(page)).toBe('Journey');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#bs-detail-title').textContent()).toBe('S3 · E4 · Journey');
+    const text = (await page.locator('.bs-detail').textContent()) ?? '';
+    expect(text).toContain('Hidden until you reach this episode.');
+    expect(text).not.toContain('eating disorder');
+    await page.close();
+  });
+
+  it('opens a volume with the episodes that adapt it', async () => {
+    const page = await openPopup();
+    await page.locator('#bs-search').fill('volume 2');
+    await expect.poll(() => activeOption(page)).toBe('Heartstopper Volume 2');
+    await page.keyboard.press('Enter');
+    const detail = page.locator('.bs-detail');
+    await expect.poll(() => detail.textContent()).toContain('S1 · E3 Kiss');
+    expect(await detail.textContent()).toContain('The story summary is hidden until you reach it.');
+    await page.close();
+  });
+
+  it('does not let search reveal a cast member beyond the horizon', async () => {
+    const page = await openPopup();
+    await page.locator('#bs-search').fill('eddie marsan');
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain('No results');
+    expect(await page.locator('body').textContent()).not.toContain('Geoff');
+    await page.close();
+  });
+
+  it('knows which episode a Netflix tab is playing, without the tabs permission', async () => {
+    const watchPage = await env.newPage();
+    await watch(watchPage, 2, 3);
+    await expect.poll(() => panelEpisode(watchPage)).toBe('S2 · E3 Promise');
+    const popup = await openPopup();
+    const reply = await popup.evaluate(async (url) => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+          };
+        }
+      ).chrome;
+      // Tab ids need no permission; the content script told the background what its tab plays.
+      const tabs = await c.tabs.query({});
+      const results = [];
+      for (const tab of tabs)
+        results.push(await c.runtime.sendMessage({ backstory: 1, type: 'getNowWatching', data: { tabId: tab.id } }));
+      return { results, url };
+    }, watchPage.url());
+    const manifest = JSON.parse(await readFile('.output/chrome-mv3/manifest.json', 'utf8'));
+    expect(manifest.permissions).not.toContain('tabs');
+    expect(reply.results).toContainEqual({
+      ok: true,
+      value: { showId: 'heartstopper', showTitle: 'Heartstopper', episodeId: 's2e3', code: 'S2 · E3', title: 'Promise' },
+    });
+    expect(watchPage.url()).toContain(String(fixtureId(2, 3)));
+    await popup.close();
+    await watchPage.close();
+  });
+
+  it('raised no errors in the pages', () => {
+    expect(env.pageErrors).toEqual([]);
+  });
+});
