@@ -67,16 +67,28 @@ function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
-/** Answers every Backstory message with the service; malformed input gets an error reply, never a crash. */
+/**
+ * Answers every Backstory message with the service; malformed input gets an error reply, never a crash.
+ * Replies go through `sendResponse` with `return true`, the form every browser (and the polyfill) honours.
+ */
 export function serve(service: BackstoryService): () => void {
-  const listener = (message: unknown, sender: { tab?: { id?: number } }): Promise<Reply> | undefined => {
+  const listener = (
+    message: unknown,
+    sender: { tab?: { id?: number } },
+    sendResponse: (reply: Reply) => void,
+  ): true | undefined => {
     if (!isEnvelope(message)) return undefined;
     const method = service[message.type] as (data: unknown, tabId?: number) => Promise<unknown>;
-    return method(message.data, sender.tab?.id).then(
-      (value) => ({ ok: true, value }) as const,
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }) as const,
+    void method(message.data, sender.tab?.id).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  const onMessage = browser.runtime.onMessage as unknown as {
+    addListener(l: typeof listener): void;
+    removeListener(l: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
 }

@@ -1,5 +1,6 @@
 // Episode identification in real Chromium against the imitation Netflix player.
 import { describe, expect, it } from 'vitest';
+import * as selectors from '../../lib/netflix/selectors';
 import { fixtureId, PANEL, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
@@ -80,6 +81,19 @@ describe('identifying the episode on screen', () => {
     await expect.poll(() => title.textContent()).toBe('<img src=x onerror="window.__pwned=1"><b>Markup</b> & Co');
     expect(await page.locator('backstory-panel .bs-unknown img, backstory-panel .bs-unknown b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('finds every entry of the selector table in the imitation player', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    await page.mouse.move(300, 300);
+    const lists = Object.entries(selectors).filter((e): e is [string, readonly string[]] => Array.isArray(e[1]));
+    for (const [name, list] of lists) {
+      const matched = await page.evaluate((sels) => sels.filter((s) => document.querySelector(s)), [...list]);
+      expect(matched.length, `${name}: ${list.join(', ')}`).toBeGreaterThan(0);
+    }
     await page.close();
   });
 

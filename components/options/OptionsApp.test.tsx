@@ -1,0 +1,97 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../../lib/settings/settings';
+import { DataSection } from './DataSection';
+import { OptionsApp } from './OptionsApp';
+import { PrivacySection } from './PrivacySection';
+import { SettingsSection } from './SettingsSection';
+import type { OptionsData } from './types';
+
+function fakeData(overrides: Partial<OptionsData> = {}): OptionsData {
+  let settings: Settings = DEFAULT_SETTINGS;
+  return {
+    loadSettings: async () => settings,
+    saveSettings: vi.fn(async (patch) => {
+      settings = normalizeSettings({ ...settings, ...patch });
+      return settings;
+    }),
+    listShows: async () => [{ id: 'heartstopper', title: 'Heartstopper', volumes: 6 }],
+    readVolume: async () => 1,
+    setReadVolume: vi.fn(async () => undefined),
+    stats: async () => ({
+      packs: [
+        { id: 'heartstopper', title: 'Heartstopper', version: '1.0.0', origin: 'bundled', seededAt: 0, counts: { episodes: 24 } },
+      ],
+      learned: 3,
+      corrections: 1,
+      progress: [{ showId: 'heartstopper', showTitle: 'Heartstopper', furthest: 'S1 · E4 Secret', readVolume: 1 }],
+      seedProblems: [],
+    }),
+    storageEstimate: async () => ({ usage: 500_000, quota: 10_000_000 }),
+    shortcut: async () => 'Alt+Shift+K',
+    openShortcutSettings: vi.fn(async () => undefined),
+    reseed: vi.fn(async () => undefined),
+    clearLearned: vi.fn(async () => undefined),
+    resetProgress: vi.fn(async () => undefined),
+    exportUserData: async () => ({
+      format: 'backstory-user-data',
+      version: 1,
+      exportedAt: 0,
+      learned: [],
+      corrections: [],
+      progress: [],
+    }),
+    importUserData: vi.fn(async () => ({ ok: true as const, counts: { learned: 0, corrections: 0, progress: 0 } })),
+    importPack: vi.fn(async () => ({ ok: false as const, issues: [{ path: 'episodes.0.season', message: 'Invalid type' }] })),
+    ...overrides,
+  };
+}
+
+describe('OptionsApp', () => {
+  it('renders settings, data and privacy sections with headings', async () => {
+    render(<OptionsApp data={fakeData()} />);
+    for (const name of ['Spoilers', 'Panel', 'Keyboard shortcut', 'Data', 'Privacy'])
+      expect(await screen.findByRole('heading', { name })).toBeTruthy();
+  });
+});
+
+describe('SettingsSection', () => {
+  it('saves each change at once and shows the shortcut', async () => {
+    const data = fakeData();
+    const onChange = vi.fn();
+    render(<SettingsSection data={data} settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText('Only the episode that is playing'));
+    await waitFor(() => expect(data.saveSettings).toHaveBeenCalledWith({ guard: 'current' }));
+    fireEvent.change(await screen.findByLabelText('Heartstopper: comics read'), { target: { value: '3' } });
+    await waitFor(() => expect(data.setReadVolume).toHaveBeenCalledWith('heartstopper', 3));
+    expect(await screen.findByText('Alt+Shift+K')).toBeTruthy();
+  });
+});
+
+describe('DataSection', () => {
+  it('shows what the cache holds', async () => {
+    render(<DataSection data={fakeData()} />);
+    expect(await screen.findByText('488 KB')).toBeTruthy();
+    expect(screen.getByTestId('learned').textContent).toBe('3');
+    expect(screen.getByTestId('furthest-heartstopper').textContent).toBe('S1 · E4 Secret');
+  });
+
+  it('lists every problem of a refused pack with its path', async () => {
+    const data = fakeData();
+    render(<DataSection data={data} />);
+    const input = (await screen.findByText('Import a data pack…')).querySelector('input') as HTMLInputElement;
+    const file = new File(['{"id":"x"}'], 'x.pack.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Nothing was changed.');
+    expect(alert.textContent).toContain('episodes.0.season');
+  });
+});
+
+describe('PrivacySection', () => {
+  it('says that nothing is sent anywhere', () => {
+    render(<PrivacySection />);
+    expect(screen.getByText('Nothing is sent anywhere else.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,95 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { entityDetail, showDocuments } from '../../lib/db/catalog';
+import { loadShowData } from '../../lib/db/show-data';
+import { viewerHorizon } from '../../lib/pack/horizon';
+import { seededDb } from '../../tests/support/seeded-db';
+import { DetailView } from './DetailView';
+import { ResultList } from './ResultList';
+import { SearchApp } from './SearchApp';
+import type { PopupData } from './types';
+
+async function data(overrides: Partial<PopupData> = {}): Promise<PopupData> {
+  const db = await seededDb();
+  const show = await loadShowData(db, 'heartstopper');
+  const horizon = viewerHorizon('furthest', 1, 0, 0);
+  return {
+    documents: async () => (show ? showDocuments(show, horizon) : []),
+    nowWatching: async () => null,
+    detail: async (kind, showId, id) => (await entityDetail(db, kind, showId, id, horizon)) ?? null,
+    ...overrides,
+  };
+}
+const search = () => screen.getByRole('combobox');
+
+describe('SearchApp', () => {
+  it('is a combobox that points at the active option, and arrows move it', async () => {
+    render(<SearchApp data={await data()} />);
+    await screen.findByText(/entries, limited to/);
+    fireEvent.input(search(), { target: { value: 'nick' } });
+    const first = await screen.findAllByRole('option');
+    expect(search().getAttribute('aria-activedescendant')).toBe(first[0]?.id);
+    fireEvent.keyDown(search(), { key: 'ArrowDown' });
+    await waitFor(() => expect(search().getAttribute('aria-activedescendant')).toBe(first[1]?.id));
+  });
+
+  it('opens the active result with Enter and goes back with Escape', async () => {
+    render(<SearchApp data={await data()} />);
+    await screen.findByText(/entries, limited to/);
+    fireEvent.input(search(), { target: { value: 'tao' } });
+    await screen.findAllByRole('option');
+    fireEvent.keyDown(search(), { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Tao Xu' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('heading', { name: 'Tao Xu' }), { key: 'Escape' });
+    expect(await screen.findByRole('combobox')).toBeTruthy();
+  });
+
+  it('shows "Now watching" first, suggestions when nothing matches, and an error when the cache is down', async () => {
+    const now = { showId: 'heartstopper', showTitle: 'Heartstopper', episodeId: 's1e2', code: 'S1 · E2', title: 'Crush' };
+    const { unmount } = render(<SearchApp data={await data({ nowWatching: async () => now })} />);
+    expect(await screen.findByText('Heartstopper · S1 · E2 Crush')).toBeTruthy();
+    fireEvent.input(search(), { target: { value: 'charli' } });
+    fireEvent.input(search(), { target: { value: 'zzqqxx' } });
+    expect(await screen.findByText(/No results for/)).toBeTruthy();
+    unmount();
+    render(<SearchApp data={await data({ documents: vi.fn(async () => Promise.reject(new Error('down'))) })} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('not available');
+  });
+});
+
+describe('ResultList and DetailView', () => {
+  it('renders groups of options and a volume with the episodes that adapt it', async () => {
+    const onOpen = vi.fn();
+    render(
+      <ResultList
+        groups={[
+          {
+            kind: 'book',
+            label: 'Books',
+            hits: [
+              {
+                id: 'book:h:solitaire',
+                kind: 'book',
+                showId: 'h',
+                entityId: 'solitaire',
+                title: 'Solitaire',
+                subtitle: 'novel',
+                keywords: '',
+                score: 1,
+              },
+            ],
+          },
+        ]}
+        onOpen={onOpen}
+        onHover={() => undefined}
+      />,
+    );
+    fireEvent.click(screen.getByRole('option', { name: /Solitaire/ }));
+    expect(onOpen).toHaveBeenCalledWith('book:h:solitaire');
+    const detail = await (await data()).detail('volume', 'heartstopper', '1');
+    if (!detail) throw new Error('no detail');
+    render(<DetailView detail={detail} onBack={() => undefined} />);
+    expect(screen.getByRole('heading', { name: 'Heartstopper Volume 1' })).toBeTruthy();
+    expect(screen.getByText(/S1 · E1 Meet/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,75 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Badge } from './Badge';
+import { HiddenItems } from './HiddenItems';
+import { RevealedView } from './RevealedView';
+import { SourceLinks } from './SourceLinks';
+
+describe('SourceLinks', () => {
+  it('opens links in a new tab without handing over the opener', () => {
+    render(
+      <SourceLinks
+        sources={[
+          { key: 'P1', title: 'example.org', url: 'https://example.org/a' },
+          { key: 'R1', title: 'Public repository file', note: 'A fixture' },
+        ]}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'example.org' });
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText('A fixture')).toBeTruthy();
+    expect(screen.getByText('Sources (2)')).toBeTruthy();
+  });
+
+  it('renders nothing without sources', () => {
+    const { container } = render(<SourceLinks sources={[]} />);
+    expect(container.textContent).toBe('');
+  });
+});
+
+describe('Badge', () => {
+  it('carries its meaning in text', () => {
+    render(<Badge tone="show-only">Show-only</Badge>);
+    expect(screen.getByText('Show-only').className).toContain('bs-badge--show-only');
+  });
+});
+
+describe('HiddenItems and RevealedView', () => {
+  it('reveals one item per request, in order, and counts the rest', async () => {
+    const reveal = vi.fn(async (handle: string) => ({
+      kind: 'note' as const,
+      note: { id: handle, text: `text of ${handle}`, kind: 'character' as const, sources: [] },
+    }));
+    render(
+      <HiddenItems
+        items={[
+          { handle: 'ha', label: '' },
+          { handle: 'hb', label: '' },
+        ]}
+        noun={['note', 'notes']}
+        reveal={reveal}
+        render={(item) => <RevealedView item={item} />}
+      />,
+    );
+    expect(screen.queryByText(/text of/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show one spoiler: 2 notes later in the story' }));
+    expect(await screen.findByText('text of ha')).toBeTruthy();
+    expect(screen.queryByText('text of hb')).toBeNull();
+    expect(screen.getByText('1 more note later in the story')).toBeTruthy();
+    expect(reveal).toHaveBeenCalledWith('ha');
+  });
+
+  it('offers to try again when a reveal fails', async () => {
+    render(
+      <HiddenItems
+        items={[{ handle: 'ha', label: '' }]}
+        noun={['note', 'notes']}
+        reveal={async () => null}
+        render={() => null}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button'));
+    await waitFor(() => expect(screen.getByRole('button').textContent).toBe('Try again'));
+  });
+});

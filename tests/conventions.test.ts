@@ -1,0 +1,61 @@
+// Meta-tests that guard the project's conventions, in the spirit of refined-github's.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as selectors from '../lib/netflix/selectors';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+const SOURCES = ['lib', 'components', 'entrypoints'].flatMap(sourceFiles);
+const readme = readFileSync('README.md', 'utf8');
+
+describe('conventions', () => {
+  it('never builds HTML from strings or evaluates code', () => {
+    for (const file of SOURCES) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(
+        /\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function\(/,
+      );
+    }
+  });
+
+  it('keeps every Netflix selector in lib/netflix/selectors.ts, without hashed class names', () => {
+    for (const file of SOURCES.filter((f) => !f.endsWith('selectors.ts'))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/\[data-uia=|\.watch-video|ltr-[a-z0-9]{5,}/);
+    }
+    const lists = Object.values(selectors).filter((value): value is readonly string[] => Array.isArray(value));
+    for (const list of lists) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const selector of list) expect(selector).not.toMatch(/ltr-/);
+    }
+  });
+
+  it('has a test beside every component', () => {
+    const folders = readdirSync('components').filter((d) => statSync(join('components', d)).isDirectory());
+    for (const folder of folders) {
+      const files = readdirSync(join('components', folder));
+      const components = files.filter((f) => /^[A-Z]\w+\.tsx$/.test(f));
+      const tested = files
+        .filter((f) => f.endsWith('.test.tsx'))
+        .map((f) => readFileSync(join('components', folder, f), 'utf8'))
+        .join('\n');
+      for (const component of components) {
+        const name = component.replace('.tsx', '');
+        expect(tested, `${folder}/${component} is not exercised by a test in components/${folder}`).toMatch(
+          new RegExp(`\\b${name}\\b|from '\\./${name}'`),
+        );
+      }
+    }
+  });
+
+  it('documents every entry point and lib domain in the README', () => {
+    for (const entry of readdirSync('entrypoints')) expect(readme, entry).toContain(entry.replace(/\.(ts|tsx)$/, ''));
+    for (const domain of readdirSync('lib')) expect(readme, domain).toContain(`${domain}/`);
+  });
+});
