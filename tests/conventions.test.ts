@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as selectors from '../lib/netflix/selectors';
+import { SELECTOR_TABLE } from '../lib/netflix/selectors';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,8 +29,7 @@ describe('conventions', () => {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/\[data-uia=|\.watch-video|ltr-[a-z0-9]{5,}/);
     }
-    const lists = Object.values(selectors).filter((value): value is readonly string[] => Array.isArray(value));
-    for (const list of lists) {
+    for (const list of Object.values(SELECTOR_TABLE)) {
       expect(list.length).toBeGreaterThan(0);
       for (const selector of list) expect(selector).not.toMatch(/ltr-/);
     }

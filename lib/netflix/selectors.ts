@@ -73,3 +73,6 @@ export interface CurrentVideo {
   getSeason?: () => { _season?: { seq?: unknown } } | undefined;
   getShowId?: () => unknown;
 }
+
+/** Every DOM selector list above, by name: the meta-tests check each against the imitation player. */
+export const SELECTOR_TABLE = { PLAYER_ROOT, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS } as const;

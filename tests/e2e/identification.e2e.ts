@@ -1,6 +1,6 @@
 // Episode identification in real Chromium against the imitation Netflix player.
 import { describe, expect, it } from 'vitest';
-import * as selectors from '../../lib/netflix/selectors';
+import { SELECTOR_TABLE } from '../../lib/netflix/selectors';
 import { fixtureId, PANEL, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
@@ -89,8 +89,7 @@ describe('identifying the episode on screen', () => {
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
     await page.mouse.move(300, 300);
-    const lists = Object.entries(selectors).filter((e): e is [string, readonly string[]] => Array.isArray(e[1]));
-    for (const [name, list] of lists) {
+    for (const [name, list] of Object.entries(SELECTOR_TABLE)) {
       const matched = await page.evaluate((sels) => sels.filter((s) => document.querySelector(s)), [...list]);
       expect(matched.length, `${name}: ${list.join(', ')}`).toBeGreaterThan(0);
     }
