@@ -2,14 +2,18 @@
  * A counter in storage.local that the background bumps whenever the viewer's data changes (reading progress,
  * a reset, an import). Open panels watch it and refresh, so the options page takes effect without a reload.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 
-export const dataVersionItem = storage.defineItem<number>('local:dataVersion', { fallback: 0 });
+const KEY = 'dataVersion';
 
 export async function bumpDataVersion(): Promise<void> {
-  await dataVersionItem.setValue(Date.now());
+  await browser.storage.local.set({ [KEY]: Date.now() });
 }
 
 export function watchDataVersion(callback: () => void): () => void {
-  return dataVersionItem.watch(() => callback());
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && KEY in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

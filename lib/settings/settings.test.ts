@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, normalizeSettings, saveSettings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, migrateSettings, normalizeSettings, saveSettings, watchSettings } from './settings';
 
 describe('settings', () => {
   it('starts from the defaults', async () => {
@@ -20,6 +20,34 @@ describe('settings', () => {
   it('reads a value stored by hand or by an older build through the same repair', async () => {
     await fakeBrowser.storage.sync.set({ settings: { guard: 'off', panelWidth: 100 } });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, guard: 'off', panelWidth: 280 });
+  });
+
+  it('runs every migration from the stored version up to the current one', () => {
+    const migrations = {
+      1: (v1: Record<string, unknown>) => ({ ...v1, guard: v1.spoilers === false ? 'off' : 'furthest' }),
+      2: (v2: Record<string, unknown>) => ({ ...v2, panelWidth: v2.width }),
+    };
+    expect(migrateSettings({ v: 1, spoilers: false, width: 300 }, migrations, 3)).toMatchObject({
+      guard: 'off',
+      panelWidth: 300,
+    });
+    expect(migrateSettings({ v: 2, guard: 'current', width: 400 }, migrations, 3)).toMatchObject({
+      guard: 'current',
+      panelWidth: 400,
+    });
+    expect(migrateSettings({ v: 3, guard: 'current', panelWidth: 360 }, migrations, 3)).toMatchObject({
+      guard: 'current',
+      panelWidth: 360,
+    });
+  });
+
+  it('tells watchers about changes made elsewhere', async () => {
+    const seen: string[] = [];
+    const stop = watchSettings((s) => seen.push(s.guard));
+    await saveSettings({ guard: 'off' });
+    stop();
+    await saveSettings({ guard: 'current' });
+    expect(seen).toEqual(['off']);
   });
 
   it('saves a patch and keeps the rest', async () => {

@@ -1,9 +1,10 @@
 /**
- * User settings, kept in storage.sync so they follow the user between browsers. Anything read from storage is
- * coerced through `normalizeSettings`, so a value written by an older version, by hand or half-synced never
- * breaks the panel: unknown keys are dropped and bad values fall back to defaults.
+ * User settings, kept in storage.sync so they follow the user between browsers, under one key with a version
+ * number. Reading runs the migrations from the stored version up to the current one, then `normalizeSettings`
+ * repairs whatever is left (partial, hand-edited or half-synced values), so the panel never breaks on them.
+ * Written directly on `browser.storage` to keep the content script small.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { GuardMode } from '../pack/horizon';
 
 export interface Settings {
@@ -18,6 +19,8 @@ export interface Settings {
   showComic: boolean;
 }
 
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
 export const PANEL_WIDTH = { min: 280, max: 440, step: 20 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,8 +31,16 @@ export const DEFAULT_SETTINGS: Settings = {
   showComic: true,
 };
 
+type Stored = Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n value into a version-(n + 1) value. When the shape changes, bump
+ * SETTINGS_VERSION and add the step here; a test keeps every step covered.
+ */
+export const MIGRATIONS: Record<number, (old: Stored) => Stored> = {};
+
 export function normalizeSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Stored;
   const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
     allowed.includes(value as T) ? (value as T) : fallback;
   const width = typeof r.panelWidth === 'number' && Number.isFinite(r.panelWidth) ? r.panelWidth : DEFAULT_SETTINGS.panelWidth;
@@ -42,25 +53,32 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-/**
- * Versioned with WXT's storage item: when the shape changes, bump `version` and add a migration from the
- * previous shape under `migrations`. Until then, `normalizeSettings` repairs partial or hand-edited values.
- */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** Brings a stored value of any earlier version up to date. Values without a version count as version 1. */
+export function migrateSettings(raw: unknown, migrations = MIGRATIONS, target = SETTINGS_VERSION): Settings {
+  let value: Stored = raw && typeof raw === 'object' ? { ...(raw as Stored) } : {};
+  let version = typeof value.v === 'number' && Number.isInteger(value.v) && value.v >= 1 ? value.v : 1;
+  while (version < target) {
+    const step = migrations[version];
+    if (step) value = step(value);
+    version++;
+  }
+  return normalizeSettings(value);
+}
 
 export async function loadSettings(): Promise<Settings> {
-  return normalizeSettings(await settingsItem.getValue());
+  return migrateSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = normalizeSettings({ ...(await loadSettings()), ...patch });
-  await settingsItem.setValue(next);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...next, v: SETTINGS_VERSION } });
   return next;
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(normalizeSettings(value)));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) callback(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
