@@ -22,7 +22,8 @@ import { mountPanel, type PanelHost } from './panel-host';
 export const WATCHED_AFTER_MS = 120_000;
 const TEMPLATE_KEY = 'netflixMetadataTemplate';
 
-let pageScriptInjected = false;
+/** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
+let pageScript: Promise<void> | undefined;
 
 export interface WatchSession {
   toggle(): void;
@@ -44,16 +45,23 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let watchedTimer: number | undefined;
   const cleanups: (() => void)[] = [];
 
-  if (!pageScriptInjected) {
-    pageScriptInjected = true;
-    void injectScript('/netflix-page.js', { keepInDom: false }).catch(() => undefined);
-  }
+  pageScript ??= injectScript('/netflix-page.js', { keepInDom: false }).then(
+    () => undefined,
+    () => undefined,
+  );
 
   const fetchMetadata = createMetadataFetcher(location.origin, {
     get: async () => ((await browser.storage.local.get(TEMPLATE_KEY))[TEMPLATE_KEY] as string | undefined) ?? undefined,
     set: async (template) => browser.storage.local.set({ [TEMPLATE_KEY]: template }),
   });
-  const reader = createDomReader(document, window, fetchMetadata);
+  const domReader = createDomReader(document, window, fetchMetadata);
+  const reader = {
+    ...domReader,
+    pageState: async () => {
+      await pageScript;
+      return domReader.pageState();
+    },
+  };
 
   const props = (): PanelProps => ({ view, open, settings, shortcut, actions });
   const draw = () => {
@@ -61,7 +69,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   };
   const setView = (next: PanelView) => {
     view = next;
-    if (!openChosen) open = settings.autoOpen && (next.status === 'ready' || next.status === 'unknown');
+    // While the next episode is being identified the panel keeps its state, so autoplay does not flicker it.
+    if (!openChosen && next.status !== 'detecting') open = settings.autoOpen;
     draw();
   };
   /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
