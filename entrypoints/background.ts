@@ -5,7 +5,7 @@
 
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { getDb } from '../lib/db/connection';
+import { dbHealth, getDb } from '../lib/db/connection';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
@@ -18,6 +18,7 @@ export default defineBackground(() => {
   const nowWatching = sessionNowWatching();
   const service = createBackstoryService({
     getDb,
+    dbHealth,
     bundledPacks,
     loadSettings,
     nowWatching,

@@ -127,6 +127,11 @@ export function DataSection({ data }: { data: OptionsData }) {
               </li>
             ))}
           </ul>
+          {stats.health.map((note) => (
+            <p key={note} class="error" role="alert">
+              {note}
+            </p>
+          ))}
           {stats.seedProblems.map((p) => (
             <p key={p.packId} class="error" role="alert">
               The bundled pack “{p.packId}” failed validation and was not loaded ({p.issues.length} problems).

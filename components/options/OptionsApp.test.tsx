@@ -26,6 +26,7 @@ function fakeData(overrides: Partial<OptionsData> = {}): OptionsData {
       corrections: 1,
       progress: [{ showId: 'heartstopper', showTitle: 'Heartstopper', furthest: 'S1 · E4 Secret', readVolume: 1 }],
       seedProblems: [],
+      health: [],
     }),
     storageEstimate: async () => ({ usage: 500_000, quota: 10_000_000 }),
     shortcut: async () => 'Alt+Shift+K',

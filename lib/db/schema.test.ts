@@ -21,7 +21,7 @@ describe('schema migrations', () => {
     v1.close();
 
     const current = await openBackstoryDb();
-    expect(current.version).toBe(DB_VERSION);
+    expect(current.version).toBe(DB_VERSION * 100);
     expect(await current.get('learned', '111')).toEqual(learned);
     expect(await current.get('learned', '222')).toBeUndefined();
     expect(await current.get('corrections', '222')).toEqual({

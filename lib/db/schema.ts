@@ -124,23 +124,132 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
+/** The schema version: one per entry of MIGRATIONS. */
 export const DB_VERSION = MIGRATIONS.length;
 
+/**
+ * IndexedDB versions are `schema × 100 + repairs`, so that a damaged database can be repaired (which needs a
+ * version change) without using up the number of a future schema.
+ */
+const SCALE = 100;
+
+/** The current layout, used to recreate any store or index that has gone missing. */
+const LAYOUT: {
+  store: StoreNames<BackstoryDB>;
+  keyPath: string;
+  indexes: [string, string | string[], boolean?][];
+  pack: boolean;
+}[] = [
+  { store: 'packs', keyPath: 'id', indexes: [], pack: true },
+  {
+    store: 'shows',
+    keyPath: 'id',
+    indexes: [
+      ['by-netflix-id', 'netflixTitleId'],
+      ['by-title-key', 'titleKeys', true],
+      ['by-pack', 'packId'],
+    ],
+    pack: true,
+  },
+  {
+    store: 'episodes',
+    keyPath: 'key',
+    indexes: [
+      ['by-show', 'showId'],
+      ['by-show-season-number', ['showId', 'season', 'number']],
+      ['by-show-title-key', ['showId', 'titleKey']],
+    ],
+    pack: true,
+  },
+  {
+    store: 'entities',
+    keyPath: 'key',
+    indexes: [
+      ['by-show-kind', ['showId', 'kind']],
+      ['by-show', 'showId'],
+    ],
+    pack: true,
+  },
+  { store: 'learned', keyPath: 'videoId', indexes: [['by-show', 'showId']], pack: false },
+  { store: 'corrections', keyPath: 'videoId', indexes: [], pack: false },
+  { store: 'progress', keyPath: 'showId', indexes: [], pack: false },
+];
+
+export interface RepairReport {
+  at: number;
+  /** Stores or indexes that were missing and have been recreated. */
+  recreated: string[];
+}
+
+/** What was found missing in the layout of an open database. */
+export function missingParts(db: IDBPDatabase<BackstoryDB>): string[] {
+  const missing: string[] = [];
+  const tx = db.objectStoreNames.length ? db.transaction([...db.objectStoreNames], 'readonly') : undefined;
+  for (const { store, indexes } of LAYOUT) {
+    if (!db.objectStoreNames.contains(store)) {
+      missing.push(store);
+      continue;
+    }
+    const names = tx?.objectStore(store).indexNames;
+    for (const [index] of indexes) if (!names?.contains(index as never)) missing.push(`${store}.${index}`);
+  }
+  return missing;
+}
+
+function repair(db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx): void {
+  let packStoreRebuilt = false;
+  for (const { store, keyPath, indexes, pack } of LAYOUT) {
+    const exists = db.objectStoreNames.contains(store);
+    const os = exists ? tx.objectStore(store) : db.createObjectStore(store, { keyPath });
+    if (!exists && pack) packStoreRebuilt = true;
+    for (const [name, path, multiEntry] of indexes)
+      if (!os.indexNames.contains(name as never)) {
+        (os as unknown as IDBObjectStore).createIndex(name, path, { multiEntry: multiEntry ?? false });
+        if (pack) packStoreRebuilt = true;
+      }
+  }
+  // A pack store that had to be rebuilt is empty: forget the seeded packs so the next start seeds them again.
+  if (packStoreRebuilt) void tx.objectStore('packs').clear();
+}
+
 export interface OpenOptions {
-  /** Open at an older version: only the migration tests do this. */
+  /** Open at an older schema version: only the migration tests do this. */
   version?: number;
   /** Called when another context needs this connection closed for an upgrade. */
   onVersionChange?: () => void;
+  /** Called when this open waits for another context to close an older connection. */
+  onBlocked?: () => void;
+  /** Called after a damaged database was repaired, with what was recreated. */
+  onRepair?: (report: RepairReport) => void;
 }
 
-export function openBackstoryDb(options: OpenOptions = {}): Promise<IDBPDatabase<BackstoryDB>> {
-  const version = options.version ?? DB_VERSION;
-  return openDB<BackstoryDB>(DB_NAME, version, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]?.(db, tx);
-    },
-    blocking() {
-      options.onVersionChange?.();
-    },
+async function existingVersion(): Promise<number> {
+  const list = (await indexedDB.databases?.()) ?? [];
+  return list.find((d) => d.name === DB_NAME)?.version ?? 0;
+}
+
+export async function openBackstoryDb(options: OpenOptions = {}): Promise<IDBPDatabase<BackstoryDB>> {
+  const schema = options.version ?? DB_VERSION;
+  const open = (version: number, upgrade: (db: IDBPDatabase<BackstoryDB>, oldVersion: number, tx: UpgradeTx) => void) =>
+    openDB<BackstoryDB>(DB_NAME, version, {
+      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+      blocked: () => options.onBlocked?.(),
+      blocking: () => options.onVersionChange?.(),
+    });
+
+  const current = await existingVersion();
+  let db = await open(Math.max(schema * SCALE, current), (db, oldVersion, tx) => {
+    for (let v = Math.floor(oldVersion / SCALE); v < schema; v++) MIGRATIONS[v]?.(db, tx);
   });
+  if (options.version !== undefined) return db;
+
+  const missing = missingParts(db);
+  if (missing.length) {
+    // Something deleted part of the database (a crash, a tool, a bug): recreate what is missing and keep the rest.
+    const version = db.version + 1;
+    db.close();
+    db = await open(version, (upgraded, _old, tx) => repair(upgraded, tx));
+    options.onRepair?.({ at: Date.now(), recreated: missing });
+  }
+  return db;
 }

@@ -5,6 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { entityDetail, searchDocuments } from '../db/catalog';
+import type { DbHealth } from '../db/connection';
 import { episodeContext, revealItem } from '../db/context';
 import { resolveEpisode } from '../db/resolve';
 import type { BackstoryDB } from '../db/schema';
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   shortcut: () => Promise<string>;
   /** Tells open panels that user data changed elsewhere (options page, another tab). */
   dataChanged: () => Promise<void>;
+  /** What happened to the database in this session (repairs, blocked upgrades). */
+  dbHealth?: () => DbHealth;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: {
     get(tabId: number): Promise<NowWatching | undefined>;
@@ -51,6 +54,8 @@ export interface CacheStats {
   corrections: number;
   progress: { showId: string; showTitle: string; furthest: string | null; readVolume: number }[];
   seedProblems: { packId: string; issues: { path: string; message: string }[] }[];
+  /** Plain-language notes about the database's health (a repair, a blocked upgrade). */
+  health: string[];
 }
 
 export function createBackstoryService(deps: ServiceDeps) {
@@ -208,6 +213,7 @@ export function createBackstoryService(deps: ServiceDeps) {
           }),
         ),
         seedProblems: outcomes.flatMap((o) => (o.status === 'invalid' ? [{ packId: o.packId, issues: o.issues }] : [])),
+        health: healthNotes(deps.dbHealth?.() ?? {}),
       };
     },
 
@@ -251,3 +257,14 @@ export function createBackstoryService(deps: ServiceDeps) {
 }
 
 export type BackstoryService = ReturnType<typeof createBackstoryService>;
+
+function healthNotes(health: DbHealth): string[] {
+  const notes: string[] = [];
+  if (health.repair)
+    notes.push(
+      `The data cache was damaged (${health.repair.recreated.join(', ')} missing) and was repaired on ${new Date(health.repair.at).toLocaleString()}. The bundled packs were loaded again; your progress and corrections in the remaining stores were kept.`,
+    );
+  if (health.blockedSince)
+    notes.push('An update of the data cache is waiting for another Backstory page to close. Close other Backstory tabs.');
+  return notes;
+}
