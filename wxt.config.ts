@@ -1,15 +1,16 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Only what the extension needs: `storage` for settings and the netflix.com host for the content script.
-// The page-world reader is the only web-accessible resource, and only for netflix.com.
+// Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
+// settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
+// and the netflix.com host. The page-world reader is the only web-accessible resource, only for netflix.com.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion }) => ({
     name: 'Backstory',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     host_permissions: ['*://*.netflix.com/*'],
     web_accessible_resources:
       manifestVersion === 3 ? [{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }] : ['netflix-page.js'],

@@ -14,6 +14,16 @@ import { sessionNowWatching } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings } from '../lib/settings/settings';
 
+async function reinjectIntoOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: '*://*.netflix.com/*' }).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    await browser.scripting
+      .executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] })
+      .catch(() => undefined);
+  }
+}
+
 export default defineBackground(() => {
   const nowWatching = sessionNowWatching();
   const service = createBackstoryService({
@@ -28,7 +38,12 @@ export default defineBackground(() => {
   serve(service);
 
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
-  browser.runtime.onInstalled.addListener(() => void service.warmUp().catch(console.error));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void service.warmUp().catch(console.error);
+    // Netflix tabs that were open before this install or update still run the old content script (or none):
+    // inject the new one, which retires the old panel and takes over without a page reload.
+    if (reason === 'install' || reason === 'update') void reinjectIntoOpenTabs();
+  });
   void service.warmUp().catch(console.error);
 
   browser.commands.onCommand.addListener(async (command, tab) => {

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../../lib/se
 import { DataSection } from './DataSection';
 import { OptionsApp } from './OptionsApp';
 import { PrivacySection } from './PrivacySection';
+import { RadioGroup } from './RadioGroup';
 import { SettingsSection } from './SettingsSection';
 import type { OptionsData } from './types';
 
@@ -87,6 +88,27 @@ describe('DataSection', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Nothing was changed.');
     expect(alert.textContent).toContain('episodes.0.season');
+  });
+});
+
+describe('RadioGroup', () => {
+  it('is a labelled group whose choice is reported', () => {
+    const onChange = vi.fn();
+    render(
+      <RadioGroup
+        legend="Side"
+        name="side"
+        value="right"
+        choices={[
+          ['right', 'Right'],
+          ['left', 'Left'],
+        ]}
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getByRole('group', { name: 'Side' })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Left'));
+    expect(onChange).toHaveBeenCalledWith('left');
   });
 });
 

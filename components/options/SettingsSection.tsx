@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GuardMode } from '../../lib/pack/horizon';
 import { PANEL_WIDTH, type Settings } from '../../lib/settings/settings';
+import { RadioGroup } from './RadioGroup';
 import type { OptionsData, ShowInfo } from './types';
 
 /** Spoiler guard, reading progress, panel behaviour and the keyboard shortcut. Every change saves at once. */
@@ -32,27 +33,17 @@ export function SettingsSection({
     <>
       <section aria-labelledby="spoilers-heading">
         <h2 id="spoilers-heading">Spoilers</h2>
-        <fieldset>
-          <legend>Show notes up to</legend>
-          {(
-            [
-              ['furthest', 'The furthest episode I have watched (or the one playing, if later)'],
-              ['current', 'Only the episode that is playing'],
-              ['off', 'Everything: the spoiler guard is off'],
-            ] as [GuardMode, string][]
-          ).map(([value, label]) => (
-            <label key={value} class="choice">
-              <input
-                type="radio"
-                name="guard"
-                value={value}
-                checked={settings.guard === value}
-                onChange={() => void save({ guard: value })}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup<GuardMode>
+          legend="Show notes up to"
+          name="guard"
+          value={settings.guard}
+          choices={[
+            ['furthest', 'The furthest episode I have watched (or the one playing, if later)'],
+            ['current', 'Only the episode that is playing'],
+            ['off', 'Everything: the spoiler guard is off'],
+          ]}
+          onChange={(guard) => void save({ guard })}
+        />
         {shows.map((show) => (
           <div key={show.id} class="field">
             <label for={`read-${show.id}`}>{show.title}: comics read</label>
@@ -79,21 +70,16 @@ export function SettingsSection({
 
       <section aria-labelledby="panel-heading">
         <h2 id="panel-heading">Panel</h2>
-        <fieldset>
-          <legend>Side of the video</legend>
-          {(['right', 'left'] as const).map((side) => (
-            <label key={side} class="choice">
-              <input
-                type="radio"
-                name="side"
-                value={side}
-                checked={settings.panelSide === side}
-                onChange={() => void save({ panelSide: side })}
-              />
-              {side === 'right' ? 'Right' : 'Left'}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup<Settings['panelSide']>
+          legend="Side of the video"
+          name="side"
+          value={settings.panelSide}
+          choices={[
+            ['right', 'Right'],
+            ['left', 'Left'],
+          ]}
+          onChange={(panelSide) => void save({ panelSide })}
+        />
         <div class="field">
           <label for="panel-width">Width: {settings.panelWidth} px</label>
           <input

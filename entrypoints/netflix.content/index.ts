@@ -3,7 +3,6 @@
  * /watch/ without reloading, but does nothing until the page is a watch page: then it starts a watch session
  * (see watch-session.ts), and stops it when the viewer leaves.
  */
-import '../../components/panel/panel.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { isPanelToggleMessage } from '../../lib/messaging/tab-messages';
@@ -13,7 +12,8 @@ import { startWatchSession, type WatchSession } from './watch-session';
 export default defineContentScript({
   matches: ['*://*.netflix.com/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The panel's stylesheet is inlined into its shadow root (see panel-host.tsx), never injected into the page.
+  cssInjectionMode: 'manual',
   main(ctx) {
     let session: WatchSession | undefined;
     const sync = (url: URL) => {

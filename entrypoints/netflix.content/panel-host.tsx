@@ -8,6 +8,9 @@
 import { render } from 'preact';
 import { type ContentScriptContext, createShadowRootUi, type ShadowRootContentScriptUi } from '#imports';
 import { Panel, type PanelProps } from '../../components/panel/Panel';
+// Inlined rather than fetched: no stylesheet has to be web-accessible, and mounting needs no request.
+import panelCss from '../../components/panel/panel.css?inline';
+import badgeCss from '../../components/shared/badge.css?inline';
 
 const ISOLATED_EVENTS = [
   'keydown',
@@ -43,6 +46,7 @@ export async function mountPanel(ctx: ContentScriptContext, playerRoot: Element,
 
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
     name: 'backstory-panel',
+    css: `${badgeCss}\n${panelCss}`,
     position: 'inline',
     anchor: playerRoot,
     append: 'last',

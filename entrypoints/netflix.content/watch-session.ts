@@ -58,7 +58,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   const reader = {
     ...domReader,
     pageState: async () => {
-      await pageScript;
+      // Bounded: a page that blocks or removes the script must not leave the panel waiting for ever.
+      await Promise.race([pageScript, new Promise((resolve) => setTimeout(resolve, 1000))]);
       return domReader.pageState();
     },
   };

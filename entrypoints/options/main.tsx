@@ -1,3 +1,4 @@
+import '../../components/shared/page-theme.css';
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';

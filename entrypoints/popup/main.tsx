@@ -1,3 +1,5 @@
+import '../../components/shared/page-theme.css';
+import '../../components/shared/badge.css';
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';

@@ -163,53 +163,65 @@ async function extensionScriptTime(page: Page, seconds: number, churn: () => Pro
   return micros / 1000 / (seconds / 60);
 }
 
-async function playbackCpu(browser: ExtensionBrowser) {
+/** Profiles CPU_RUNS fresh pages for CPU_SECONDS each, while `churn` plays the viewer, and adds the figure. */
+async function cpuFigure(
+  browser: ExtensionBrowser,
+  figure: string,
+  budget: number,
+  setup: (page: Page) => Promise<void>,
+  pauseMs: [number, number],
+) {
   const perMinute: number[] = [];
   for (let run = 0; run < CPU_RUNS; run++) {
     const page = await browser.context.newPage();
-    await page.goto('http://www.netflix.com/watch/90000101');
-    await page.locator('backstory-panel .bs-episode').waitFor();
+    await setup(page);
     const random = seededRandom(run + 1);
-    // Like a viewer: the mouse moves now and then, the controls appear, fade out and are removed again;
-    // the clock in the control bar updates every second while they are shown.
     perMinute.push(
       await extensionScriptTime(page, CPU_SECONDS, async () => {
         await page.mouse.move(100 + random() * 900, 100 + random() * 400);
-        await page.waitForTimeout(2000 + random() * 4000);
+        await page.waitForTimeout(pauseMs[0] + random() * (pauseMs[1] - pauseMs[0]));
       }),
     );
     await page.close();
   }
-  addTiming(`extension script time during playback (${CPU_SECONDS} s windows, per minute)`, summarize(perMinute), 20);
+  addTiming(`${figure} (${CPU_SECONDS} s windows, per minute)`, summarize(perMinute), budget);
 }
 
-async function browseCpu(browser: ExtensionBrowser) {
-  const perMinute: number[] = [];
-  for (let run = 0; run < CPU_RUNS; run++) {
-    const page = await browser.context.newPage();
-    await page.goto('http://www.netflix.com/browse');
-    // Browse pages churn too: rows load and previews come and go.
-    await page.evaluate(() => {
-      const row = document.querySelector('.row');
-      setInterval(() => {
-        const tile = document.createElement('div');
-        tile.className = 'tile';
-        tile.textContent = 'Preview';
-        row?.append(tile);
-        if ((row?.children.length ?? 0) > 6) row?.children[1]?.remove();
-      }, 500);
-    });
-    const random = seededRandom(run + 7);
-    perMinute.push(
-      await extensionScriptTime(page, CPU_SECONDS, async () => {
-        await page.mouse.move(100 + random() * 900, 100 + random() * 400);
-        await page.waitForTimeout(1000 + random() * 2000);
-      }),
-    );
-    await page.close();
-  }
-  addTiming(`extension script time on /browse (${CPU_SECONDS} s windows, per minute)`, summarize(perMinute), 5);
-}
+/** Like a viewer: the mouse moves now and then, the controls appear, fade out and are removed again, and the
+ * clock in the control bar updates every second while they are shown. */
+const playbackCpu = (browser: ExtensionBrowser) =>
+  cpuFigure(
+    browser,
+    'extension script time during playback',
+    20,
+    async (page) => {
+      await page.goto('http://www.netflix.com/watch/90000101');
+      await page.locator('backstory-panel .bs-episode').waitFor();
+    },
+    [2000, 6000],
+  );
+
+/** Browse pages churn too: rows load and previews come and go. */
+const browseCpu = (browser: ExtensionBrowser) =>
+  cpuFigure(
+    browser,
+    'extension script time on /browse',
+    5,
+    async (page) => {
+      await page.goto('http://www.netflix.com/browse');
+      await page.evaluate(() => {
+        const row = document.querySelector('.row');
+        setInterval(() => {
+          const tile = document.createElement('div');
+          tile.className = 'tile';
+          tile.textContent = 'Preview';
+          row?.append(tile);
+          if ((row?.children.length ?? 0) > 6) row?.children[1]?.remove();
+        }, 500);
+      });
+    },
+    [1000, 3000],
+  );
 
 async function heapDifference(withExtension: ExtensionBrowser, port: number) {
   const measure = async (newPage: () => Promise<Page>, waitPanel: boolean) => {

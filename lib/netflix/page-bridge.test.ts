@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_STATE_CHARS, parsePageState, REQUEST_EVENT, requestPageState, STATE_EVENT } from './page-bridge';
+
+const good = { source: 'backstory-page', nonce: 'n1', videoId: '90000101', season: 1, episode: 1, showTitle: 'Heartstopper' };
+
+describe('parsePageState: messages from the page world are untrusted', () => {
+  it('accepts a well-formed reply to our request', () => {
+    expect(parsePageState(JSON.stringify(good), 'n1')).toMatchObject({ videoId: '90000101', season: 1 });
+  });
+
+  it.each([
+    ['an object instead of a string', good],
+    ['invalid JSON', '{"source":'],
+    ['another nonce', JSON.stringify({ ...good, nonce: 'other' })],
+    ['a wrong source', JSON.stringify({ ...good, source: 'evil' })],
+    ['a numeric id with letters', JSON.stringify({ ...good, videoId: '123abc' })],
+    ['a huge string', JSON.stringify({ ...good, showTitle: 'x'.repeat(MAX_STATE_CHARS) })],
+    ['a negative episode', JSON.stringify({ ...good, episode: -1 })],
+    ['a path to another origin', JSON.stringify({ ...good, memberApiPath: '//evil.example/api' })],
+    ['a title far too long for the schema', JSON.stringify({ ...good, showTitle: 'y'.repeat(600) })],
+  ])('ignores %s', (_label, detail) => {
+    expect(parsePageState(detail, 'n1')).toBeUndefined();
+  });
+
+  it('does not let __proto__ or constructor keys pollute anything', () => {
+    const forged = `{"source":"backstory-page","nonce":"n1","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"videoId":"1"}`;
+    const state = parsePageState(forged, 'n1');
+    expect(state).toEqual({ source: 'backstory-page', nonce: 'n1', videoId: '1' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
+  });
+
+  it('keeps markup as text and strips invisible and direction-changing characters', () => {
+    const state = parsePageState(JSON.stringify({ ...good, episodeTitle: '<img src=x onerror=alert(1)>\u202e\u200bKiss' }), 'n1');
+    expect(state?.episodeTitle).toBe('<img src=x onerror=alert(1)> Kiss');
+  });
+});
+
+describe('requestPageState', () => {
+  it('skips forged replies and takes the first valid one', async () => {
+    const forger = (event: Event) => {
+      const nonce = (event as CustomEvent).detail as string;
+      for (const junk of ['not json', JSON.stringify({ source: 'backstory-page', nonce, videoId: '<b>' }), 'x'.repeat(50_000)])
+        window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: junk }));
+      window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: JSON.stringify({ ...good, nonce }) }));
+    };
+    window.addEventListener(REQUEST_EVENT, forger);
+    expect(await requestPageState(window, 100)).toMatchObject({ videoId: '90000101' });
+    window.removeEventListener(REQUEST_EVENT, forger);
+  });
+
+  it('gives up quietly when nothing answers', async () => {
+    expect(await requestPageState(window, 20)).toBeUndefined();
+  });
+});

@@ -1,0 +1,166 @@
+// Hostile pages, hostile data, several tabs, a stopped service worker, the manifest, and an extension reload.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../harness/browser';
+import { heartstopper } from '../support/packs';
+import { PANEL, panelEpisode, useExtension, watch } from './support';
+
+const env = useExtension();
+type Fixture = { __fixture: { autoplayNext(): void }; __pwned?: number };
+type ChromeApi = {
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }>; reload(): void };
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+};
+
+const extensionPage = async (path: string) => {
+  const page = await env.newPage();
+  await page.goto(`chrome-extension://${env.browser.extensionId}/${path}`);
+  return page;
+};
+const send = (page: Page, message: unknown) =>
+  page.evaluate((m) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage(m), message);
+
+function builtFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? builtFiles(path) : [path];
+  });
+}
+
+describe('hardening', () => {
+  it('ignores forged page-world messages and still identifies the episode', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 1, '?hostile=1');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    expect(await page.evaluate(() => (window as unknown as Fixture).__pwned)).toBeUndefined();
+    expect(await page.locator('backstory-panel img').count()).toBe(0);
+    expect(env.server.metadataRequests.some((r) => r.includes('evil'))).toBe(false);
+    await page.close();
+  });
+
+  it('shows hostile pack text as plain text and keeps the layout', async () => {
+    const options = await extensionPage('options.html');
+    const pack = heartstopper();
+    pack.version = '1.0.1';
+    const charlie = pack.characters[0];
+    if (charlie) {
+      charlie.name = `<img src=x onerror="window.__pwned=4">${'W'.repeat(70)}`;
+      charlie.summary = '\u202eright-to-left\u202c zero\u200bwidth 🎬🌈 <b>bold?</b>';
+    }
+    const imported = await send(options, { backstory: 1, type: 'importPack', data: pack });
+    expect(imported).toMatchObject({ ok: true, value: { ok: true } });
+    const page = await env.newPage();
+    await watch(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    const name = page.locator('backstory-panel .bs-cast__character').first();
+    expect(await name.textContent()).toContain('<img src=x');
+    expect(await page.locator('backstory-panel img, backstory-panel b').count()).toBe(0);
+    const box = await page.locator(PANEL).boundingBox();
+    expect(Math.round(box?.width ?? 0)).toBe(340);
+    const overflow = await page.evaluate(() => {
+      const body = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-panel__body');
+      return body ? body.scrollWidth - body.clientWidth : 99;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => (window as unknown as Fixture).__pwned)).toBeUndefined();
+    await send(options, { backstory: 1, type: 'reseed' });
+    await page.close();
+    await options.close();
+  });
+
+  it('lets each of two Netflix tabs follow its own episode', async () => {
+    const first = await env.newPage();
+    const second = await env.newPage();
+    await watch(first, 1, 1);
+    await watch(second, 3, 2);
+    await expect.poll(() => panelEpisode(first)).toBe('S1 · E1 Meet');
+    await expect.poll(() => panelEpisode(second)).toBe('S3 · E2 Home');
+    await first.evaluate(() => (window as unknown as Fixture).__fixture.autoplayNext());
+    await expect.poll(() => panelEpisode(first)).toBe('S1 · E2 Crush');
+    expect(await panelEpisode(second)).toBe('S3 · E2 Home');
+    await first.close();
+    await second.close();
+  });
+
+  it('answers the next query after the browser stops the service worker', async () => {
+    const page = await env.newPage();
+    await watch(page, 2, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
+    const cdp = await page.context().newCDPSession(page);
+    const statuses: string[] = [];
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        statuses.push(...versions.map((v) => v.runningStatus));
+        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await page.evaluate(() => (window as unknown as Fixture).__fixture.autoplayNext());
+    await expect.poll(() => panelEpisode(page), { timeout: 10_000 }).toBe('S2 · E2 Family');
+    // The message that followed woke the worker up again.
+    await expect.poll(() => statuses.at(-1)).toBe('running');
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('declares exactly the documented permissions, no remote code and one web-accessible script', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.host_permissions).toEqual(['*://*.netflix.com/*']);
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }]);
+    expect(manifest.content_scripts).toEqual([
+      { matches: ['*://*.netflix.com/*'], run_at: 'document_idle', js: ['content-scripts/netflix.js'] },
+    ]);
+    for (const file of builtFiles(EXTENSION_DIR)) {
+      if (file.endsWith('.js'))
+        expect(readFileSync(file, 'utf8'), file).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"]https?:/);
+      if (file.endsWith('.html')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+
+  it('lets a new version of the content script retire the old panel and take over, as after an update', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    await page.evaluate(() => document.querySelector('backstory-panel')?.setAttribute('data-test-old', ''));
+    // What the background's onInstalled handler does for every open Netflix tab after an install or update.
+    await env.browser.serviceWorker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      const tabs = await c.tabs.query({ url: '*://*.netflix.com/*' });
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] });
+    });
+    await expect.poll(() => page.locator('backstory-panel[data-test-old]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('backstory-panel').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => panelEpisode(page), { timeout: 10_000 }).toBe('S1 · E3 Kiss');
+    await page.close();
+  });
+
+  // Last, because it ends the extension: in this harness Chromium does not load it again after a reload.
+  it('throws nothing into the page when the extension disappears under an open watch page', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 5);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E5 Friend');
+    const errorsBefore = env.pageErrors.length;
+    const options = await extensionPage('options.html');
+    await options.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.reload()).catch(() => undefined);
+    // The orphaned content script now sees a player change and tries to reach its (gone) background.
+    await page.evaluate(() => (window as unknown as Fixture).__fixture.autoplayNext());
+    await page.mouse.move(200, 200);
+    await page.waitForTimeout(1500);
+    expect(env.pageErrors.slice(errorsBefore)).toEqual([]);
+    await page.close();
+  });
+
+  it('raised no errors in the pages', () => {
+    expect(env.pageErrors).toEqual([]);
+  });
+});
