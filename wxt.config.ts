@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import pkg from './package.json' with { type: 'json' };
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
 // settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
@@ -9,7 +10,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion }) => ({
-    name: 'Backstory',
+    // package.json's `name` must be lower-case for npm; the store name is its displayName.
+    name: pkg.displayName,
     permissions: ['storage', 'scripting'],
     host_permissions: ['*://*.netflix.com/*'],
     web_accessible_resources:

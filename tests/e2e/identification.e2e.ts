@@ -96,7 +96,8 @@ describe('identifying the episode on screen', () => {
     await page.close();
   });
 
-  it('raised no errors in the pages', () => {
+  it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
+    expect(env.workerErrors).toEqual([]);
   });
 });

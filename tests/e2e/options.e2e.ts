@@ -95,7 +95,8 @@ describe('the options page', () => {
     await page.close();
   });
 
-  it('raised no errors in the pages', () => {
+  it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
+    expect(env.workerErrors).toEqual([]);
   });
 });

@@ -153,6 +153,24 @@ describe('the panel', () => {
     await page.close();
   });
 
+  it('does not keep the player controls awake while the pointer is over the panel', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 2, '?controlsTimeout=800');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    const panel = await page.locator(PANEL).boundingBox();
+    if (!panel) throw new Error('no panel');
+    // Keep moving over the panel for longer than the player's inactivity timeout.
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.move(panel.x + 40 + (i % 2) * 20, panel.y + 120 + i * 5);
+      await page.waitForTimeout(120);
+    }
+    expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+    // Moving over the picture wakes them, so the check above can fail.
+    await page.mouse.move(200, 300);
+    await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('never covers the player controls', async () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
@@ -164,7 +182,8 @@ describe('the panel', () => {
     await page.close();
   });
 
-  it('raised no errors in the pages', () => {
+  it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
+    expect(env.workerErrors).toEqual([]);
   });
 });

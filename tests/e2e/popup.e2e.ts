@@ -109,7 +109,8 @@ describe('the popup', () => {
     await watchPage.close();
   });
 
-  it('raised no errors in the pages', () => {
+  it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
+    expect(env.workerErrors).toEqual([]);
   });
 });

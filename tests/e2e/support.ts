@@ -11,14 +11,19 @@ export interface E2E {
   pageErrors: string[];
   /** Chromium's log lines for non-2xx responses (the fixture refuses some routes on purpose). */
   networkErrors: string[];
+  /** Console errors of the extension's service worker. */
+  workerErrors: string[];
   newPage(): Promise<Page>;
 }
 
 export function useExtension(): E2E {
-  const env = { pageErrors: [] as string[], networkErrors: [] as string[] } as E2E;
+  const env = { pageErrors: [] as string[], networkErrors: [] as string[], workerErrors: [] as string[] } as E2E;
   beforeAll(async () => {
     env.server = await startFixtureServer();
     env.browser = await launchWithExtension({ port: env.server.port });
+    env.browser.serviceWorker.on('console', (m) => {
+      if (m.type() === 'error') env.workerErrors.push(m.text());
+    });
     env.newPage = async () => {
       const page = await env.browser.context.newPage();
       page.on('pageerror', (e) => env.pageErrors.push(`pageerror: ${e.message}`));

@@ -20,6 +20,11 @@ async function showPanel(page: Page) {
   await page.locator('backstory-panel .bs-episode').waitFor({ timeout: 15_000 });
   // Expand Charlie's card and keep the controls visible, as a viewer would see them.
   await page.locator('backstory-panel .bs-cast__toggle').first().click();
+  // Clicking scrolled the panel to the card; show it from the top, header first.
+  await page.evaluate(() => {
+    const body = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-panel__body');
+    if (body) body.scrollTop = 0;
+  });
   await page.mouse.move(200, 300);
 }
 
