@@ -5,7 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { isVisible, type ViewerHorizon } from '../pack/horizon';
 import type { Character } from '../pack/schema';
-import { type CastEntry, type ComicLink, type SourceLink, sourceLinks, type VisibleNote, visibleNote } from './context';
+import { type CastEntry, type ComicLink, castEntry, comicLink, hiddenHandle, type SourceLink, sourceLinks } from './context';
 import type { BackstoryDB } from './schema';
 import { episodeCode, loadShowData, type ShowData } from './show-data';
 
@@ -149,22 +149,11 @@ export async function entityDetail(
           ? data.characters.find((c) => c.id === id)
           : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
       if (!character || !listable(data, character, viewer)) return undefined;
-      const notes = data.notes.filter(
-        (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(character.id),
-      );
       const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])].sort();
-      const entry: CastEntry = {
-        characterId: character.id,
-        name: character.name,
-        actors: character.roles.map((r) => ({ name: data.people.get(r.person)?.name ?? r.person, credit: r.credit })),
-        billing: character.roles[0]?.billing ?? 'guest',
-        origin: character.origin,
-        originBook: character.originBook ? data.books.get(character.originBook)?.title : undefined,
-        summary: character.summary,
-        notes: notes.filter((n) => visible(n.horizon)).map((n): VisibleNote => visibleNote(n, links)),
-        hidden: notes.filter((n) => !visible(n.horizon)).map(() => ({ handle: '', label: 'later in the story' })),
-        sources: links(character.sources),
-      };
+      const entry = castEntry(data, character, undefined, visible, links, (kind, hiddenId, label) => ({
+        handle: hiddenHandle(showId, kind, hiddenId),
+        label,
+      }));
       return { kind: 'character', showTitle, entry, seasons };
     }
     case 'episode': {
@@ -192,19 +181,7 @@ export async function entityDetail(
         }));
       const comic = data.adaptations
         .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
-        .map(
-          (a): ComicLink => ({
-            id: a.id,
-            fidelity: a.fidelity,
-            scope: a.episode ? 'episode' : 'season',
-            volume: a.volume,
-            volumeTitle: a.volume === undefined ? undefined : data.volumes.get(a.volume)?.title,
-            chapter: a.chapter,
-            book: a.book ? data.books.get(a.book)?.title : undefined,
-            note: a.note,
-            sources: links(a.sources),
-          }),
-        );
+        .map((a) => comicLink(data, a, links));
       const shown = visible({ episode: e.id });
       return {
         kind,

@@ -164,15 +164,16 @@ export async function episodeContext(
   };
 }
 
-function castEntry(
+/** A character as the panel and the popup show it; with a season, only that season's roles count. */
+export function castEntry(
   data: ShowData,
   c: Character,
-  season: number,
+  season: number | undefined,
   visible: (h: Horizon) => boolean,
   links: (keys: string[]) => SourceLink[],
   hide: (kind: string, id: string, label: string) => HiddenItem,
 ): CastEntry {
-  const roles = c.roles.filter((r) => r.seasons.includes(season));
+  const roles = season === undefined ? c.roles : c.roles.filter((r) => r.seasons.includes(season));
   const notes = data.notes.filter(
     (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(c.id),
   );
@@ -197,7 +198,7 @@ export function visibleNote(n: Note, links: (keys: string[]) => SourceLink[], re
   return { id: n.id, text: n.text, kind: n.about.kind, sources: links(n.sources), ...(revealed ? { revealed } : {}) };
 }
 
-function comicLink(data: ShowData, a: Adaptation, links: (keys: string[]) => SourceLink[]): ComicLink {
+export function comicLink(data: ShowData, a: Adaptation, links: (keys: string[]) => SourceLink[]): ComicLink {
   return {
     id: a.id,
     fidelity: a.fidelity,
