@@ -144,6 +144,36 @@ describe('hardening', () => {
     await page.close();
   });
 
+  it('repairs a database whose store was deleted behind its back, keeps the reading progress and says so', async () => {
+    const options = await extensionPage('options.html');
+    await options.locator('table').waitFor();
+    await send(options, { backstory: 1, type: 'setReadVolume', data: { showId: 'heartstopper', volume: 4 } });
+    // Something outside Backstory deletes a store (the background's own connection steps aside for it).
+    await options.evaluate(async () => {
+      const version = await new Promise<number>((resolve) => {
+        const open = indexedDB.open('backstory');
+        open.onsuccess = () => {
+          resolve(open.result.version);
+          open.result.close();
+        };
+      });
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('backstory', version + 1);
+        open.onupgradeneeded = () => open.result.deleteObjectStore('corrections');
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      });
+    });
+    await options.reload();
+    const alert = options.getByRole('alert').filter({ hasText: 'damaged' });
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('corrections missing');
+    expect(await options.getByLabel('Heartstopper: comics read').inputValue()).toBe('4');
+    await options.close();
+  });
+
   // Last, because it ends the extension: in this harness Chromium does not load it again after a reload.
   it('throws nothing into the page when the extension disappears under an open watch page', async () => {
     const page = await env.newPage();
