@@ -72,11 +72,17 @@ async function interactive() {
   await showPanel(page);
   await (await browser.context.newPage()).goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.bringToFront();
+  const shortcut = await browser.serviceWorker.evaluate(async () => {
+    const commands = await (
+      globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }
+    ).chrome.commands.getAll();
+    return commands.find((c) => c.name === 'toggle-panel')?.shortcut || 'the shortcut set in chrome://extensions/shortcuts';
+  });
   console.log(
     [
       'Backstory demo is running on an imitation Netflix watch page (Heartstopper S1 · E3).',
       `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
-      '  Try: the panel handle and Alt+Shift+B, "Not this episode?", the spoiler controls,',
+      `  Try: the panel handle and ${shortcut}, "Not this episode?", the spoiler controls,`,
       '       window.__fixture.autoplayNext() in the page console to autoplay the next episode.',
       'Close the browser window or press Ctrl+C to stop.',
     ].join('\n'),
