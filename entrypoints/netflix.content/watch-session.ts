@@ -43,6 +43,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let shortcut = '';
   let generation = 0;
   let watchedTimer: number | undefined;
+  let watchedArm = new AbortController();
   const cleanups: (() => void)[] = [];
 
   pageScript ??= injectScript('/netflix-page.js', { keepInDom: false }).then(
@@ -145,9 +146,17 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     }
   }
 
+  /** Stops the "watched" clock and drops its listeners from the previous <video>. */
+  function disarmWatchedTimer() {
+    watchedArm.abort();
+    clearTimeout(watchedTimer);
+  }
+
   /** Starts the "watched" clock on the current <video>: playing for WATCHED_AFTER_MS records progress. */
   function armWatchedTimer() {
-    const video = host ? queryFirst<HTMLVideoElement>(document, VIDEO) : null;
+    disarmWatchedTimer();
+    watchedArm = new AbortController();
+    const video = queryFirst<HTMLVideoElement>(document, VIDEO);
     if (!video || identity?.status !== 'resolved') return;
     const { showId, episodeId } = identity;
     const start = () => {
@@ -155,24 +164,19 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       watchedTimer = ctx.setTimeout(() => void quietly(send('recordWatched', { showId, episodeId })), WATCHED_AFTER_MS);
     };
     const stop = () => clearTimeout(watchedTimer);
-    const signal = AbortSignal.any([ctx.signal, episodeSignal()]);
+    const signal = AbortSignal.any([ctx.signal, watchedArm.signal]);
     video.addEventListener('playing', start, { signal });
     video.addEventListener('pause', stop, { signal });
     video.addEventListener('emptied', stop, { signal });
     if (!video.paused) start();
   }
-  let episodeAbort = new AbortController();
-  const episodeSignal = () => episodeAbort.signal;
 
   const watcher = watchPlayer(document, {
     onPlayer(root) {
       mounting = mountPanel(ctx, root, props())
         .then((h) => {
           if (stopped) h.remove();
-          else {
-            host = h;
-            armWatchedTimer();
-          }
+          else host = h;
         })
         .catch(() => undefined);
     },
@@ -182,9 +186,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
     onChange(reason) {
       if (reason === 'video') {
-        episodeAbort.abort();
-        episodeAbort = new AbortController();
-        clearTimeout(watchedTimer);
+        disarmWatchedTimer();
         if (view.status !== 'detecting') setView({ status: 'detecting' });
       }
       void refreshIdentity();
@@ -193,7 +195,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
 
   void loadSettings().then((s) => {
     settings = s;
-    if (!openChosen) open = s.autoOpen && (view.status === 'ready' || view.status === 'unknown');
+    if (!openChosen && view.status !== 'detecting') open = s.autoOpen;
     draw();
   });
   void quietly(send('getShortcut')).then((s) => {
@@ -221,8 +223,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       stopped = true;
       generation++;
       watcher.stop();
-      episodeAbort.abort();
-      clearTimeout(watchedTimer);
+      disarmWatchedTimer();
       for (const cleanup of cleanups) cleanup();
       void mounting?.then(() => host?.remove());
       host?.remove();

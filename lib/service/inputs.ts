@@ -33,7 +33,6 @@ export const inputs = {
     tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),
-  none: v.optional(v.union([v.undefined(), v.null(), v.strictObject({})])),
 };
 
 export class InvalidMessageError extends Error {
