@@ -19,10 +19,11 @@ export function SettingsSection({
   const [shortcut, setShortcut] = useState<string | null>(null);
 
   useEffect(() => {
+    // Shows appear together with their reading progress, so a select never shows "None yet" before the truth.
     void data.listShows().then(async (list) => {
-      setShows(list);
       const entries = await Promise.all(list.map(async (s) => [s.id, await data.readVolume(s.id)] as const));
       setRead(Object.fromEntries(entries));
+      setShows(list);
     });
     void data.shortcut().then(setShortcut);
   }, [data]);

@@ -170,7 +170,8 @@ describe('hardening', () => {
     await options.reload();
     const alert = options.getByRole('alert').filter({ hasText: 'damaged' });
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('corrections missing');
-    expect(await options.getByLabel('Heartstopper: comics read').inputValue()).toBe('4');
+    // The damage report and the reading progress arrive by separate messages: wait for both.
+    await expect.poll(() => options.getByLabel('Heartstopper: comics read').inputValue(), { timeout: 10_000 }).toBe('4');
     await options.close();
   });
 
