@@ -101,7 +101,7 @@ describe('hardening', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await stopped;
     await page.evaluate(() => (window as unknown as Fixture).__fixture.autoplayNext());
-    await expect.poll(() => panelEpisode(page), { timeout: 10_000 }).toBe('S2 · E2 Family');
+    await expect.poll(() => panelEpisode(page)).toBe('S2 · E2 Family');
     // The message that followed woke the worker up again.
     await expect.poll(() => statuses.at(-1)).toBe('running');
     await cdp.detach();
@@ -138,9 +138,9 @@ describe('hardening', () => {
         if (tab.id !== undefined)
           await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] });
     });
-    await expect.poll(() => page.locator('backstory-panel[data-test-old]').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => page.locator('backstory-panel').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => panelEpisode(page), { timeout: 10_000 }).toBe('S1 · E3 Kiss');
+    await expect.poll(() => page.locator('backstory-panel[data-test-old]').count()).toBe(0);
+    await expect.poll(() => page.locator('backstory-panel').count()).toBe(1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
     await page.close();
   });
 
@@ -169,9 +169,9 @@ describe('hardening', () => {
     });
     await options.reload();
     const alert = options.getByRole('alert').filter({ hasText: 'damaged' });
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('corrections missing');
+    await expect.poll(() => alert.textContent()).toContain('corrections missing');
     // The damage report and the reading progress arrive by separate messages: wait for both.
-    await expect.poll(() => options.getByLabel('Heartstopper: comics read').inputValue(), { timeout: 10_000 }).toBe('4');
+    await expect.poll(() => options.getByLabel('Heartstopper: comics read').inputValue()).toBe('4');
     await options.close();
   });
 
