@@ -29,6 +29,7 @@ export default defineBackground(() => {
   const service = createBackstoryService({
     getDb,
     dbHealth,
+    extensionVersion: browser.runtime.getManifest().version,
     bundledPacks,
     loadSettings,
     nowWatching,

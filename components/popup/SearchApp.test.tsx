@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { entityDetail, showDocuments } from '../../lib/db/catalog';
 import { loadShowData } from '../../lib/db/show-data';
 import { viewerHorizon } from '../../lib/pack/horizon';
+import { prebuildIndex } from '../../lib/search/search-index';
 import { seededDb } from '../../tests/support/seeded-db';
 import { DetailView } from './DetailView';
 import { ResultList } from './ResultList';
@@ -14,7 +15,11 @@ async function data(overrides: Partial<PopupData> = {}): Promise<PopupData> {
   const show = await loadShowData(db, 'heartstopper');
   const horizon = viewerHorizon('furthest', 1, 0, 0);
   return {
-    documents: async () => (show ? showDocuments(show, horizon) : []),
+    searchIndex: async () => {
+      const docs = show ? showDocuments(show, horizon) : [];
+      // As the background sends it: prebuilt, then cloned across the message boundary.
+      return structuredClone({ docs, index: prebuildIndex(docs) });
+    },
     nowWatching: async () => null,
     detail: async (kind, showId, id) => (await entityDetail(db, kind, showId, id, horizon)) ?? null,
     ...overrides,
@@ -52,7 +57,7 @@ describe('SearchApp', () => {
     fireEvent.input(search(), { target: { value: 'zzqqxx' } });
     expect(await screen.findByText(/No results for/)).toBeTruthy();
     unmount();
-    render(<SearchApp data={await data({ documents: vi.fn(async () => Promise.reject(new Error('down'))) })} />);
+    render(<SearchApp data={await data({ searchIndex: vi.fn(async () => Promise.reject(new Error('down'))) })} />);
     expect((await screen.findByRole('alert')).textContent).toContain('not available');
   });
 });

@@ -1,16 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { EntityDetail, SearchDoc } from '../../lib/db/catalog';
-import { createSearchIndex } from '../../lib/search/search-index';
+import type { EntityDetail } from '../../lib/db/catalog';
+import { createSearchIndex, type SearchIndex } from '../../lib/search/search-index';
+import type { SearchPayload } from '../../lib/search/warm-index';
 import { DetailView } from './DetailView';
 import { optionId, ResultList } from './ResultList';
 import type { NowWatchingInfo, PopupData, Selection } from './types';
 
 type Status = 'loading' | 'ready' | 'error';
 
+/** Loads the background's prebuilt index; indexes the documents here if that index cannot be read. */
+function loadIndex({ docs, index }: SearchPayload): SearchIndex {
+  try {
+    return createSearchIndex(docs, index);
+  } catch {
+    return createSearchIndex(docs);
+  }
+}
+
 /** The toolbar popup: search everything, open a result, come back with Esc. */
 export function SearchApp({ data }: { data: PopupData }) {
   const [status, setStatus] = useState<Status>('loading');
-  const [docs, setDocs] = useState<SearchDoc[]>([]);
+  const [payload, setPayload] = useState<SearchPayload | null>(null);
   const [now, setNow] = useState<NowWatchingInfo | null>(null);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string | undefined>();
@@ -19,17 +29,18 @@ export function SearchApp({ data }: { data: PopupData }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    Promise.all([data.documents(), data.nowWatching().catch(() => null)])
-      .then(([d, n]) => {
-        setDocs(d);
+    Promise.all([data.searchIndex(), data.nowWatching().catch(() => null)])
+      .then(([p, n]) => {
+        setPayload(p);
         setNow(n);
         setStatus('ready');
       })
       .catch(() => setStatus('error'));
   }, [data]);
 
-  // Built once per popup opening and kept while it is open.
-  const index = useMemo(() => createSearchIndex(docs), [docs]);
+  // The background built the index; the popup only loads it, and kept while it is open.
+  const index = useMemo(() => (payload ? loadIndex(payload) : createSearchIndex([])), [payload]);
+  const docs = payload?.docs ?? [];
   const groups = useMemo(() => index.search(query), [index, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const suggestions = useMemo(() => (query.trim() && flat.length === 0 ? index.suggest(query) : []), [index, query, flat]);

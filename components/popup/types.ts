@@ -1,4 +1,5 @@
-import type { DocKind, EntityDetail, SearchDoc } from '../../lib/db/catalog';
+import type { DocKind, EntityDetail } from '../../lib/db/catalog';
+import type { SearchPayload } from '../../lib/search/warm-index';
 
 export interface NowWatchingInfo {
   showId: string;
@@ -10,7 +11,8 @@ export interface NowWatchingInfo {
 
 /** Where the popup gets its data; the background service in the extension, fakes in tests. */
 export interface PopupData {
-  documents(): Promise<SearchDoc[]>;
+  /** The documents the horizon allows, with the index the background built for them. */
+  searchIndex(): Promise<SearchPayload>;
   nowWatching(): Promise<NowWatchingInfo | null>;
   detail(kind: DocKind, showId: string, id: string): Promise<EntityDetail | null>;
 }

@@ -14,7 +14,7 @@ const tabId = browser.tabs
   .catch(() => undefined);
 
 const data: PopupData = {
-  documents: async () => send('getSearchDocuments', { tabId: await tabId }),
+  searchIndex: async () => send('getSearchIndex', { tabId: await tabId }),
   nowWatching: async () => {
     const id = await tabId;
     return id === undefined ? null : send('getNowWatching', { tabId: id });

@@ -23,18 +23,6 @@ export interface SearchDoc {
   keywords: string;
 }
 
-export async function searchDocuments(
-  db: IDBPDatabase<BackstoryDB>,
-  horizonFor: (showId: string) => Promise<ViewerHorizon>,
-): Promise<SearchDoc[]> {
-  const docs: SearchDoc[] = [];
-  for (const show of await db.getAll('shows')) {
-    const data = await loadShowData(db, show.id);
-    if (data) docs.push(...showDocuments(data, await horizonFor(show.id)));
-  }
-  return docs;
-}
-
 function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean {
   return isVisible({ episode: c.listedFrom }, viewer, data.order);
 }

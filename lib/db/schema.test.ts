@@ -44,6 +44,7 @@ describe('schema migrations', () => {
       'learned',
       'packs',
       'progress',
+      'searchCache',
       'shows',
     ]);
     db.close();

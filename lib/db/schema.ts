@@ -65,6 +65,19 @@ export interface ProgressRecord {
   updatedAt: number;
 }
 
+/**
+ * The popup's search, built once for a given state of the packs and the viewer's horizons and kept until that
+ * state changes: the search documents and MiniSearch's serialized index. Derived data: losing it costs a rebuild.
+ */
+export interface SearchCacheRecord {
+  id: 'popup';
+  /** Which packs and horizons it was built for; any difference means a rebuild. */
+  key: string;
+  docs: unknown[];
+  index: unknown;
+  builtAt: number;
+}
+
 export interface BackstoryDB extends DBSchema {
   packs: { key: string; value: PackRecord };
   shows: { key: string; value: ShowRecord; indexes: { 'by-netflix-id': string; 'by-title-key': string; 'by-pack': string } };
@@ -77,6 +90,7 @@ export interface BackstoryDB extends DBSchema {
   learned: { key: string; value: LearnedRecord; indexes: { 'by-show': string } };
   corrections: { key: string; value: CorrectionRecord };
   progress: { key: string; value: ProgressRecord };
+  searchCache: { key: string; value: SearchCacheRecord };
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
@@ -121,6 +135,10 @@ export const MIGRATIONS: Migration[] = [
       }
       return move(await cursor.continue());
     });
+  },
+  // v3: a store for the popup's prebuilt search index, so that opening the popup does not rebuild it.
+  (db) => {
+    db.createObjectStore('searchCache', { keyPath: 'id' });
   },
 ];
 
@@ -173,6 +191,8 @@ const LAYOUT: {
   { store: 'learned', keyPath: 'videoId', indexes: [['by-show', 'showId']], pack: false },
   { store: 'corrections', keyPath: 'videoId', indexes: [], pack: false },
   { store: 'progress', keyPath: 'showId', indexes: [], pack: false },
+  // A cache, rebuilt on demand: recreating it empty is the whole repair.
+  { store: 'searchCache', keyPath: 'id', indexes: [], pack: false },
 ];
 
 export interface RepairReport {

@@ -28,7 +28,7 @@ const MESSAGE_TYPES = new Set<string>([
   'recordWatched',
   'reportNowWatching',
   'getNowWatching',
-  'getSearchDocuments',
+  'getSearchIndex',
   'getEntityDetail',
   'getProgress',
   'setReadVolume',

@@ -3,7 +3,7 @@ import { seededDb } from '../../tests/support/seeded-db';
 import { showDocuments } from '../db/catalog';
 import { loadShowData } from '../db/show-data';
 import { viewerHorizon } from '../pack/horizon';
-import { createSearchIndex } from './search-index';
+import { createSearchIndex, prebuildIndex } from './search-index';
 
 async function index(guard: 'off' | 'current' = 'off', at = 0) {
   const db = await seededDb();
@@ -30,6 +30,17 @@ describe('search ranking', () => {
     ['hartstoper', 'show', 'Heartstopper'],
   ])('%j ranks %s %j first', async (query, kind, expected) => {
     expect(top((await index()).search(query), kind)).toBe(expected);
+  });
+
+  it('ranks the same from a prebuilt index that crossed a structured clone', async () => {
+    const db = await seededDb();
+    const data = await loadShowData(db, 'heartstopper');
+    if (!data) throw new Error('no data');
+    const docs = showDocuments(data, viewerHorizon('off', 0, 0, 0));
+    const fresh = createSearchIndex(docs);
+    const loaded = createSearchIndex(docs, structuredClone(prebuildIndex(docs)));
+    for (const query of ['olivia colmen', 'charl', 's2e4', 'volume 4', 'solitare', 'hartstoper'])
+      expect(loaded.search(query), query).toEqual(fresh.search(query));
   });
 
   it('groups results in a fixed order of kinds', async () => {

@@ -2,7 +2,7 @@
  * The popup's search, on MiniSearch: prefix matching as you type, typo tolerance, and a title match ranked above
  * a match on the other side of a role ("olivia colman" finds the actor first, then Sarah Nelson).
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { DocKind, SearchDoc } from '../db/catalog';
 
 export const KIND_ORDER: DocKind[] = ['show', 'character', 'actor', 'episode', 'volume', 'book'];
@@ -30,20 +30,37 @@ export interface SearchIndex {
   size: number;
 }
 
-export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const index = new MiniSearch<SearchDoc>({
-    fields: ['title', 'keywords', 'subtitle'],
-    storeFields: [],
-    searchOptions: {
-      boost: { title: 3, keywords: 1.5, subtitle: 0.5 },
-      prefix: true,
-      // Allow about one typo in five letters, never on very short words.
-      fuzzy: (term) => (term.length > 3 ? 0.2 : false),
-      combineWith: 'AND',
-    },
-  });
+const OPTIONS: Options<SearchDoc> = {
+  fields: ['title', 'keywords', 'subtitle'],
+  storeFields: [],
+  searchOptions: {
+    boost: { title: 3, keywords: 1.5, subtitle: 0.5 },
+    prefix: true,
+    // Allow about one typo in five letters, never on very short words.
+    fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+    combineWith: 'AND',
+  },
+};
+
+/** MiniSearch's index in a form that survives structured cloning (IndexedDB, extension messages). */
+export type PrebuiltIndex = AsPlainObject;
+
+function indexed(docs: SearchDoc[]): MiniSearch<SearchDoc> {
+  const index = new MiniSearch<SearchDoc>(OPTIONS);
   index.addAll(docs);
+  return index;
+}
+
+/** Indexes the documents once, so that other contexts can load the result instead of indexing again. */
+export function prebuildIndex(docs: SearchDoc[]): PrebuiltIndex {
+  return indexed(docs).toJSON();
+}
+
+/** A search over the documents: loads their prebuilt index when given one, else indexes them here. */
+export function createSearchIndex(docs: SearchDoc[], prebuilt?: PrebuiltIndex): SearchIndex {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const position = new Map(docs.map((d, i) => [d.id, i]));
+  const index = prebuilt ? MiniSearch.loadJS(prebuilt, OPTIONS) : indexed(docs);
 
   return {
     size: docs.length,
@@ -53,6 +70,8 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
       let results = index.search(q);
       // If every word must match and nothing does, accept documents matching any word.
       if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
+      // Equal scores keep the curator's order, whether the index was built here or loaded.
+      results.sort((a, b) => b.score - a.score || (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0));
       const groups = new Map<DocKind, SearchHit[]>();
       for (const r of results) {
         const doc = byId.get(String(r.id));

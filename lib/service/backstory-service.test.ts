@@ -14,6 +14,7 @@ function service(settings: Partial<Settings> = {}) {
     bundledPacks: [heartstopper()],
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     shortcut: async () => 'Alt+Shift+K',
+    extensionVersion: '1.0.0',
     dataChanged: async () => {
       changes++;
     },

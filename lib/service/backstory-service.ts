@@ -4,7 +4,7 @@
  * It takes its dependencies as arguments so that tests run it against fake-indexeddb and fake storage.
  */
 import type { IDBPDatabase } from 'idb';
-import { entityDetail, searchDocuments } from '../db/catalog';
+import { entityDetail } from '../db/catalog';
 import type { DbHealth } from '../db/connection';
 import { episodeContext, revealItem } from '../db/context';
 import { resolveEpisode } from '../db/resolve';
@@ -23,6 +23,7 @@ import {
 } from '../db/user-data';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import { validatePack } from '../pack/validate';
+import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
 import { inputs, parseInput } from './inputs';
 
@@ -41,6 +42,8 @@ export interface ServiceDeps {
   dataChanged: () => Promise<void>;
   /** What happened to the database in this session (repairs, blocked upgrades). */
   dbHealth?: () => DbHealth;
+  /** The extension's version: the prebuilt search index is rebuilt after an update. */
+  extensionVersion: string;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: {
     get(tabId: number): Promise<NowWatching | undefined>;
@@ -60,6 +63,7 @@ export interface CacheStats {
 
 export function createBackstoryService(deps: ServiceDeps) {
   let seeding: Promise<SeedOutcome[]> | undefined;
+  const searchPayload = createWarmSearch(deps.extensionVersion);
   const ready = async () => {
     const db = await deps.getDb();
     seeding ??= ensureBundledPacks(db, deps.bundledPacks).catch((error: unknown) => {
@@ -146,10 +150,11 @@ export function createBackstoryService(deps: ServiceDeps) {
       return { showId: show.id, showTitle: show.title, episodeId: episode.id, code: episodeCode(episode), title: episode.title };
     },
 
-    async getSearchDocuments(data: unknown) {
-      const { tabId } = parseInput(inputs.tabRef, data ?? {}, 'getSearchDocuments');
+    /** The popup's documents with their prebuilt index, cut to the horizon of the show the tab is playing. */
+    async getSearchIndex(data: unknown) {
+      const { tabId } = parseInput(inputs.tabRef, data ?? {}, 'getSearchIndex');
       const db = await ready();
-      return searchDocuments(db, (showId) => watchedHorizon(db, showId, tabId));
+      return searchPayload(db, (showId) => watchedHorizon(db, showId, tabId));
     },
 
     async getEntityDetail(data: unknown) {
