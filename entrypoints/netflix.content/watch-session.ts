@@ -14,12 +14,11 @@ import { type Identification, identify } from '../../lib/netflix/identify';
 import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
 import { watchPlayer } from '../../lib/netflix/player-watcher';
 import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
+import { startWatchedClock } from '../../lib/netflix/watched-clock';
 import { watchDataVersion } from '../../lib/settings/data-version';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings, watchSettings } from '../../lib/settings/settings';
 import { mountPanel, type PanelHost } from './panel-host';
 
-/** An episode counts as watched once it has played for this long without a pause (no per-frame tracking). */
-export const WATCHED_AFTER_MS = 120_000;
 const TEMPLATE_KEY = 'netflixMetadataTemplate';
 
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
@@ -42,7 +41,6 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let openChosen = false;
   let shortcut = '';
   let generation = 0;
-  let watchedTimer: number | undefined;
   let watchedArm = new AbortController();
   const cleanups: (() => void)[] = [];
 
@@ -149,26 +147,20 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   /** Stops the "watched" clock and drops its listeners from the previous <video>. */
   function disarmWatchedTimer() {
     watchedArm.abort();
-    clearTimeout(watchedTimer);
   }
 
-  /** Starts the "watched" clock on the current <video>: playing for WATCHED_AFTER_MS records progress. */
+  /** Starts the "watched" clock on the current <video>: enough uninterrupted playback records progress. */
   function armWatchedTimer() {
     disarmWatchedTimer();
     watchedArm = new AbortController();
     const video = queryFirst<HTMLVideoElement>(document, VIDEO);
     if (!video || identity?.status !== 'resolved') return;
     const { showId, episodeId } = identity;
-    const start = () => {
-      clearTimeout(watchedTimer);
-      watchedTimer = ctx.setTimeout(() => void quietly(send('recordWatched', { showId, episodeId })), WATCHED_AFTER_MS);
-    };
-    const stop = () => clearTimeout(watchedTimer);
-    const signal = AbortSignal.any([ctx.signal, watchedArm.signal]);
-    video.addEventListener('playing', start, { signal });
-    video.addEventListener('pause', stop, { signal });
-    video.addEventListener('emptied', stop, { signal });
-    if (!video.paused) start();
+    startWatchedClock(
+      video,
+      () => void quietly(send('recordWatched', { showId, episodeId })),
+      AbortSignal.any([ctx.signal, watchedArm.signal]),
+    );
   }
 
   const watcher = watchPlayer(document, {
