@@ -5,7 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { isVisible, type ViewerHorizon } from '../pack/horizon';
 import type { Character } from '../pack/schema';
-import { type CastEntry, type ComicLink, castEntry, comicLink, hiddenHandle, type SourceLink, sourceLinks } from './context';
+import { type CastEntry, type ComicLink, castEntry, comicLink, hiderFor, type SourceLink, sourceLinks } from './context';
 import type { BackstoryDB } from './schema';
 import { episodeCode, loadShowData, type ShowData } from './show-data';
 
@@ -138,10 +138,7 @@ export async function entityDetail(
           : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
       if (!character || !listable(data, character, viewer)) return undefined;
       const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])].sort();
-      const entry = castEntry(data, character, undefined, visible, links, (kind, hiddenId, label) => ({
-        handle: hiddenHandle(showId, kind, hiddenId),
-        label,
-      }));
+      const entry = castEntry(data, character, undefined, visible, links, hiderFor(showId));
       return { kind: 'character', showTitle, entry, seasons };
     }
     case 'episode': {

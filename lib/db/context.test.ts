@@ -28,7 +28,8 @@ describe('episodeContext', () => {
     const charlie = ctx?.cast.find((c) => c.characterId === 'charlie-spring');
     expect(charlie?.hidden.length).toBeGreaterThan(3);
     expect(charlie?.hidden[0]?.handle).toMatch(/^h[0-9a-z]+$/);
-    expect(charlie?.hidden[0]?.label).toBe('A note about Charlie Spring, later in the story');
+    // Nothing but the handle: not even a label that names what is hidden.
+    expect(Object.keys(charlie?.hidden[0] ?? {})).toEqual(['handle']);
   });
 
   it('unlocks comic-sourced notes for a viewer who has read the volume', async () => {

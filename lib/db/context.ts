@@ -22,9 +22,9 @@ export interface VisibleNote {
   revealed?: boolean;
   sources: SourceLink[];
 }
+/** What stands in for an item beyond the horizon: an opaque handle, and nothing about the item itself. */
 export interface HiddenItem {
   handle: string;
-  label: string;
 }
 export interface CastEntry {
   characterId: string;
@@ -87,6 +87,11 @@ export function hiddenHandle(showId: string, kind: string, id: string): string {
   return `h${hash.toString(36)}`;
 }
 
+/** Makes the stand-ins for one show's hidden items. */
+export function hiderFor(showId: string): (kind: string, id: string) => HiddenItem {
+  return (kind, id) => ({ handle: hiddenHandle(showId, kind, id) });
+}
+
 export function sourceLinks(keys: string[], sources: Map<string, Source>): SourceLink[] {
   return keys.flatMap((key) => {
     const s = sources.get(key);
@@ -115,7 +120,7 @@ export async function episodeContext(
   if (!data || !episode) return undefined;
   const visible = (h: Horizon) => isVisible(h, viewer, data.order);
   const links = (keys: string[]) => sourceLinks(keys, data.sources);
-  const hide = (kind: string, id: string, label: string): HiddenItem => ({ handle: hiddenHandle(showId, kind, id), label });
+  const hide = hiderFor(showId);
 
   const inSeason = data.characters.filter(
     (c) => c.roles.some((r) => r.seasons.includes(episode.season)) || c.uncreditedSeasons?.includes(episode.season),
@@ -125,9 +130,7 @@ export async function episodeContext(
     .filter(listable)
     .map((c) => castEntry(data, c, episode.season, visible, links, hide))
     .sort((a, b) => BILLING_ORDER[a.billing] - BILLING_ORDER[b.billing]);
-  const hiddenCast = inSeason
-    .filter((c) => !listable(c))
-    .map((c) => hide('character', c.id, 'A cast member who appears later in the season'));
+  const hiddenCast = inSeason.filter((c) => !listable(c)).map((c) => hide('character', c.id));
 
   const episodeNotes = data.notes
     .filter((n) => n.about.kind === 'episode' && n.about.ids.includes(episode.id) && visible(n.horizon))
@@ -136,9 +139,7 @@ export async function episodeContext(
   const relevant = data.adaptations.filter((a) => a.episode === episode.id || a.season === episode.season);
   const comic = relevant.filter((a) => visible(a.horizon)).map((a) => comicLink(data, a, links));
   comic.sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'episode' ? -1 : 1));
-  const hiddenComic = relevant
-    .filter((a) => !visible(a.horizon))
-    .map((a) => hide('adaptation', a.id, 'A change from the comics that comes later in the show'));
+  const hiddenComic = relevant.filter((a) => !visible(a.horizon)).map((a) => hide('adaptation', a.id));
 
   return {
     show: { id: data.show.id, title: data.show.title },
@@ -171,7 +172,7 @@ export function castEntry(
   season: number | undefined,
   visible: (h: Horizon) => boolean,
   links: (keys: string[]) => SourceLink[],
-  hide: (kind: string, id: string, label: string) => HiddenItem,
+  hide: (kind: string, id: string) => HiddenItem,
 ): CastEntry {
   const roles = season === undefined ? c.roles : c.roles.filter((r) => r.seasons.includes(season));
   const notes = data.notes.filter(
@@ -189,7 +190,7 @@ export function castEntry(
     originBook: c.originBook ? data.books.get(c.originBook)?.title : undefined,
     summary: c.summary,
     notes: notes.filter((n) => visible(n.horizon)).map((n) => visibleNote(n, links)),
-    hidden: notes.filter((n) => !visible(n.horizon)).map((n) => hide('note', n.id, `A note about ${c.name}, later in the story`)),
+    hidden: notes.filter((n) => !visible(n.horizon)).map((n) => hide('note', n.id)),
     sources: links(c.sources),
   };
 }
@@ -262,14 +263,7 @@ export async function revealItem(
   const character = data.characters.find((c) => hiddenHandle(showId, 'character', c.id) === handle);
   if (character) {
     // A revealed cast member shows only their introduction; their own notes stay behind placeholders.
-    const entry = castEntry(
-      data,
-      character,
-      season,
-      () => false,
-      links,
-      (kind, id, label) => ({ handle: hiddenHandle(showId, kind, id), label }),
-    );
+    const entry = castEntry(data, character, season, () => false, links, hiderFor(showId));
     return { kind: 'character', entry };
   }
   const adaptation = data.adaptations.find((a) => hiddenHandle(showId, 'adaptation', a.id) === handle);
