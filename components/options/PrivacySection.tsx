@@ -6,7 +6,8 @@ export function PrivacySection() {
       <ul>
         <li>
           <strong>Data packs</strong> (cast, notes, comic mappings) ship inside the extension and are copied into an IndexedDB
-          database that belongs to the extension, not to Netflix.
+          database that belongs to the extension, not to Netflix. The same database keeps a ready-made search index for the
+          toolbar popup, limited to what your spoiler guard allows; it is rebuilt whenever that changes.
         </li>
         <li>
           <strong>Your progress</strong> (the furthest episode watched, the comics you have read), the episodes Backstory

@@ -49,6 +49,16 @@ describe('SearchApp', () => {
     expect(await screen.findByRole('combobox')).toBeTruthy();
   });
 
+  it('still searches when the prebuilt index is unreadable, and says so in the console', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const good = await (await data()).searchIndex();
+    render(<SearchApp data={await data({ searchIndex: async () => ({ docs: good.docs, index: { broken: true } as never }) })} />);
+    await screen.findByText(/entries, limited to/);
+    fireEvent.input(search(), { target: { value: 'tao' } });
+    expect((await screen.findAllByRole('option'))[0]?.textContent).toContain('Tao Xu');
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('prebuilt search index'), expect.anything());
+  });
+
   it('shows "Now watching" first, suggestions when nothing matches, and an error when the cache is down', async () => {
     const now = { showId: 'heartstopper', showTitle: 'Heartstopper', episodeId: 's1e2', code: 'S1 · E2', title: 'Crush' };
     const { unmount } = render(<SearchApp data={await data({ nowWatching: async () => now })} />);

@@ -12,7 +12,9 @@ type Status = 'loading' | 'ready' | 'error';
 function loadIndex({ docs, index }: SearchPayload): SearchIndex {
   try {
     return createSearchIndex(docs, index);
-  } catch {
+  } catch (error) {
+    // Search still works; the error is logged so that a broken index cannot go unnoticed (the e2e run fails on it).
+    console.error('Backstory: the prebuilt search index could not be read, indexing here instead.', error);
     return createSearchIndex(docs);
   }
 }
