@@ -1,0 +1,52 @@
+/** JS heap of the watch page with the extension minus without it, each after a forced garbage collection. */
+import { chromium, type Page } from 'playwright-core';
+import { findChromium } from '../browser';
+import type { BenchContext } from './context';
+import { percentile } from './stats';
+
+export async function heapDifference({ browser: withExtension, port, runs, table }: BenchContext) {
+  const measure = async (newPage: () => Promise<Page>, waitPanel: boolean) => {
+    const used: number[] = [];
+    for (let i = 0; i < Math.max(5, runs / 2); i++) {
+      const page = await newPage();
+      await page.goto('http://www.netflix.com/watch/90000103');
+      if (waitPanel) await page.locator('backstory-panel .bs-episode').waitFor();
+      else await page.locator('[data-uia="player"]').waitFor();
+      await page.waitForTimeout(1000);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      used.push(((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize);
+      await cdp.detach();
+      await page.close();
+    }
+    return used;
+  };
+  const plain = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP *.netflix.com 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+    ],
+  });
+  const without = await measure(
+    async () => (await plain.newContext({ viewport: { width: 1280, height: 720 } })).newPage(),
+    false,
+  );
+  await plain.close();
+  const withExt = await measure(() => withExtension.context.newPage(), true);
+  const diff = percentile(withExt, 0.5) - percentile(without, 0.5);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+  table.add({
+    figure: 'JS heap of the watch page, with the extension minus without',
+    value: mb(diff),
+    spread: `with ${mb(Math.min(...withExt))} to ${mb(Math.max(...withExt))}; without ${mb(Math.min(...without))} to ${mb(Math.max(...without))}`,
+    budget: '≤ 3 MB',
+    within: diff <= 3 * 1024 * 1024,
+    raw: { withExt, without },
+  });
+}
