@@ -1,5 +1,5 @@
 // Meta-tests that guard the project's conventions, in the spirit of refined-github's.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SELECTOR_TABLE } from '../lib/netflix/selectors';
@@ -56,5 +56,12 @@ describe('conventions', () => {
   it('documents every entry point and lib domain in the README', () => {
     for (const entry of readdirSync('entrypoints')) expect(readme, entry).toContain(entry.replace(/\.(ts|tsx)$/, ''));
     for (const domain of readdirSync('lib')) expect(readme, domain).toContain(`${domain}/`);
+  });
+
+  // On a clean clone (CI) this fails for any picture or file the README links to that git does not track.
+  it('links only to files that exist', () => {
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1] ?? '').filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(existsSync(link), link).toBe(true);
   });
 });
