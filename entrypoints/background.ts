@@ -12,7 +12,7 @@ import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
 import { sessionNowWatching } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
-import { loadSettings } from '../lib/settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '../lib/settings/settings';
 
 async function reinjectIntoOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({ url: '*://*.netflix.com/*' }).catch(() => []);
@@ -32,11 +32,14 @@ export default defineBackground(() => {
     extensionVersion: browser.runtime.getManifest().version,
     bundledPacks,
     loadSettings,
+    saveSettings,
     nowWatching,
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
   });
   serve(service);
+  // Reading progress set in another browser arrives with the synced settings.
+  watchSettings((settings) => void service.applySyncedReadVolumes(settings.readVolumes).catch(console.error));
 
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -11,11 +11,11 @@ export function PrivacySection() {
         </li>
         <li>
           <strong>Your progress</strong> (the furthest episode watched, the comics you have read), the episodes Backstory
-          recognised and your corrections live in that same database, on this device only.
+          recognised and your corrections live in that same database, on this device.
         </li>
         <li>
-          <strong>Settings</strong> are kept in your browser's extension sync storage, so they follow you if you sign in to the
-          browser.
+          <strong>Settings</strong>, and how far you have read the comics, are kept in your browser's extension sync storage, so
+          they follow you if you sign in to the browser. What you have watched stays on this device.
         </li>
         <li>
           On Netflix, Backstory reads the page you are on to tell which episode is playing. The only request it makes is to

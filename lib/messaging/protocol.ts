@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryService } from '../service/backstory-service';
 
-type Methods = Omit<BackstoryService, 'warmUp'>;
+// Called by the background itself, never by message.
+type Methods = Omit<BackstoryService, 'warmUp' | 'applySyncedReadVolumes'>;
 export type MessageType = keyof Methods;
 type Result<K extends MessageType> = Awaited<ReturnType<Methods[K]>>;
 type Input<K extends MessageType> = Parameters<Methods[K]>[0];

@@ -1,42 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { heartstopper } from '../../tests/support/packs';
-import { openBackstoryDb } from '../db/schema';
+import { testService } from '../../tests/support/test-service';
 import { send, serve } from '../messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
-import { createBackstoryService, type NowWatching } from './backstory-service';
-
-function service(settings: Partial<Settings> = {}) {
-  const memory = new Map<number, NowWatching>();
-  let changes = 0;
-  const svc = createBackstoryService({
-    getDb: () => openBackstoryDb(),
-    bundledPacks: [heartstopper()],
-    loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
-    shortcut: async () => 'Alt+Shift+K',
-    extensionVersion: '1.0.0',
-    dataChanged: async () => {
-      changes++;
-    },
-    nowWatching: { get: async (id) => memory.get(id), set: async (id, v) => void (v ? memory.set(id, v) : memory.delete(id)) },
-  });
-  return { svc, changes: () => changes };
-}
 
 describe('the background service', () => {
   it('seeds on first use and answers an episode context within the horizon', async () => {
-    const { svc } = service();
+    const { svc } = testService();
     const ctx = await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e2' });
     expect(ctx?.episode.title).toBe('Crush');
     expect(ctx?.reading).toEqual({ readVolume: 0, volumeCount: 6 });
   });
 
   it('uses the furthest episode watched as the horizon by default', async () => {
-    const { svc } = service();
+    const { svc } = testService();
     await svc.recordWatched({ showId: 'heartstopper', episodeId: 's1e8' });
     const ctx = await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' });
     expect(JSON.stringify(ctx)).toContain('become boyfriends');
-    const current = service({ guard: 'current' });
+    const current = testService({ guard: 'current' });
     await current.svc.recordWatched({ showId: 'heartstopper', episodeId: 's1e8' });
     expect(JSON.stringify(await current.svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' }))).not.toContain(
       'become boyfriends',
@@ -51,28 +32,28 @@ describe('the background service', () => {
     ['markup', { showId: '<img src=x>', episodeId: 's1e1' }],
     ['not an object', 'getEpisodeContext'],
   ])('rejects a message with %s and keeps working', async (_label, data) => {
-    const { svc } = service();
+    const { svc } = testService();
     await expect(svc.getEpisodeContext(data)).rejects.toThrow(/Invalid getEpisodeContext message/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' }))?.episode.id).toBe('s1e1');
   });
 
   it('tells open panels when user data changes', async () => {
-    const { svc, changes } = service();
+    const { svc, changes } = testService();
     await svc.setReadVolume({ showId: 'heartstopper', volume: 2 });
     await svc.resetProgress();
     expect(changes()).toBe(2);
   });
 
   it('keeps "now watching" per tab', async () => {
-    const { svc } = service();
+    const { svc } = testService();
     await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, 7);
     expect(await svc.getNowWatching({ tabId: 7 })).toMatchObject({ code: 'S2 · E1', title: 'Out' });
     expect(await svc.getNowWatching({ tabId: 8 })).toBeNull();
   });
 
   it('refuses a broken pack import and leaves the cache as it was', async () => {
-    const { svc } = service();
+    const { svc } = testService();
     const before = await svc.getStats();
     const broken = { ...heartstopper(), version: '2.0.0', characters: [{ id: 'x' }] };
     const result = await svc.importPack(broken);
@@ -84,7 +65,7 @@ describe('the background service', () => {
 
 describe('messaging', () => {
   it('answers typed messages and turns a bad one into an error reply', async () => {
-    const { svc } = service();
+    const { svc } = testService();
     const stop = serve(svc);
     expect((await send('listEpisodes', { showId: 'heartstopper' })).length).toBe(24);
     await expect(send('getEpisodeContext', { showId: 'heartstopper' } as never)).rejects.toThrow(/Invalid getEpisodeContext/);

@@ -26,6 +26,7 @@ import { validatePack } from '../pack/validate';
 import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
 import { inputs, parseInput } from './inputs';
+import { localReadVolumes, pullReadVolumes, reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {
   showId: string;
@@ -36,6 +37,7 @@ export interface ServiceDeps {
   getDb: () => Promise<IDBPDatabase<BackstoryDB>>;
   bundledPacks: unknown[];
   loadSettings: () => Promise<Settings>;
+  saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
   /** The browser's binding for the panel's toggle command ("" when the viewer removed it). */
   shortcut: () => Promise<string>;
   /** Tells open panels that user data changed elsewhere (options page, another tab). */
@@ -64,6 +66,8 @@ export interface CacheStats {
 export function createBackstoryService(deps: ServiceDeps) {
   let seeding: Promise<SeedOutcome[]> | undefined;
   const searchPayload = createWarmSearch(deps.extensionVersion);
+  let reconciling: Promise<void> | undefined;
+  const saveReadVolumes = async (readVolumes: Record<string, number>) => void (await deps.saveSettings({ readVolumes }));
   const ready = async () => {
     const db = await deps.getDb();
     seeding ??= ensureBundledPacks(db, deps.bundledPacks).catch((error: unknown) => {
@@ -71,6 +75,11 @@ export function createBackstoryService(deps: ServiceDeps) {
       throw error;
     });
     await seeding;
+    // Once per start: reading progress synced from another browser. A failure here must not stop the answer.
+    reconciling ??= (async () => {
+      if (await reconcileReadVolumes(db, (await deps.loadSettings()).readVolumes, saveReadVolumes)) await deps.dataChanged();
+    })().catch((error: unknown) => console.warn('Backstory could not sync reading progress:', error));
+    await reconciling;
     return db;
   };
 
@@ -171,8 +180,14 @@ export function createBackstoryService(deps: ServiceDeps) {
     async setReadVolume(data: unknown) {
       const { showId, volume } = parseInput(inputs.readVolume, data, 'setReadVolume');
       const progress = await setReadVolume(await ready(), showId, volume);
+      await saveReadVolumes({ ...(await deps.loadSettings()).readVolumes, [showId]: volume });
       await deps.dataChanged();
       return progress;
+    },
+
+    /** Reading progress that arrived through sync (from another browser, or our own write coming back). */
+    async applySyncedReadVolumes(volumes: Record<string, number>) {
+      if (await pullReadVolumes(await ready(), volumes)) await deps.dataChanged();
     },
 
     async getShortcut() {
@@ -237,6 +252,7 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     async resetProgress() {
       await resetProgress(await ready());
+      await saveReadVolumes({});
       await deps.dataChanged();
     },
 
@@ -245,8 +261,12 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     async importUserData(data: unknown) {
-      const result = await importUserData(await ready(), data);
-      if (result.ok) await deps.dataChanged();
+      const db = await ready();
+      const result = await importUserData(db, data);
+      if (result.ok) {
+        await saveReadVolumes(await localReadVolumes(db));
+        await deps.dataChanged();
+      }
       return result;
     },
 

@@ -22,6 +22,24 @@ describe('settings', () => {
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, guard: 'off', panelWidth: 280 });
   });
 
+  it('upgrades a version-1 value: reading progress starts empty, everything else is kept', () => {
+    expect(migrateSettings({ v: 1, guard: 'current', panelSide: 'left' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      guard: 'current',
+      panelSide: 'left',
+      readVolumes: {},
+    });
+  });
+
+  it('keeps only well-formed reading progress', () => {
+    const raw = JSON.parse(
+      '{"readVolumes": {"heartstopper": 3, "other-show": 0, "__proto__": 4, "Bad Id": 2, "neg": -1, "frac": 1.5, "big": 100, "str": "2"}}',
+    );
+    expect(normalizeSettings(raw).readVolumes).toEqual({ heartstopper: 3, 'other-show': 0 });
+    expect(({} as Record<string, unknown>).heartstopper).toBeUndefined();
+    expect(normalizeSettings({ readVolumes: [3] }).readVolumes).toEqual({});
+  });
+
   it('runs every migration from the stored version up to the current one', () => {
     const migrations = {
       1: (v1: Record<string, unknown>) => ({ ...v1, guard: v1.spoilers === false ? 'off' : 'furthest' }),

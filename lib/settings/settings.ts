@@ -17,10 +17,15 @@ export interface Settings {
   autoOpen: boolean;
   /** Show the "From the comic" and "Keep reading" sections. */
   showComic: boolean;
+  /**
+   * How far the viewer has read each show's comics (show id -> volume, 0 for none). A copy of the progress in
+   * IndexedDB, kept here so that it follows the viewer to other browsers (see lib/service/read-volume-sync.ts).
+   */
+  readVolumes: Record<string, number>;
 }
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const PANEL_WIDTH = { min: 280, max: 440, step: 20 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   panelWidth: 340,
   autoOpen: true,
   showComic: true,
+  readVolumes: {},
 };
 
 type Stored = Record<string, unknown>;
@@ -37,7 +43,22 @@ type Stored = Record<string, unknown>;
  * MIGRATIONS[n] turns a version-n value into a version-(n + 1) value. When the shape changes, bump
  * SETTINGS_VERSION and add the step here; a test keeps every step covered.
  */
-export const MIGRATIONS: Record<number, (old: Stored) => Stored> = {};
+export const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
+  // v2: reading progress joins the synced settings; until the background copies it over, nothing is known.
+  1: (v1) => ({ ...v1, readVolumes: {} }),
+};
+
+const SHOW_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_SHOWS = 100;
+
+/** Keeps well-formed entries only: a show id and a whole volume number from 0 to 99. */
+function normalizeReadVolumes(raw: unknown): Record<string, number> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const entries = Object.entries(raw).filter(
+    ([id, volume]) => SHOW_ID.test(id) && Number.isInteger(volume) && volume >= 0 && volume <= 99,
+  );
+  return Object.fromEntries(entries.slice(0, MAX_SHOWS));
+}
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Stored;
@@ -50,6 +71,7 @@ export function normalizeSettings(raw: unknown): Settings {
     panelWidth: Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width))),
     autoOpen: typeof r.autoOpen === 'boolean' ? r.autoOpen : DEFAULT_SETTINGS.autoOpen,
     showComic: typeof r.showComic === 'boolean' ? r.showComic : DEFAULT_SETTINGS.showComic,
+    readVolumes: normalizeReadVolumes(r.readVolumes),
   };
 }
 

@@ -95,6 +95,37 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('keeps reading progress in the synced settings, and takes one that arrives from another browser', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Heartstopper: comics read').selectOption('3');
+    const synced = () =>
+      options.evaluate(async () => {
+        const c = (
+          globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }
+        ).chrome;
+        return ((await c.storage.sync.get('settings')).settings as { readVolumes?: Record<string, number> }).readVolumes;
+      });
+    await expect.poll(synced).toEqual({ heartstopper: 3 });
+    const watchPage = await env.newPage();
+    await watch(watchPage, 1, 2);
+    await expect.poll(() => watchPage.locator('backstory-panel .bs-spoilers__label').textContent()).toContain('read to Volume 3');
+    // What Chrome sync does when the viewer changes it in another browser: the stored settings change under us.
+    await options.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      const { settings } = await c.storage.sync.get('settings');
+      await c.storage.sync.set({ settings: { ...settings, readVolumes: { heartstopper: 5 } } });
+    });
+    await expect.poll(() => watchPage.locator('backstory-panel .bs-spoilers__label').textContent()).toContain('read to Volume 5');
+    await options.reload();
+    await expect.poll(() => options.getByLabel('Heartstopper: comics read').inputValue()).toBe('5');
+    await watchPage.close();
+    await options.close();
+  });
+
   it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
     expect(env.workerErrors).toEqual([]);

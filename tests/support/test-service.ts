@@ -1,0 +1,28 @@
+/** The background service over fake-indexeddb, with settings and "now watching" kept in memory. */
+import { openBackstoryDb } from '../../lib/db/schema';
+import { createBackstoryService, type NowWatching } from '../../lib/service/backstory-service';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import { heartstopper } from './packs';
+
+export function testService(settings: Partial<Settings> = {}) {
+  const memory = new Map<number, NowWatching>();
+  let changes = 0;
+  // Stands in for storage.sync.
+  let stored: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  const svc = createBackstoryService({
+    getDb: () => openBackstoryDb(),
+    bundledPacks: [heartstopper()],
+    loadSettings: async () => stored,
+    saveSettings: async (patch) => {
+      stored = { ...stored, ...patch };
+      return stored;
+    },
+    shortcut: async () => 'Alt+Shift+K',
+    extensionVersion: '1.0.0',
+    dataChanged: async () => {
+      changes++;
+    },
+    nowWatching: { get: async (id) => memory.get(id), set: async (id, v) => void (v ? memory.set(id, v) : memory.delete(id)) },
+  });
+  return { svc, changes: () => changes, settings: () => stored };
+}
