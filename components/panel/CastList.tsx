@@ -4,15 +4,37 @@ import { RevealedView } from '../shared/RevealedView';
 import { CastMember } from './CastMember';
 import type { PanelActions } from './types';
 
+const GROUPS: [CastEntry['billing'], string][] = [
+  ['main', 'Main cast'],
+  ['recurring', 'Recurring'],
+  ['guest', 'Guest stars'],
+];
+
+/** The season's cast, grouped by billing so the main cast can be scanned at a glance. */
 export function CastList({ cast, hidden, reveal }: { cast: CastEntry[]; hidden: HiddenItem[]; reveal: PanelActions['reveal'] }) {
+  const groups = GROUPS.map(([billing, label]) => ({
+    billing,
+    label,
+    entries: cast.filter((e) => e.billing === billing),
+  })).filter((g) => g.entries.length > 0);
   return (
     <section class="bs-section" aria-labelledby="bs-cast-heading">
       <h3 id="bs-cast-heading">In this season</h3>
-      <ul class="bs-cast-list">
-        {cast.map((entry) => (
-          <CastMember key={entry.characterId} entry={entry} reveal={reveal} />
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <div key={group.billing}>
+          {/* One group needs no sub-heading. */}
+          {groups.length > 1 && (
+            <h4 class="bs-cast-group" id={`bs-cast-${group.billing}`}>
+              {group.label}
+            </h4>
+          )}
+          <ul class="bs-cast-list" aria-labelledby={groups.length > 1 ? `bs-cast-${group.billing}` : 'bs-cast-heading'}>
+            {group.entries.map((entry) => (
+              <CastMember key={entry.characterId} entry={entry} reveal={reveal} />
+            ))}
+          </ul>
+        </div>
+      ))}
       <HiddenItems
         items={hidden}
         noun={['cast member who appears', 'cast members who appear']}

@@ -46,6 +46,25 @@ describe('CastList', () => {
     expect(screen.getByRole('heading', { name: 'In this season' })).toBeTruthy();
     expect(screen.getByText('2 cast members who appear later in the story')).toBeTruthy();
   });
+
+  it('groups the cast by billing, main cast first, each group a labelled list', async () => {
+    const ctx = await context('s2e1', 9);
+    render(<CastList cast={ctx.cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
+    const headings = screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    expect(headings[0]).toBe('Main cast');
+    expect(headings.length).toBeGreaterThan(1);
+    const main = screen.getByRole('list', { name: 'Main cast' });
+    expect(main.textContent).toContain('Charlie Spring');
+    expect(main.textContent).not.toContain('Sarah Nelson');
+  });
+
+  it('needs no group headings when everyone has the same billing', async () => {
+    const ctx = await context('s1e1', 1);
+    const main = ctx.cast.filter((c) => c.billing === 'main');
+    render(<CastList cast={main} hidden={[]} reveal={noReveal} />);
+    expect(screen.queryAllByRole('heading', { level: 4 })).toEqual([]);
+    expect(screen.getByRole('list', { name: 'In this season' })).toBeTruthy();
+  });
 });
 
 describe('ComicContext and KeepReadingSection', () => {
