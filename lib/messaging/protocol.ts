@@ -44,6 +44,9 @@ const MESSAGE_TYPES = new Set<string>([
   'importPack',
 ] satisfies MessageType[]);
 
+/** Chromium's and Firefox's words for a message that found no listener, or lost it before the answer. */
+const TRANSIENT = /receiving end does not exist|message (port|channel) closed|could not establish connection/i;
+
 export class BackgroundError extends Error {
   override name = 'BackgroundError';
 }
@@ -53,7 +56,13 @@ export async function send<K extends MessageType>(
   ...[data]: Input<K> extends undefined ? [] : [Input<K>]
 ): Promise<Result<K>> {
   const envelope: Envelope = { backstory: 1, type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  const reply = (await browser.runtime.sendMessage(envelope).catch(async (error: unknown) => {
+    // The service worker was stopped or restarted between our call and its answer (MV3 stops idle workers):
+    // the browser starts it again on the next message, so one retry is enough. Every service method can be
+    // repeated safely (reads, and writes that set a value).
+    if (!TRANSIENT.test(String(error))) throw error;
+    return browser.runtime.sendMessage(envelope);
+  })) as Reply | undefined;
   if (!reply || typeof reply !== 'object') throw new BackgroundError(`No answer to ${type}`);
   if (!reply.ok) throw new BackgroundError(reply.error);
   return reply.value as Result<K>;

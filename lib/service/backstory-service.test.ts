@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { heartstopper } from '../../tests/support/packs';
 import { testService } from '../../tests/support/test-service';
@@ -71,6 +71,23 @@ describe('messaging', () => {
     await expect(send('getEpisodeContext', { showId: 'heartstopper' } as never)).rejects.toThrow(/Invalid getEpisodeContext/);
     // Messages that are not Backstory's are ignored, not answered with an error.
     expect(await fakeBrowser.runtime.sendMessage({ type: 'getStats' }).catch(() => 'no answer')).not.toMatchObject({ ok: true });
+    stop();
+  });
+
+  it('asks once more when the worker went away before answering, and not for real errors', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const real = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+    const spy = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
+      .mockImplementation(real);
+    expect((await send('listEpisodes', { showId: 'heartstopper' })).length).toBe(24);
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockClear();
+    spy.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    await expect(send('listEpisodes', { showId: 'heartstopper' })).rejects.toThrow(/context invalidated/);
+    expect(spy).toHaveBeenCalledTimes(1);
     stop();
   });
 });

@@ -33,7 +33,7 @@ describe('the popup', () => {
     await expect
       .poll(() => page.locator('[role="option"] .bs-option__title').allTextContents())
       .toEqual(['Sarah Nelson', 'Olivia Colman']);
-    expect(await activeOption(page)).toBe('Sarah Nelson');
+    await expect.poll(() => activeOption(page)).toBe('Sarah Nelson');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => activeOption(page)).toBe('Olivia Colman');
     await page.keyboard.press('Enter');

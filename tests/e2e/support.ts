@@ -1,6 +1,6 @@
 /** Shared set-up for the end-to-end suites: one fixture server and one browser per test file. */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
 
@@ -18,10 +18,12 @@ export interface E2E {
 
 export function useExtension(): E2E {
   const env = { pageErrors: [] as string[], networkErrors: [] as string[], workerErrors: [] as string[] } as E2E;
+  const workerLog: string[] = [];
   beforeAll(async () => {
     env.server = await startFixtureServer();
     env.browser = await launchWithExtension({ port: env.server.port });
     env.browser.serviceWorker.on('console', (m) => {
+      workerLog.push(`${m.type()}: ${m.text()}`);
       if (m.type() === 'error') env.workerErrors.push(m.text());
     });
     env.newPage = async () => {
@@ -34,6 +36,21 @@ export function useExtension(): E2E {
       });
       return page;
     };
+  });
+  // When a test fails, say what every open page showed and what the worker logged: a flake seen only in CI
+  // then explains itself in CI's output.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || !env.browser) return;
+    for (const page of env.browser.context.pages()) {
+      const text = await page
+        .evaluate(() => {
+          const panel = document.querySelector('backstory-panel')?.shadowRoot?.textContent ?? '';
+          return `${document.body?.innerText ?? ''}${panel ? `\n[panel] ${panel}` : ''}`;
+        })
+        .catch((error: unknown) => `(unreadable: ${error})`);
+      console.error(`[failed: ${ctx.task.name}] ${page.url()}\n${text.slice(0, 2000)}`);
+    }
+    console.error(`[failed: ${ctx.task.name}] worker log: ${workerLog.slice(-20).join('\n') || '(empty)'}`);
   });
   afterAll(async () => {
     await env.browser?.close();
