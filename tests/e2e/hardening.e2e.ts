@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../harness/browser';
+import { EXTENSION_DIR, watchServiceWorker } from '../harness/browser';
 import { heartstopper } from '../support/packs';
 import { PANEL, panelEpisode, useExtension, watch } from './support';
 
@@ -89,22 +89,13 @@ describe('hardening', () => {
     const page = await env.newPage();
     await watch(page, 2, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
-    const cdp = await page.context().newCDPSession(page);
-    const statuses: string[] = [];
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        statuses.push(...versions.map((v) => v.runningStatus));
-        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    const worker = await watchServiceWorker(page);
+    await worker.stop();
     await page.evaluate(() => (window as unknown as Fixture).__fixture.autoplayNext());
     await expect.poll(() => panelEpisode(page)).toBe('S2 · E2 Family');
     // The message that followed woke the worker up again.
-    await expect.poll(() => statuses.at(-1)).toBe('running');
-    await cdp.detach();
+    await expect.poll(() => worker.statuses.at(-1)).toBe('running');
+    await worker.detach();
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -80,5 +80,31 @@ export async function launchWithExtension(options: {
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
+  };
+}
+
+/**
+ * Follows the extension's service worker through DevTools: `stop()` stops it as the browser does after 30 s idle
+ * and waits until it has stopped; `statuses` keeps every running status seen until `detach()`.
+ */
+export async function watchServiceWorker(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const statuses: string[] = [];
+  let onStopped = () => {};
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    statuses.push(...versions.map((v) => v.runningStatus));
+    if (versions.some((v) => v.runningStatus === 'stopped')) onStopped();
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    statuses,
+    async stop() {
+      const stopped = new Promise<void>((resolve) => {
+        onStopped = resolve;
+      });
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    },
+    detach: () => cdp.detach(),
   };
 }

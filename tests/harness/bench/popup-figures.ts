@@ -1,26 +1,12 @@
 /** The toolbar popup: first render, time until search is ready (warm and cold worker), and search latency. */
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import { watchServiceWorker } from '../browser';
 import type { BenchContext } from './context';
 import { generatedPack, seededRandom } from './generated-pack';
 import { summarize } from './stats';
 
-/** Stops the extension's service worker, as the browser does after 30 s idle, and waits until it has stopped. */
-async function stopServiceWorker(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
-
 /**
- * Opens the popup runs times: when the search box is on screen, and when the search is ready to answer.
+ * Opens the popup `runs` times: when the search box is on screen, and when the search is ready to answer.
  * With `coldWorker`, the service worker is stopped before each opening, so its in-memory state is gone.
  */
 async function popupTimes({ browser, runs }: BenchContext, { coldWorker = false } = {}) {
@@ -28,7 +14,11 @@ async function popupTimes({ browser, runs }: BenchContext, { coldWorker = false 
   const ready: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.context.newPage();
-    if (coldWorker) await stopServiceWorker(page);
+    if (coldWorker) {
+      const worker = await watchServiceWorker(page);
+      await worker.stop();
+      await worker.detach();
+    }
     await page.addInitScript(() => {
       const marks: Record<string, number> = {};
       (window as unknown as { __marks: Record<string, number> }).__marks = marks;
