@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
 import { CastList } from './CastList';
 import { ComicContext, KeepReadingSection } from './ComicContext';
+import { Diagnostics } from './Diagnostics';
 import { EpisodePicker } from './EpisodePicker';
 import { SpoilerControls } from './SpoilerControls';
 import type { PanelActions, PanelView } from './types';
@@ -96,6 +97,7 @@ function Body({
             </button>
           )}
           {view.showId && picking && <EpisodePicker showId={view.showId} actions={actions} onDone={() => setPicking(false)} />}
+          <Diagnostics read={actions.diagnostics} />
         </div>
       );
     case 'ready': {
@@ -122,6 +124,7 @@ function Body({
                 onDone={() => setPicking(false)}
               />
             )}
+            {picking && <Diagnostics read={actions.diagnostics} />}
           </header>
           <SpoilerControls
             showId={context.show.id}

@@ -27,4 +27,6 @@ export interface PanelActions {
   correct(showId: string, episodeId: string): Promise<void>;
   setReadVolume(showId: string, volume: number): Promise<void>;
   setGuard(mode: GuardMode): Promise<void>;
+  /** What each identification signal returned, as text for "Copy diagnostics". */
+  diagnostics(): string;
 }

@@ -9,8 +9,9 @@ import { type ContentScriptContext, injectScript } from '#imports';
 import type { PanelProps } from '../../components/panel/Panel';
 import type { PanelActions, PanelView } from '../../components/panel/types';
 import { send } from '../../lib/messaging/protocol';
+import { buildDiagnostics } from '../../lib/netflix/diagnostics';
 import { createDomReader } from '../../lib/netflix/dom-reader';
-import { type Identification, identify } from '../../lib/netflix/identify';
+import { type Identification, type IdentifyTrace, identify } from '../../lib/netflix/identify';
 import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
 import { watchPlayer } from '../../lib/netflix/player-watcher';
 import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
@@ -20,6 +21,9 @@ import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings, watchSetti
 import { mountPanel, type PanelHost } from './panel-host';
 
 const TEMPLATE_KEY = 'netflixMetadataTemplate';
+/** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
+const WAIT_RETRY_MS = 2_000;
+const WAIT_RETRIES = 60;
 
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
 let pageScript: Promise<void> | undefined;
@@ -42,6 +46,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let shortcut = '';
   let generation = 0;
   let watchedArm = new AbortController();
+  let trace: IdentifyTrace = {};
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
+  let waits = 0;
   const cleanups: (() => void)[] = [];
 
   pageScript ??= injectScript('/netflix-page.js', { keepInDom: false }).then(
@@ -99,6 +106,17 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     async setGuard(guard) {
       await saveSettings({ guard });
     },
+    diagnostics: () =>
+      buildDiagnostics({
+        version: browser.runtime.getManifest().version,
+        url: location,
+        doc: document,
+        trace,
+        metadataOutcome: fetchMetadata.outcome(),
+        result: identity
+          ? `${identity.status}${'reason' in identity ? ` (${identity.reason})` : ''}${'via' in identity ? ` via ${identity.via}` : ''}`
+          : 'not yet',
+      }),
   };
 
   async function loadContext(gen: number) {
@@ -118,13 +136,21 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     }
   }
 
-  async function refreshIdentity() {
+  async function refreshIdentity(waiting = false) {
     const gen = ++generation;
+    clearTimeout(waitTimer);
+    if (!waiting) waits = 0;
     try {
-      const result = await identify(reader, (signals) => send('resolveEpisode', signals));
+      const nextTrace: IdentifyTrace = {};
+      const result = await identify(reader, (signals) => send('resolveEpisode', signals), nextTrace);
       if (gen !== generation || stopped) return;
       identity = result;
-      if (result.status === 'resolved') {
+      trace = nextTrace;
+      if (result.status === 'waiting') {
+        // A recap is playing under another id: the episode follows it, so look again shortly.
+        setView({ status: 'detecting' });
+        if (waits++ < WAIT_RETRIES) waitTimer = setTimeout(() => void refreshIdentity(true), WAIT_RETRY_MS);
+      } else if (result.status === 'resolved') {
         await loadContext(gen);
         void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
         armWatchedTimer();
@@ -214,6 +240,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     stop() {
       stopped = true;
       generation++;
+      clearTimeout(waitTimer);
       watcher.stop();
       disarmWatchedTimer();
       for (const cleanup of cleanups) cleanup();

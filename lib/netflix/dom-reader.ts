@@ -2,7 +2,7 @@
 import type { PageReader } from './identify';
 import type { MetadataSignals } from './metadata';
 import { requestPageState } from './page-bridge';
-import { queryFirst, VIDEO_ID_HOLDER, VIDEO_TITLE, videoIdFromUrl } from './selectors';
+import { queryFirst, readVideoId, VIDEO_TITLE, videoIdFromUrl } from './selectors';
 
 export function createDomReader(
   doc: Document,
@@ -15,11 +15,6 @@ export function createDomReader(
     titleParts: () => readTitleParts(doc),
     metadata: fetchMetadata,
   };
-}
-
-export function readVideoId(doc: Document): string | undefined {
-  const value = queryFirst(doc, VIDEO_ID_HOLDER)?.getAttribute('data-videoid') ?? '';
-  return /^\d{1,15}$/.test(value) ? value : undefined;
 }
 
 /** The title block's child texts (show, code, episode title), read as text only. */

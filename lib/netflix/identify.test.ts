@@ -80,4 +80,140 @@ describe('identify', () => {
       titleMissing: true,
     });
   });
+
+  it('fetches the metadata when the page world names no show id, so a German profile is matched by id', async () => {
+    const db = await seededDb();
+    const metadata = vi.fn(async () => ({
+      titleId: '81059939',
+      type: 'show',
+      showTitle: 'Heartstopper',
+      season: 2,
+      episode: 3,
+      episodeVideoId: '90000203',
+    }));
+    const result = await identify(
+      reader({
+        pageState: async () => ({
+          source: 'backstory-page',
+          nonce: 'n',
+          videoId: '90000203',
+          showTitle: 'Herzklopfen',
+          season: 2,
+          episode: 3,
+        }),
+        metadata,
+      }),
+      (s) => resolveEpisode(db, s),
+    );
+    expect(metadata).toHaveBeenCalledWith('90000203', undefined);
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'metadata' });
+  });
+
+  it('fetches the metadata when the page world is only partly ready', async () => {
+    const db = await seededDb();
+    const metadata = vi.fn(async () => ({ titleId: '81059939', season: 1, episode: 4, episodeVideoId: '90000104' }));
+    const result = await identify(
+      reader({ pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '90000104', season: 1 }), metadata }),
+      (s) => resolveEpisode(db, s),
+    );
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e4' });
+  });
+
+  it('on a /watch/<showId> URL uses the episode the metadata names, and remembers it under that episode id', async () => {
+    const db = await seededDb();
+    const result = await identify(
+      reader({
+        videoId: () => '81059939',
+        metadata: async () => ({ titleId: '81059939', type: 'show', season: 1, episode: 1, episodeVideoId: '90000101' }),
+      }),
+      (s) => resolveEpisode(db, s),
+    );
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e1', videoId: '90000101' });
+    expect(await db.get('learned', '81059939')).toBeUndefined();
+    expect(await db.get('learned', '90000101')).toMatchObject({ episodeId: 's1e1' });
+  });
+
+  it('waits out a recap (supplemental), from the page world or the metadata, and never calls it a film', async () => {
+    const db = await seededDb();
+    const resolve = vi.fn((s) => resolveEpisode(db, s));
+    expect(
+      await identify(
+        reader({ pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '90000999', type: 'supplemental' }) }),
+        resolve,
+      ),
+    ).toEqual({ status: 'waiting', videoId: '90000999' });
+    expect(
+      await identify(
+        reader({ videoId: () => '90000999', metadata: async () => ({ titleId: '90000999', type: 'supplemental' }) }),
+        resolve,
+      ),
+    ).toEqual({ status: 'waiting', videoId: '90000999' });
+  });
+
+  it('does not take a weakly chosen session that plays another id than the page shows (right after autoplay)', async () => {
+    const db = await seededDb();
+    const stale = {
+      source: 'backstory-page' as const,
+      nonce: 'n',
+      videoId: '90000108',
+      session: 'last' as const,
+      titleId: '81059939',
+      season: 1,
+      episode: 8,
+    };
+    const metadata = vi.fn(async () => ({ titleId: '81059939', season: 2, episode: 1, episodeVideoId: '90000201' }));
+    const result = await identify(reader({ pageState: async () => stale, videoId: () => '90000201', metadata }), (s) =>
+      resolveEpisode(db, s),
+    );
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e1', videoId: '90000201' });
+    const playing = { ...stale, session: 'playing' as const };
+    expect(
+      await identify(reader({ pageState: async () => playing, videoId: () => '81059939' }), (s) => resolveEpisode(db, s)),
+    ).toMatchObject({
+      episodeId: 's1e8',
+    });
+  });
+
+  it('matches by episode title when Netflix hides episode numbers', async () => {
+    const db = await seededDb();
+    const result = await identify(
+      reader({
+        videoId: () => '90000202',
+        metadata: async () => ({ titleId: '81059939', season: 2, episodeTitle: 'Family', episodeVideoId: '90000202' }),
+      }),
+      (s) => resolveEpisode(db, s),
+    );
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e2' });
+  });
+
+  describe('an "E3" code with no season, the usual English control bar today', () => {
+    it('resolves by the episode title', async () => {
+      const db = await seededDb();
+      const result = await identify(reader({ videoId: () => '50', titleParts: () => ['Heartstopper', 'E3', 'Talk'] }), (s) =>
+        resolveEpisode(db, s),
+      );
+      expect(result).toMatchObject({ status: 'resolved', episodeId: 's3e3', via: 'title-text' });
+    });
+
+    it('never places a multi-season episode by its number alone', async () => {
+      const db = await seededDb();
+      const result = await identify(
+        reader({ videoId: () => '51', titleParts: () => ['Heartstopper', 'E3', 'Folge 2-3 (deutsch)'] }),
+        (s) => resolveEpisode(db, s),
+      );
+      expect(result).toMatchObject({ status: 'unknown', reason: 'unknown-episode' });
+    });
+
+    it('confirms the season and show id the page world gave', async () => {
+      const db = await seededDb();
+      const result = await identify(
+        reader({
+          pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '52', titleId: '81059939', season: 2 }),
+          titleParts: () => ['Herzklopfen', 'E3', 'Folge 2-3 (deutsch)'],
+        }),
+        (s) => resolveEpisode(db, s),
+      );
+      expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'title-text' });
+    });
+  });
 });

@@ -2,14 +2,18 @@
  * Works out which episode is on screen from the strongest signal available:
  *   1. a correction or mapping remembered for this video id (no page access at all);
  *   2. the player's own state, read in the page world;
- *   3. Netflix's metadata JSON for the video id (same-origin request);
- *   4. the control bar's title text, which only exists while the controls are shown.
- * Each step is skipped when its signal is missing; the result says why nothing matched.
+ *   3. Netflix's metadata JSON for the video id (same-origin request), whenever the show's Netflix id is still
+ *      unknown or the page world did not settle it: a profile in any language is matched by id, never by a
+ *      translated title;
+ *   4. the control bar's title text, which only exists while the controls are shown. Its code is usually `E3`
+ *      with no season, so on its own it may only resolve a single-season show or an episode by its title; a
+ *      season and show id from steps 2–3 are carried into it, so it can confirm them.
+ * A recap (`supplemental`) that plays before the episode is waited out, never identified.
  */
 import type { EpisodeSignals, Resolution } from '../db/resolve';
 import type { MetadataSignals } from './metadata';
 import type { PageState } from './page-bridge';
-import { parseTitleParts } from './title-parser';
+import { type ParsedTitle, parseTitleParts } from './title-parser';
 
 export interface PageReader {
   pageState(): Promise<PageState | undefined>;
@@ -28,6 +32,8 @@ export type Identification =
       episodeId: string;
       via: Extract<Resolution, { status: 'resolved' }>['via'];
     }
+  /** Something other than the episode plays first (a recap): ask again shortly. */
+  | { status: 'waiting'; videoId?: string }
   | {
       status: 'unknown';
       videoId?: string;
@@ -41,14 +47,29 @@ export type Identification =
 
 export type Resolve = (signals: EpisodeSignals) => Promise<Resolution>;
 
-const hasEpisode = (s: { season?: number; episode?: number; episodeTitle?: string }) =>
-  s.episode !== undefined || s.episodeTitle !== undefined;
+/** What each signal said, kept for the panel's "Copy diagnostics". */
+export interface IdentifyTrace {
+  page?: PageState;
+  domVideoId?: string;
+  metadata?: MetadataSignals;
+  title?: ParsedTitle;
+}
 
-export async function identify(reader: PageReader, resolve: Resolve): Promise<Identification> {
-  const page = await reader.pageState();
-  const videoId = page?.videoId ?? reader.videoId();
+const hasEpisode = (s: { episode?: number; episodeTitle?: string }) => s.episode !== undefined || s.episodeTitle !== undefined;
+
+export async function identify(reader: PageReader, resolve: Resolve, trace: IdentifyTrace = {}): Promise<Identification> {
+  const said = await reader.pageState();
+  const domVideoId = reader.videoId();
+  Object.assign(trace, { page: said, domVideoId });
+  // A session chosen only as "open" or "last" that plays another id than the page shows is likely the previous
+  // episode's, in the moment after autoplay before the new session is listed: the page world is not asked then.
+  const weak = said?.session === 'open' || said?.session === 'last';
+  const page = weak && domVideoId && said?.videoId !== domVideoId ? undefined : said;
+  let videoId = page?.videoId ?? domVideoId;
+  if (page?.type === 'supplemental') return { status: 'waiting', videoId };
   let best: Resolution | undefined;
   let title: string | undefined;
+  let hint: { titleId?: string; season?: number } = { titleId: page?.titleId, season: page?.season };
 
   const attempt = async (signals: EpisodeSignals): Promise<Identification | undefined> => {
     title ??= signals.showTitle ?? signals.episodeTitle;
@@ -58,35 +79,35 @@ export async function identify(reader: PageReader, resolve: Resolve): Promise<Id
     return undefined;
   };
 
-  if (page && (hasEpisode(page) || page.showTitle)) {
-    const hit = await attempt({
-      videoId,
-      titleId: page.titleId,
-      showTitle: page.showTitle,
-      season: page.season,
-      episode: page.episode,
-      episodeTitle: page.episodeTitle,
-      via: 'page-world',
-    });
+  if (page && (hasEpisode(page) || page.showTitle || page.titleId)) {
+    const { titleId, showTitle, season, episode, episodeTitle } = page;
+    const hit = await attempt({ videoId, titleId, showTitle, season, episode, episodeTitle, via: 'page-world' });
     if (hit) return hit;
   } else if (videoId) {
     const known = await attempt({ videoId, via: 'url' });
     if (known) return known;
   }
 
-  if (videoId && !(page && hasEpisode(page))) {
+  if (videoId) {
     const meta = await reader.metadata(videoId, page?.memberApiPath);
+    trace.metadata = meta;
+    if (meta?.type === 'supplemental') return { status: 'waiting', videoId };
     if (meta) {
-      const hit = await attempt({ videoId, ...withoutType(meta), via: 'metadata' });
+      // Asked with a show id, the document answers with its current episode: that episode's id is the one to use.
+      videoId = meta.episodeVideoId ?? videoId;
+      const { titleId, showTitle, season, episode, episodeTitle } = meta;
+      const hit = await attempt({ videoId, titleId, showTitle, season, episode, episodeTitle, via: 'metadata' });
       if (hit) return hit;
+      hint = { titleId: hint.titleId ?? titleId, season: hint.season ?? season };
     }
   }
 
   const parts = reader.titleParts();
   if (parts) {
     const parsed = parseTitleParts(parts);
+    trace.title = parsed;
     if (parsed.showTitle) {
-      const hit = await attempt({ videoId, ...parsed, via: 'title-text' });
+      const hit = await attempt({ videoId, ...parsed, ...hint, ...definedOnly(parsed), via: 'title-text' });
       if (hit) return hit;
     }
   }
@@ -102,6 +123,6 @@ export async function identify(reader: PageReader, resolve: Resolve): Promise<Id
   };
 }
 
-function withoutType({ type: _type, ...rest }: MetadataSignals): Omit<MetadataSignals, 'type'> {
-  return rest;
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

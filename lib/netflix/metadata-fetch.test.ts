@@ -1,15 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { metadataFor } from '../../tests/fixtures/netflix/catalog.js';
 import { createMetadataFetcher } from './metadata-fetch';
 
 const ORIGIN = 'https://www.netflix.com';
-const doc = {
-  video: {
-    id: 81059939,
-    type: 'show',
-    title: 'Heartstopper',
-    seasons: [{ seq: 1, episodes: [{ id: 70001, seq: 2, title: 'Crush' }] }],
-  },
-};
 
 function memory(initial?: string) {
   let value = initial;
@@ -21,28 +14,61 @@ function memory(initial?: string) {
   };
 }
 
+/** Answers like the real site: only the member API route, localized unless languages=en-US; shakti is gone. */
+const netflix = vi.fn(async (input: URL | RequestInfo) => {
+  const url = new URL(String(input));
+  if (url.pathname.startsWith('/api/shakti/')) return new Response('gone', { status: 421 });
+  const doc =
+    url.pathname === '/nq/website/memberapi/release/metadata'
+      ? metadataFor(url.searchParams.get('movieid'), { lang: 'de', english: url.searchParams.get('languages') === 'en-US' })
+      : undefined;
+  return doc ? new Response(JSON.stringify(doc)) : new Response('{}', { status: 404 });
+});
+
 describe('createMetadataFetcher', () => {
-  it('tries the known routes in turn and remembers the one that answered', async () => {
-    const fetchImpl = vi.fn(async (url: URL | RequestInfo) =>
-      String(url).includes('/api/shakti/') ? new Response(JSON.stringify(doc)) : new Response('gone', { status: 421 }),
-    );
-    const mem = memory();
-    const fetchMetadata = createMetadataFetcher(ORIGIN, mem, fetchImpl as typeof fetch);
-    expect(await fetchMetadata('70001')).toMatchObject({ titleId: '81059939', season: 1, episode: 2, episodeTitle: 'Crush' });
-    expect(mem.set).toHaveBeenCalledWith('/api/shakti/mre/metadata?movieid={id}');
-    expect(String(fetchImpl.mock.calls[0]?.[0])).toContain('/nq/website/memberapi/release/metadata?movieid=70001');
+  it('asks the member API route for English titles, and never the retired shakti route [S1, S2]', async () => {
+    netflix.mockClear();
+    const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), netflix as typeof fetch);
+    expect(await fetchMetadata('90000102')).toMatchObject({
+      titleId: '81059939',
+      showTitle: 'Heartstopper',
+      episodeTitle: 'Crush',
+    });
+    const urls = netflix.mock.calls.map(([u]) => String(u));
+    expect(urls).toEqual(['https://www.netflix.com/nq/website/memberapi/release/metadata?movieid=90000102&languages=en-US']);
+    expect(fetchMetadata.outcome()).toBe('ok');
+  });
+
+  it('uses the path the page names, and forgets a remembered route from an older version', async () => {
+    netflix.mockClear();
+    const mem = memory('/api/shakti/mre/metadata?movieid={id}');
+    const fetchMetadata = createMetadataFetcher(ORIGIN, mem, netflix as typeof fetch);
+    await fetchMetadata('90000101', '/nq/website/memberapi/release');
+    expect(netflix.mock.calls.map(([u]) => new URL(String(u)).pathname)).toEqual(['/nq/website/memberapi/release/metadata']);
+    expect(mem.set).toHaveBeenCalledWith('/nq/website/memberapi/release/metadata?movieid={id}&languages=en-US');
   });
 
   it('never requests another origin, even when the page names one', async () => {
     const fetchImpl = vi.fn(async () => new Response('{}'));
-    const fetchMetadata = createMetadataFetcher(ORIGIN, memory('//evil.example/x?id={id}'), fetchImpl as typeof fetch);
+    const fetchMetadata = createMetadataFetcher(
+      ORIGIN,
+      memory('//evil.example/x?id={id}&languages=en-US'),
+      fetchImpl as typeof fetch,
+    );
     await fetchMetadata('1', '//evil.example');
     for (const [url] of fetchImpl.mock.calls as unknown as [URL][]) expect(new URL(String(url)).origin).toBe(ORIGIN);
   });
 
-  it('ignores answers that are not Netflix metadata', async () => {
+  it('says what went wrong, without any of the answer, and does not ask again at once', async () => {
     const fetchImpl = vi.fn(async () => new Response('<html>not json</html>'));
     const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), fetchImpl as typeof fetch);
     expect(await fetchMetadata('1')).toBeUndefined();
+    expect(fetchMetadata.outcome()).toBe('failed: not JSON');
+    expect(await fetchMetadata('1')).toBeUndefined();
+    expect(fetchMetadata.outcome()).toBe('skipped (failed recently)');
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    const notFound = createMetadataFetcher(ORIGIN, memory(), netflix as typeof fetch);
+    await notFound('5');
+    expect(notFound.outcome()).toBe('failed: HTTP 404');
   });
 });

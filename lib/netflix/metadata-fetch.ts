@@ -1,7 +1,8 @@
 /**
  * Fetches Netflix's metadata JSON for a video id from the page's own origin (the request carries the viewer's
- * Netflix cookies and goes nowhere else). The route has moved before, so the known templates are tried in
- * turn and the one that answers is remembered for next time.
+ * Netflix cookies and goes nowhere else). English titles are asked for (`languages=en-US`, as
+ * universal-trakt-scrobbler does), so that a title fallback compares like with like whatever the profile's
+ * language; the show itself is matched by its Netflix id. What the last request did is kept for diagnostics.
  */
 import { type MetadataSignals, readMetadata } from './metadata';
 import { METADATA_TEMPLATES } from './selectors';
@@ -11,32 +12,55 @@ export interface TemplateMemory {
   set(template: string): Promise<void>;
 }
 
+/** Said in the diagnostics: what happened to the last metadata request, with no data from the answer. */
+export type MetadataOutcome = 'not asked' | 'ok' | 'skipped (failed recently)' | `failed: ${string}`;
+
+export interface MetadataFetcher {
+  (videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined>;
+  outcome(): MetadataOutcome;
+}
+
 const MAX_BYTES = 3_000_000;
 const TIMEOUT_MS = 4_000;
+const LANGUAGE = '&languages=en-US';
 
-export function createMetadataFetcher(origin: string, memory: TemplateMemory, fetchImpl: typeof fetch = fetch) {
+export function createMetadataFetcher(origin: string, memory: TemplateMemory, fetchImpl: typeof fetch = fetch): MetadataFetcher {
   const failures = new Map<string, number>();
-  return async function fetchMetadata(videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined> {
+  let outcome: MetadataOutcome = 'not asked';
+  const fetchMetadata = async (videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined> => {
     // An id that failed recently is not asked again for 30 s (new titles can take a while to resolve).
-    if (Date.now() - (failures.get(videoId) ?? 0) < 30_000) return undefined;
+    if (Date.now() - (failures.get(videoId) ?? 0) < 30_000) {
+      outcome = 'skipped (failed recently)';
+      return undefined;
+    }
     const remembered = await memory.get();
-    const fromPage = memberApiPath ? `${memberApiPath}/metadata?movieid={id}` : undefined;
-    const templates = [...new Set([remembered, fromPage, ...METADATA_TEMPLATES].filter((t): t is string => !!t))];
-    for (const template of templates) {
-      const json = await getJson(new URL(template.replace('{id}', encodeURIComponent(videoId)), origin), origin, fetchImpl);
+    const fromPage = memberApiPath ? `${memberApiPath}/metadata?movieid={id}${LANGUAGE}` : undefined;
+    // A remembered route from an older version (without the language, or the retired shakti route) is ignored.
+    const templates = [remembered?.endsWith(LANGUAGE) ? remembered : undefined, fromPage, ...METADATA_TEMPLATES];
+    const problems: string[] = [];
+    for (const template of new Set(templates.filter((t): t is string => !!t))) {
+      const url = new URL(template.replace('{id}', encodeURIComponent(videoId)), origin);
+      const json = await getJson(url, origin, fetchImpl, problems);
       const signals = json === undefined ? undefined : readMetadata(json, videoId);
       if (signals) {
+        outcome = 'ok';
         if (template !== remembered) await memory.set(template);
         return signals;
       }
+      if (json !== undefined) problems.push('unexpected shape');
     }
+    outcome = `failed: ${problems.join(', ') || 'no route'}`;
     failures.set(videoId, Date.now());
     return undefined;
   };
+  return Object.assign(fetchMetadata, { outcome: () => outcome });
 }
 
-async function getJson(url: URL, origin: string, fetchImpl: typeof fetch): Promise<unknown> {
-  if (url.origin !== origin) return undefined;
+async function getJson(url: URL, origin: string, fetchImpl: typeof fetch, problems: string[]): Promise<unknown> {
+  if (url.origin !== origin) {
+    problems.push('other origin refused');
+    return undefined;
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
@@ -45,10 +69,18 @@ async function getJson(url: URL, origin: string, fetchImpl: typeof fetch): Promi
       signal: controller.signal,
       headers: { accept: 'application/json' },
     });
-    if (!response.ok) return undefined;
+    if (!response.ok) {
+      problems.push(`HTTP ${response.status}`);
+      return undefined;
+    }
     const text = await response.text();
-    return text.length > MAX_BYTES ? undefined : JSON.parse(text);
-  } catch {
+    if (text.length > MAX_BYTES) {
+      problems.push('too large');
+      return undefined;
+    }
+    return JSON.parse(text);
+  } catch (error) {
+    problems.push(controller.signal.aborted ? 'timeout' : error instanceof SyntaxError ? 'not JSON' : 'network error');
     return undefined;
   } finally {
     clearTimeout(timer);

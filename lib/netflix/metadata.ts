@@ -1,50 +1,23 @@
 /**
- * Netflix's metadata JSON (the member API's answer, also held in the player's memory) reduced to what
- * identification needs. The shape is Netflix's and may change: it is validated loosely and read defensively.
+ * Netflix's metadata JSON (the member API's answer) reduced to what identification needs. The shape is
+ * Netflix's and may change: lib/netflix/video-document.ts reads it defensively and bounded, and every text that
+ * comes out of it is cleaned here, because it came from the network.
  */
-import * as v from 'valibot';
 import { cleanText } from './title-parser';
+import { readVideoDocument, type VideoFacts } from './video-document';
 
-const Num = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e15));
-const EpisodeSchema = v.object({ id: Num, seq: v.optional(Num), title: v.optional(v.pipe(v.string(), v.maxLength(500))) });
-const SeasonSchema = v.object({ seq: v.optional(Num), episodes: v.optional(v.pipe(v.array(EpisodeSchema), v.maxLength(500))) });
-export const MetadataSchema = v.object({
-  video: v.object({
-    id: Num,
-    type: v.optional(v.pipe(v.string(), v.maxLength(30))),
-    title: v.optional(v.pipe(v.string(), v.maxLength(500))),
-    currentEpisode: v.optional(Num),
-    seasons: v.optional(v.pipe(v.array(SeasonSchema), v.maxLength(100))),
-  }),
-});
+export type MetadataSignals = VideoFacts;
 
-export interface MetadataSignals {
-  titleId: string;
-  type?: string;
-  showTitle?: string;
-  season?: number;
-  episode?: number;
-  episodeTitle?: string;
-}
-
-/** Finds the playing video in a metadata document; for episodic titles `video.id` is the show. */
+/** The playing episode in a metadata document; for episodic titles `video.id` is the show. */
 export function readMetadata(json: unknown, videoId: string): MetadataSignals | undefined {
-  const parsed = v.safeParse(MetadataSchema, json);
-  if (!parsed.success) return undefined;
-  const { video } = parsed.output;
-  const base: MetadataSignals = {
-    titleId: String(video.id),
-    type: video.type,
-    showTitle: video.title ? cleanText(video.title) : undefined,
+  const video = json !== null && typeof json === 'object' ? (json as { video?: unknown }).video : undefined;
+  const facts = readVideoDocument(video, videoId);
+  if (!facts) return undefined;
+  const clean = (value?: string) => (value ? cleanText(value) || undefined : undefined);
+  return {
+    ...facts,
+    type: clean(facts.type)?.slice(0, 30),
+    showTitle: clean(facts.showTitle),
+    episodeTitle: clean(facts.episodeTitle),
   };
-  for (const season of video.seasons ?? [])
-    for (const episode of season.episodes ?? [])
-      if (String(episode.id) === videoId)
-        return {
-          ...base,
-          season: season.seq,
-          episode: episode.seq,
-          episodeTitle: episode.title ? cleanText(episode.title) : undefined,
-        };
-  return base;
 }

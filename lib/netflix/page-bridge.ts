@@ -4,10 +4,10 @@
  * (never evaluated), validated field by field, and everything unexpected is dropped.
  */
 import * as v from 'valibot';
+import { REQUEST_EVENT, STATE_EVENT } from './page-bridge-events';
 import { cleanText } from './title-parser';
 
-export const REQUEST_EVENT = 'backstory:page-request';
-export const STATE_EVENT = 'backstory:page-state';
+export { REQUEST_EVENT, STATE_EVENT };
 /** Larger replies are ignored before parsing. */
 export const MAX_STATE_CHARS = 8_000;
 
@@ -28,6 +28,10 @@ export const PageStateSchema = v.object({
   episodeTitle: v.optional(Text),
   /** The path of the member API as the page's own service map gives it. */
   memberApiPath: v.optional(Path),
+  /** How the player session was chosen (lib/netflix/page-world.ts): 'open' and 'last' are weak. */
+  session: v.optional(v.picklist(['page id', 'playing', 'open', 'last', 'none'])),
+  /** Which page-world paths answered, for the diagnostics: words, numbers and punctuation only. */
+  probe: v.optional(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\w ;,.-]*$/))),
 });
 export type PageState = v.InferOutput<typeof PageStateSchema>;
 

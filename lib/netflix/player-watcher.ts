@@ -6,8 +6,7 @@
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
-import { readVideoId } from './dom-reader';
-import { PLAYER_ROOT, queryFirst, VIDEO, VIDEO_TITLE } from './selectors';
+import { PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export interface PlayerWatcherEvents {
   onPlayer(root: Element): void;

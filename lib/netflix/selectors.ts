@@ -5,23 +5,31 @@
  * entry against the fixture pages.
  */
 
-/** The player's root: the panel mounts inside it so it stays visible when Netflix goes fullscreen. */
+// Evidence: shared/reference/netflix-real-evidence.md, cited as [S#] and §#. The real nesting (§2.3) is
+// .watch-video[data-uia=watch-video] > .watch-video--player-view > [data-uia=player][data-videoid]
+//   > [data-uia=video-canvas] … video, with the controls inside [data-uia=player], mounted only on activity.
+
+/** The player's root, the fullscreen element [S13]: the panel mounts inside it so it stays visible in fullscreen. */
 export const PLAYER_ROOT = ['.watch-video', '[data-uia="watch-video"]', '[data-uia="player"]'] as const;
-/** Where Netflix keeps the id of the video on screen. */
-export const VIDEO_ID_HOLDER = ['[data-videoid]'] as const;
-export const VIDEO = ['.watch-video video', '[data-uia="player"] video', 'video'] as const;
-/** The title block of the control bar: `<h4>Show</h4><span>S1:E3</span><span>Episode title</span>`. */
+/** Where Netflix keeps the id of the video on screen: the inner player div [S5, S15]; no other element may win. */
+export const VIDEO_ID_HOLDER = ['[data-uia="player"][data-videoid]', '[data-videoid]'] as const;
+export const VIDEO = ['[data-uia="video-canvas"] video', '[data-uia="player"] video', '.watch-video video'] as const;
+/**
+ * The title block of the control bar [S3, S10, S11, S15]: `<h4>Show</h4><span>E3</span><span>Episode title</span>`.
+ * The code is `E3` with no season on most English accounts in 2025-26 [S11, S14, S19]; `S1:E3` is older or
+ * rarer; `Flg. 3` in German [S10], `3화` in Korean [S15, S16]. A film has only the `<h4>` [S11].
+ */
 export const VIDEO_TITLE = ['[data-uia="video-title"]', '[data-uia="player-title"]'] as const;
-/** The control bar, which the panel must never cover. */
+/** The control bar, which the panel must never cover [S10, S15]. */
 export const CONTROLS = ['[data-uia="controls-standard"]', '[data-uia="player-controls"]'] as const;
 
 export const WATCH_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?watch\/(\d{1,15})(?:[/?#]|$)/i;
 
-/** Same-origin metadata routes, newest first. The one that answers is remembered. */
-export const METADATA_TEMPLATES = [
-  '/nq/website/memberapi/release/metadata?movieid={id}',
-  '/api/shakti/mre/metadata?movieid={id}',
-] as const;
+/**
+ * The member API's metadata route since 2024-09 [S3], used by every 2026 reader [S1, S6, S11]. The older
+ * `/api/shakti/…` routes answer 421/404 on the real site [S2], so they are no longer tried.
+ */
+export const METADATA_TEMPLATES = ['/nq/website/memberapi/release/metadata?movieid={id}&languages=en-US'] as const;
 
 export function queryFirst<E extends Element = Element>(root: ParentNode, selectors: readonly string[]): E | null {
   for (const selector of selectors) {
@@ -39,39 +47,69 @@ export function isWatchUrl(url: URL | Location): boolean {
   return WATCH_PATH.test(url.pathname);
 }
 
+/** The id in `[data-uia="player"][data-videoid]`, when it is a plain Netflix id. */
+export function readVideoId(doc: Document): string | undefined {
+  const value = queryFirst(doc, VIDEO_ID_HOLDER)?.getAttribute('data-videoid') ?? '';
+  return /^\d{1,15}$/.test(value) ? value : undefined;
+}
+
 /**
- * Page-world paths, read by entrypoints/netflix-page.ts inside Netflix's own JavaScript world. All of them are
- * undocumented internals: every step is optional and any exception means "not available".
+ * Page-world paths, read by entrypoints/netflix-page.ts inside Netflix's own JavaScript world (§2.4). All of them
+ * are undocumented internals: every step is optional and any exception means "not available".
  */
 export const PAGE_WORLD = {
-  playerApp: (w: Window) => (w as unknown as NetflixWindow).netflix?.appContext?.state?.playerApp,
+  /** `appContext.state.playerApp` [S1, S4, S5, S12, S13], then `getState().playerApp` / `getPlayerApp()` [S8, S17]. */
+  playerApp: (w: Window): PlayerApp | undefined => {
+    const app = (w as unknown as NetflixWindow).netflix?.appContext;
+    return app?.state?.playerApp ?? app?.getState?.()?.playerApp ?? app?.getPlayerApp?.();
+  },
   reactContext: (w: Window) => (w as unknown as NetflixWindow).netflix?.reactContext,
+  /** The in-memory metadata document: `_metadataObject.video` (2026) [S12, S13, S17], else `_metadata.video` (2021-23) [S3, S8]. */
+  videoDocument: (entry: MetadataEntry | undefined) =>
+    entry?._metadataObject?.video ?? entry?._metadata?._metadataObject?.video ?? entry?._metadata?.video,
 } as const;
 
 /** The little of Netflix's page-world objects that the page script touches. */
 export interface NetflixWindow {
   netflix?: {
-    appContext?: { state?: { playerApp?: PlayerApp } };
+    appContext?: {
+      state?: { playerApp?: PlayerApp };
+      getState?: () => { playerApp?: PlayerApp };
+      getPlayerApp?: () => PlayerApp;
+    };
     reactContext?: { models?: { services?: { data?: { memberapi?: { hostname?: unknown; path?: unknown } } } } };
   };
+}
+export interface MetadataEntry {
+  _metadataObject?: { video?: unknown };
+  _metadata?: { video?: unknown; _metadataObject?: { video?: unknown } };
+  getCurrentVideo?: () => CurrentVideo | undefined;
 }
 export interface PlayerApp {
   getAPI?: () => {
     videoPlayer?: {
       getAllPlayerSessionIds?: () => unknown;
       getVideoPlayerBySessionId?: (id: string) => { getMovieId?: () => unknown } | undefined;
+      /** True for a session Netflix has closed, e.g. the previous episode's after autoplay [S12]. */
+      isVideoPlayerClosedForSessionId?: (id: string) => unknown;
     };
-    getVideoMetadataByVideoId?: (id: unknown) => { getCurrentVideo?: () => CurrentVideo | undefined } | undefined;
+    getVideoMetadataByVideoId?: (id: unknown) => MetadataEntry | undefined;
   };
-  getState?: () => { videoPlayer?: { videoMetadata?: Record<string, { _metadata?: { video?: unknown } }> } };
+  getState?: () => {
+    videoPlayer?: {
+      videoMetadata?: Record<string, MetadataEntry>;
+      /** `{ [sessionId]: { playing, paused, videoId, … } }` [S1, 2026]. */
+      playbackStateBySessionId?: Record<string, { playing?: unknown; videoId?: unknown }>;
+    };
+  };
 }
+/** `getCurrentVideo()` [S4, S5]. There is no public evidence of a `getShowId()`, so it is not read. */
 export interface CurrentVideo {
   getTitle?: () => unknown;
   isEpisodic?: () => unknown;
   getEpisodeNumber?: () => unknown;
   getEpisodeTitle?: () => unknown;
   getSeason?: () => { _season?: { seq?: unknown } } | undefined;
-  getShowId?: () => unknown;
 }
 
 /** Every DOM selector list above, by name: the meta-tests check each against the imitation player. */

@@ -75,3 +75,18 @@ describe('parseTitleParts', () => {
     expect(cleanText('x'.repeat(10_000))).toHaveLength(200);
   });
 });
+
+describe('parseTitleParts on real-shaped blocks [S11, S15, S16, S19]', () => {
+  it.each([
+    [
+      ['Friends', 'E6', 'The One with the Halloween Party'],
+      { showTitle: 'Friends', episode: 6, episodeTitle: 'The One with the Halloween Party' },
+    ],
+    [['약사의 혼잣말', '1화', '마오마오'], { showTitle: '약사의 혼잣말', episode: 1, episodeTitle: '마오마오' }],
+    [['Heartstopper', 'Flg. 5', 'Friend'], { showTitle: 'Heartstopper', episode: 5, episodeTitle: 'Friend' }],
+    [['Heartstopper', 'Kiss'], { showTitle: 'Heartstopper', episodeTitle: 'Kiss' }],
+    [['El Camino'], { showTitle: 'El Camino' }],
+  ])('%j', (parts, expected) => {
+    expect(parseTitleParts(parts)).toEqual(expected);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Reads the control bar's title block ("Heartstopper" / "S1:E3" / "Kiss") in any language. The code part is
+ * Reads the control bar's title block ("Heartstopper" / "E3" / "Kiss") in any language. The code part is
  * recognised by shape, not by words: an optional season number, then an episode number, each with whatever label
  * the locale uses ("S1:E3", "T1:E3", "Staffel 1, Folge 3", "Flg. 3", "Episode 3", "1화", "第3話").
  */
@@ -57,6 +57,9 @@ export function parseTitleParts(parts: readonly string[]): ParsedTitle {
     if (leading.groups.season) result.season = Number(leading.groups.season);
     const title = joined.slice(leading[0].length).trim();
     if (title) result.episodeTitle = title;
+  } else if (rest.length === 1) {
+    // A block with a show and one more line but no code: the line is the episode's title.
+    result.episodeTitle = rest[0];
   }
   return result;
 }

@@ -13,7 +13,12 @@ type ChromeApi = {
   runtime: { getManifest(): { commands?: Record<string, { suggested_key?: unknown }> } };
 };
 const shadowHtml = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.innerHTML ?? '');
-const hostParent = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.parentElement?.className ?? '');
+/** The stable hook of the panel host's parent (the imitation, like Netflix, adds hashed ltr-* classes). */
+const hostParent = (page: Page) =>
+  page.evaluate(() => {
+    const parent = document.querySelector('backstory-panel')?.parentElement;
+    return parent?.getAttribute('data-uia') ?? '';
+  });
 
 async function expandAll(page: Page) {
   const toggles = page.locator('backstory-panel .bs-cast__toggle[aria-expanded="false"]');
@@ -66,10 +71,16 @@ describe('the panel', () => {
     await watch(page, 1, 3);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
     expect(await hostParent(page)).toBe('watch-video');
+    // Netflix fullscreens its .watch-video root [S13], which holds the panel.
     await page.mouse.move(300, 300);
     await page.click('[data-uia="control-fullscreen-enter"]');
-    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? '')).toBe('watch-video--player-view');
-    await expect.poll(() => hostParent(page)).toBe('watch-video--player-view');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-uia') ?? '')).toBe('watch-video');
+    expect(await hostParent(page)).toBe('watch-video');
+    expect(await page.locator(PANEL).isVisible()).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    // Should a release fullscreen an inner element instead, the panel follows it there and back.
+    await page.evaluate(() => document.querySelector('[data-uia="player"]')?.requestFullscreen());
+    await expect.poll(() => hostParent(page)).toBe('player');
     expect(await page.locator(PANEL).isVisible()).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
     await expect.poll(() => hostParent(page)).toBe('watch-video');

@@ -32,14 +32,20 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         res.end(await readFile(`${FIXTURES}${name}`));
         return;
       }
-      if (url.pathname.endsWith('/metadata')) {
+      if (url.pathname.endsWith('/metadata') || url.pathname.startsWith('/api/shakti/')) {
         metadataRequests.push(url.pathname + url.search);
-        const enabled = !(req.headers.cookie ?? '').includes('fixture-metadata=0');
-        // Only the current route answers; the older shakti route is gone, as on the real site since 2026.
+        const cookies = req.headers.cookie ?? '';
+        const enabled = !cookies.includes('fixture-metadata=0');
+        // Only the real route answers [S3, S1]; the shakti routes are gone from the real site (421/404 [S2]).
         const doc =
           enabled && url.pathname === '/nq/website/memberapi/release/metadata'
-            ? metadataFor(url.searchParams.get('movieid'))
+            ? metadataFor(url.searchParams.get('movieid'), {
+                lang: /fixture-lang=de/.test(cookies) ? 'de' : 'en',
+                english: url.searchParams.get('languages') === 'en-US',
+                hidden: cookies.includes('fixture-hidden=1'),
+              })
             : undefined;
+        // GUESS: an unknown id answers 404 (the real status is not known).
         res.writeHead(doc ? 200 : url.pathname.includes('shakti') ? 421 : 404, { 'content-type': 'application/json' });
         res.end(JSON.stringify(doc ?? { error: 'not found' }));
         return;
