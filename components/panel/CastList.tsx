@@ -4,31 +4,33 @@ import { RevealedView } from '../shared/RevealedView';
 import { CastMember } from './CastMember';
 import type { PanelActions } from './types';
 
-const GROUPS: [CastEntry['billing'], string][] = [
-  ['main', 'Main cast'],
-  ['recurring', 'Recurring'],
-  ['guest', 'Guest stars'],
+// Our own grouping by how much of the story a character carries: the sources give no billing, so these are not
+// presented as credits.
+const GROUPS: [CastEntry['group'], string][] = [
+  ['central', 'At the centre'],
+  ['supporting', 'Around them'],
+  ['guest', 'In a few scenes'],
 ];
 
-/** The season's cast, grouped by billing so the main cast can be scanned at a glance. */
+/** The season's cast, grouped so the central characters can be scanned at a glance. */
 export function CastList({ cast, hidden, reveal }: { cast: CastEntry[]; hidden: HiddenItem[]; reveal: PanelActions['reveal'] }) {
-  const groups = GROUPS.map(([billing, label]) => ({
-    billing,
+  const groups = GROUPS.map(([group, label]) => ({
+    group,
     label,
-    entries: cast.filter((e) => e.billing === billing),
+    entries: cast.filter((e) => e.group === group),
   })).filter((g) => g.entries.length > 0);
   return (
     <section class="bs-section" aria-labelledby="bs-cast-heading">
       <h3 id="bs-cast-heading">In this season</h3>
       {groups.map((group) => (
-        <div key={group.billing}>
+        <div key={group.group}>
           {/* One group needs no sub-heading. */}
           {groups.length > 1 && (
-            <h4 class="bs-cast-group" id={`bs-cast-${group.billing}`}>
+            <h4 class="bs-cast-group" id={`bs-cast-${group.group}`}>
               {group.label}
             </h4>
           )}
-          <ul class="bs-cast-list" aria-labelledby={groups.length > 1 ? `bs-cast-${group.billing}` : 'bs-cast-heading'}>
+          <ul class="bs-cast-list" aria-labelledby={groups.length > 1 ? `bs-cast-${group.group}` : 'bs-cast-heading'}>
             {group.entries.map((entry) => (
               <CastMember key={entry.characterId} entry={entry} reveal={reveal} />
             ))}

@@ -37,7 +37,12 @@ export function ComicContext({
               {link.scope === 'season' && <span class="bs-muted"> · season-wide</span>}
             </div>
             <p>{link.note}</p>
-            <SourceLinks sources={link.sources} />
+            {link.notes.map((n) => (
+              <p key={n.id} class="bs-comic__more">
+                {n.text}
+              </p>
+            ))}
+            <SourceLinks sources={[...link.sources, ...link.notes.flatMap((n) => n.sources)]} />
           </li>
         ))}
       </ul>

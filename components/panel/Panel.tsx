@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
+import { HiddenItems } from '../shared/HiddenItems';
+import { RevealedView } from '../shared/RevealedView';
+import { SourceLinks } from '../shared/SourceLinks';
 import { CastList } from './CastList';
 import { ComicContext, KeepReadingSection } from './ComicContext';
 import { Diagnostics } from './Diagnostics';
@@ -109,7 +112,16 @@ function Body({
             <p class="bs-episode">
               <span class="bs-code">{context.episode.code}</span> {context.episode.title}
             </p>
+            {context.episode.setup && <p class="bs-setup">{context.episode.setup}</p>}
             {context.episode.synopsis && <p class="bs-synopsis">{context.episode.synopsis}</p>}
+            {context.episode.synopsisHidden && (
+              <HiddenItems
+                items={[context.episode.synopsisHidden]}
+                noun={['summary of what happens', 'summaries']}
+                reveal={actions.reveal}
+                render={(item) => <RevealedView item={item} />}
+              />
+            )}
             {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">No source summarises this episode yet.</p>}
             {!picking && view.videoId && (
               <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
@@ -141,14 +153,22 @@ function Body({
               <KeepReadingSection next={context.keepReading} />
             </>
           )}
-          {context.episodeNotes.length > 0 && (
+          {context.episodeNotes.length + context.hiddenEpisodeNotes.length > 0 && (
             <section class="bs-section" aria-labelledby="bs-episode-notes">
               <h3 id="bs-episode-notes">About this episode</h3>
               <ul class="bs-notes">
                 {context.episodeNotes.map((n) => (
-                  <li key={n.id}>{n.text}</li>
+                  <li key={n.id}>
+                    {n.text} <SourceLinks sources={n.sources} />
+                  </li>
                 ))}
               </ul>
+              <HiddenItems
+                items={context.hiddenEpisodeNotes}
+                noun={['note', 'notes']}
+                reveal={actions.reveal}
+                render={(item) => <RevealedView item={item} />}
+              />
             </section>
           )}
         </>

@@ -31,7 +31,7 @@ describe('hostile text in a data pack', () => {
     const charlie = pack.characters[0];
     if (charlie) {
       charlie.name = `${HOSTILE[1]}${HOSTILE[5]}`;
-      charlie.summary = HOSTILE.slice(2).join(' ');
+      charlie.summaries = [{ text: HOSTILE.slice(2).join(' '), horizon: { episode: 's1e1', at: 'start' }, sources: ['P4'] }];
     }
     const result = validatePack(pack);
     expect(result.ok).toBe(true);

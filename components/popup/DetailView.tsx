@@ -31,8 +31,8 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
         <>
           {title(entry.name)}
           <p class="bs-detail__meta">
-            {entry.actors.length ? `Played by ${entry.actors.map((a) => a.name).join(', ')}` : 'Actor not confirmed'} · seasons{' '}
-            {detail.seasons.join(', ')}
+            {entry.actors.length ? `Played by ${entry.actors.map((a) => a.name).join(', ')}` : 'Actor not confirmed'}
+            {detail.seasons.length > 0 && ` · seasons so far: ${detail.seasons.join(', ')}`}
             {entry.origin === 'show-only' && (
               <>
                 {' '}
@@ -71,6 +71,7 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
       return (
         <>
           {title(`${detail.code} · ${detail.title}`)}
+          {detail.setup && <p>{detail.setup}</p>}
           {detail.synopsis && <p>{detail.synopsis}</p>}
           {detail.synopsisNote && <p class="bs-muted">{detail.synopsisNote}</p>}
           {detail.comic.length > 0 && (
@@ -134,7 +135,8 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
           <ul class="bs-list bs-list--compact">
             {detail.seasons.map((s) => (
               <li key={s.number}>
-                Season {s.number} ({s.releaseDate.slice(0, 4)}) · Volumes {s.volumes.join(', ')}
+                Season {s.number} ({s.releaseDate.slice(0, 4)})
+                {s.volumes.length > 0 && ` · ${s.volumes.length === 1 ? 'Volume' : 'Volumes'} ${s.volumes.join(', ')}`}
               </li>
             ))}
           </ul>

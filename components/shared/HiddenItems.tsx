@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { HiddenItem, RevealedItem } from '../../lib/db/context';
 
 /**
- * What lies beyond the viewer's horizon, as one line: "3 more notes about Charlie Spring later in the story".
+ * What lies beyond the viewer's horizon, as one line: "3 more notes about Charlie Spring later in the story", and
+ * apart from it what the episode on screen holds back until it is watched ("1 note that spoils this episode").
  * The spoilers themselves are not in the page, only opaque handles. "Show one" fetches a single item, and only
  * then is its text rendered, marked as a spoiler.
  */
@@ -24,15 +25,30 @@ export function HiddenItems({
   const remaining = items.filter((i) => !shown.has(i.handle));
   if (items.length === 0) return null;
 
-  const showOne = async () => {
-    const next = remaining[0];
+  const showOne = async (from: HiddenItem[]) => {
+    const next = from[0];
     if (!next) return;
     const item = await reveal(next.handle).catch(() => null);
     setFailed(!item);
     if (item) setRevealed((r) => [...r, { handle: next.handle, item }]);
   };
-  const count = remaining.length;
-  const text = `${count} ${revealed.length ? 'more ' : ''}${count === 1 ? noun[0] : noun[1]} later in the story`;
+  // Items about the episode on screen are told apart: showing one spoils the episode being watched.
+  const here = remaining.filter((i) => i.thisEpisode);
+  const later = remaining.filter((i) => !i.thisEpisode);
+  const more = revealed.length ? 'more ' : '';
+  const line = (list: HiddenItem[], where: string) => {
+    const count = list.length;
+    if (count === 0) return null;
+    const text = `${count} ${more}${count === 1 ? noun[0] : noun[1]} ${where}`;
+    return (
+      <p class="bs-placeholder">
+        <span class="bs-placeholder__label">{text}</span>
+        <button type="button" class="bs-link-button" onClick={() => void showOne(list)} aria-label={`Show one spoiler: ${text}`}>
+          {failed ? 'Try again' : 'Show one'}
+        </button>
+      </p>
+    );
+  };
 
   return (
     <div class="bs-hidden">
@@ -42,14 +58,8 @@ export function HiddenItems({
           {render(item)}
         </div>
       ))}
-      {count > 0 && (
-        <p class="bs-placeholder">
-          <span class="bs-placeholder__label">{text}</span>
-          <button type="button" class="bs-link-button" onClick={() => void showOne()} aria-label={`Show one spoiler: ${text}`}>
-            {failed ? 'Try again' : 'Show one'}
-          </button>
-        </p>
-      )}
+      {line(here, 'that spoil this episode')}
+      {line(later, 'later in the story')}
     </div>
   );
 }

@@ -28,5 +28,12 @@ export function RevealedView({ item }: { item: RevealedItem }) {
           <SourceLinks sources={item.link.sources} />
         </div>
       );
+    case 'synopsis':
+      return (
+        <div>
+          <p>{item.text}</p>
+          <SourceLinks sources={item.sources} />
+        </div>
+      );
   }
 }

@@ -3,9 +3,9 @@
  * and a detail view for each, both cut to the viewer's horizon for that show.
  */
 import type { IDBPDatabase } from 'idb';
-import { isVisible, type ViewerHorizon } from '../pack/horizon';
+import { currentStage, isReached, type ViewerHorizon } from '../pack/horizon';
 import type { Character } from '../pack/schema';
-import { type CastEntry, type ComicLink, castEntry, comicLink, hiderFor, type SourceLink, sourceLinks } from './context';
+import { type CastEntry, type ComicLink, castEntry, comicLink, type SourceLink, seasonCast, viewOf } from './context';
 import type { BackstoryDB } from './schema';
 import { episodeCode, loadShowData, type ShowData } from './show-data';
 
@@ -24,7 +24,7 @@ export interface SearchDoc {
 }
 
 function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean {
-  return isVisible({ episode: c.listedFrom }, viewer, data.order);
+  return isReached(c.listedFrom, viewer, data.order);
 }
 
 export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[] {
@@ -84,6 +84,7 @@ export type EntityDetail =
       showTitle: string;
       code: string;
       title: string;
+      setup: string | null;
       synopsis: string | null;
       synopsisNote?: string;
       cast: { name: string; actors: string[] }[];
@@ -117,9 +118,11 @@ export async function entityDetail(
 ): Promise<EntityDetail | undefined> {
   const data = await loadShowData(db, showId);
   if (!data) return undefined;
-  const links = (keys: string[]) => sourceLinks(keys, data.sources);
-  const visible = (h: Parameters<typeof isVisible>[0]) => isVisible(h, viewer, data.order);
+  const view = viewOf(data, viewer);
+  const { visible, reached, links } = view;
   const showTitle = data.show.title;
+  // A role's seasons are listed only up to the season the viewer has reached: later ones (or their end) spoil.
+  const reachedSeason = Math.max(0, ...data.episodes.filter((e) => reached(e.id)).map((e) => e.season));
 
   switch (kind) {
     case 'show':
@@ -127,7 +130,11 @@ export async function entityDetail(
         kind,
         showTitle,
         summary: data.show.summary,
-        seasons: data.seasons.map((s) => ({ number: s.number, releaseDate: s.releaseDate, volumes: s.volumes })),
+        seasons: data.seasons.map((s) => ({
+          number: s.number,
+          releaseDate: s.releaseDate,
+          volumes: s.number <= reachedSeason ? s.volumes : [],
+        })),
         sources: links(data.show.sources),
       };
     case 'actor':
@@ -137,49 +144,56 @@ export async function entityDetail(
           ? data.characters.find((c) => c.id === id)
           : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
       if (!character || !listable(data, character, viewer)) return undefined;
-      const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])].sort();
-      const entry = castEntry(data, character, undefined, visible, links, hiderFor(showId));
+      const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])]
+        .filter((s) => s <= reachedSeason)
+        .sort();
+      const entry = castEntry(data, character, undefined, view);
       return { kind: 'character', showTitle, entry, seasons };
     }
     case 'episode': {
       if (data.film && id === data.film.id) {
         const f = data.film;
+        const shown = visible({ episode: f.id });
         return {
           kind,
           showTitle,
           code: 'Film',
           title: f.title,
-          synopsis: visible({ episode: f.id }) ? f.synopsis : null,
+          setup: null,
+          synopsis: shown ? f.synopsis : null,
           synopsisNote: f.statusNote,
           cast: [],
-          comic: [],
+          comic: data.adaptations.filter((a) => a.episode === f.id && visible(a.horizon)).map((a) => comicLink(data, a, view)),
           sources: links(f.sources),
         };
       }
       const e = data.episodes.find((x) => x.id === id);
       if (!e) return undefined;
-      const cast = data.characters
-        .filter((c) => c.roles.some((r) => r.seasons.includes(e.season)) && visible({ episode: c.listedFrom }))
+      const cast = seasonCast(data, e.season)
+        .filter((c) => listable(data, c, viewer) && c.roles.some((r) => r.seasons.includes(e.season)))
         .map((c) => ({
           name: c.name,
           actors: c.roles.filter((r) => r.seasons.includes(e.season)).map((r) => data.people.get(r.person)?.name ?? ''),
         }));
       const comic = data.adaptations
         .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
-        .map((a) => comicLink(data, a, links));
-      const shown = visible({ episode: e.id });
+        .map((a) => comicLink(data, a, view));
+      const watched = visible({ episode: e.id });
       return {
         kind,
         showTitle,
         code: episodeCode(e),
         title: e.title,
-        synopsis: shown ? e.synopsis : null,
-        synopsisNote: shown
+        setup: reached(e.id) ? e.setup : null,
+        synopsis: watched ? e.synopsis : null,
+        synopsisNote: watched
           ? e.synopsisStatus === 'unconfirmed'
             ? 'No source summarises this episode yet.'
             : undefined
-          : 'Hidden until you reach this episode.',
-        cast,
+          : reached(e.id)
+            ? 'What happens is hidden until you finish this episode.'
+            : 'Hidden until you reach this episode.',
+        cast: reached(e.id) ? cast : [],
         comic,
         sources: links(e.sources),
       };
@@ -187,8 +201,10 @@ export async function entityDetail(
     case 'volume': {
       const vol = data.volumes.get(Number(id));
       if (!vol) return undefined;
-      const seasons = new Set(data.seasons.filter((s) => s.volumes.includes(vol.number)).map((s) => s.number));
-      const direct = data.adaptations.filter((a) => a.volume === vol.number && a.episode);
+      const seasons = new Set(
+        data.seasons.filter((s) => s.volumes.includes(vol.number) && s.number <= reachedSeason).map((s) => s.number),
+      );
+      const direct = data.adaptations.filter((a) => a.volume === vol.number && a.episode && visible(a.horizon));
       const episodes = [
         ...data.episodes
           .filter((e) => seasons.has(e.season) || direct.some((a) => a.episode === e.id))
@@ -218,13 +234,14 @@ export async function entityDetail(
     case 'book': {
       const b = data.books.get(id);
       if (!b) return undefined;
+      const stage = currentStage(b.connections, visible) ?? b.connections[0];
       return {
         kind,
         showTitle,
         title: b.title,
         subtitle: `${b.kind}, ${b.year} · ${b.link === 'source' ? 'a source for the show' : 'a thematic link, not a source'}`,
-        connection: b.connection,
-        sources: links(b.sources),
+        connection: stage?.text ?? '',
+        sources: links([...new Set([...(stage?.sources ?? []), ...b.sources])]),
       };
     }
   }

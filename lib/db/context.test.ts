@@ -11,11 +11,11 @@ describe('episodeContext', () => {
     const db = await seededDb();
     const ctx = await episodeContext(db, 'heartstopper', 's1e2', atEpisode(2));
     expect(ctx?.episode).toMatchObject({ code: 'S1 · E2', title: 'Crush' });
-    expect(ctx?.cast[0]).toMatchObject({ name: 'Charlie Spring', actors: [{ name: 'Joe Locke' }], billing: 'main' });
+    expect(ctx?.cast[0]).toMatchObject({ name: 'Charlie Spring', actors: [{ name: 'Joe Locke' }], group: 'central' });
     expect(ctx?.cast.map((c) => c.name)).toContain('Sarah Nelson');
     expect(ctx?.cast.map((c) => c.name)).not.toContain('Michael Holden');
-    const billing = ctx?.cast.map((c) => c.billing) ?? [];
-    expect(billing.indexOf('recurring')).toBeGreaterThan(billing.lastIndexOf('main'));
+    const groups = ctx?.cast.map((c) => c.group) ?? [];
+    expect(groups.indexOf('supporting')).toBeGreaterThan(groups.lastIndexOf('central'));
   });
 
   it('keeps every later fact out of the result, replaced by opaque placeholders', async () => {
@@ -30,27 +30,25 @@ describe('episodeContext', () => {
     expect(charlie?.hidden[0]?.handle).toMatch(/^h[0-9a-z]+$/);
     // Nothing but the handle: not even a label that names what is hidden.
     expect(Object.keys(charlie?.hidden[0] ?? {})).toEqual(['handle']);
+    expect(text).not.toMatch(/Geoff|Jack Maddox|Oliver|Michael Holden|Loveless/);
   });
 
   it('unlocks comic-sourced notes for a viewer who has read the volume', async () => {
     const db = await seededDb();
     const unread = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 0));
-    const read = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 2));
-    expect(allText(unread)).not.toContain('become boyfriends');
-    expect(allText(read)).toContain('become boyfriends');
+    const read = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 4));
+    expect(allText(unread)).not.toContain('first to say');
+    expect(allText(read)).toContain('first to say');
   });
 
   it('holds back a cast member whose role would give the plot away', async () => {
     const db = await seededDb();
     const early = await episodeContext(db, 'heartstopper', 's3e1', atEpisode(17));
     expect(early?.cast.map((c) => c.name)).not.toContain('Geoff');
-    expect(early?.hiddenCast).toHaveLength(2); // Geoff (from S3E4) and Oliver (from S3E5)
+    // Aunt Diane (from S3E2), Geoff (S3E5: listing a therapist at S3E4 would spoil it), Oliver (S3E5), Jack Maddox (S3E6)
+    expect(early?.hiddenCast).toHaveLength(4);
     const later = await episodeContext(db, 'heartstopper', 's3e5', atEpisode(21));
-    expect(later?.cast.find((c) => c.name === 'Oliver Spring')).toMatchObject({
-      actors: [],
-      origin: 'book',
-      originBook: 'This Winter',
-    });
+    expect(later?.cast.find((c) => c.name === 'Oliver Spring')).toMatchObject({ actors: [], origin: 'comics' });
   });
 
   it('gives the comic context at the finest known granularity', async () => {
@@ -68,11 +66,60 @@ describe('episodeContext', () => {
 
   it('points to the next volume after a season finale, and past what the viewer has read', async () => {
     const db = await seededDb();
-    expect((await episodeContext(db, 'heartstopper', 's1e8', atEpisode(8)))?.keepReading).toMatchObject({ volume: 3 });
-    expect((await episodeContext(db, 'heartstopper', 's3e8', atEpisode(24)))?.keepReading?.text).toContain(
-      'which the film adapts',
+    // Never past what the show has adapted: the next volume is season 2's (audit L4).
+    expect((await episodeContext(db, 'heartstopper', 's1e8', atEpisode(8)))?.keepReading).toMatchObject({
+      volume: 2,
+      text: 'Season 1 covers Volumes 1 and 2. The next volume goes with season 2: read it alongside that season.',
+    });
+    const s2 = await Promise.all([9, 15, 16].map((n) => episodeContext(db, 'heartstopper', `s2e${n - 8}`, atEpisode(n))));
+    for (const ctx of s2) expect(allText(ctx?.keepReading)).not.toMatch(/Volume 4/);
+    expect((await episodeContext(db, 'heartstopper', 's3e8', atEpisode(24)))?.keepReading?.text).toContain('goes with the film');
+    expect((await episodeContext(db, 'heartstopper', 's1e2', atEpisode(2)))?.keepReading?.text).toBe(
+      'This episode adapts part of chapter 2, "Crush", in Heartstopper Volume 1; the next episode goes on with it.',
     );
     expect((await episodeContext(db, 'heartstopper', 's2e3', atEpisode(11, 4)))?.keepReading).toMatchObject({ volume: 5 });
+  });
+
+  it('holds the playing episode back until it is watched: a set-up line at 0:00, the rest behind one tap', async () => {
+    const db = await seededDb();
+    const playing = await episodeContext(db, 'heartstopper', 's1e3', viewerHorizon('current', 3, 2, 0));
+    expect(playing?.episode.setup).toBe('Harry is turning sixteen, and the whole crowd is invited to his party.');
+    expect(playing?.episode.synopsis).toBeNull();
+    expect(playing?.episode.sources).toEqual([]);
+    expect(playing?.episode.synopsisHidden).toMatchObject({ thisEpisode: true });
+    // The title is Netflix's own ("Kiss"); what happens in it is not shown.
+    expect(allText(playing)).not.toMatch(/first time|kisses|go public/i);
+    // Tara is "Nick's childhood friend" until the party has been seen.
+    expect(playing?.cast.find((c) => c.characterId === 'tara-jones')?.summary).toBe(
+      "Nick's childhood friend, now a student at Higgs.",
+    );
+    const tap = await revealItem(db, 'heartstopper', 1, playing?.episode.synopsisHidden?.handle ?? '');
+    expect(tap).toMatchObject({ kind: 'synopsis' });
+    expect(tap?.kind === 'synopsis' && tap.text).toContain('kiss for the first time');
+
+    const watched = await episodeContext(db, 'heartstopper', 's1e3', viewerHorizon('current', 3, 3, 0));
+    expect(watched?.episode.synopsis).toContain('kiss for the first time');
+    expect(watched?.episode.synopsisHidden).toBeNull();
+    expect(watched?.cast.find((c) => c.characterId === 'tara-jones')?.summary).toContain('going out with Darcy');
+  });
+
+  it('marks what the playing episode holds back as spoiling this episode, and later items as later', async () => {
+    const db = await seededDb();
+    const ctx = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1));
+    expect(ctx?.hiddenEpisodeNotes).toEqual([{ handle: expect.any(String), thisEpisode: true }]);
+    expect(ctx?.episodeNotes.map((n) => n.id)).toEqual(['s1e1-locations']);
+  });
+
+  it('shows a source link only from its own horizon', async () => {
+    const db = await seededDb();
+    const early = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1));
+    const urls = allText(early);
+    // A recap of the episode on screen, and season-3 articles, stay out until their time.
+    expect(urls).not.toContain('geekgirlauthority.com/heartstopper-series-premiere-recap');
+    expect(urls).not.toContain('tooflymusic.com');
+    expect(urls).not.toContain('not-returning');
+    const after = await episodeContext(db, 'heartstopper', 's1e1', viewerHorizon('current', 1, 1, 0));
+    expect(allText(after)).toContain('geekgirlauthority.com/heartstopper-series-premiere-recap');
   });
 
   it('shows everything when the guard is off', async () => {

@@ -3,7 +3,7 @@
  * an opaque handle and a neutral label, so its text never reaches the page; `revealItem` returns one item on request.
  */
 import type { IDBPDatabase } from 'idb';
-import { isVisible, type ViewerHorizon } from '../pack/horizon';
+import { currentStage, isReached, isVisible, type ViewerHorizon } from '../pack/horizon';
 import type { Adaptation, Character, Horizon, Note, Source } from '../pack/schema';
 import type { BackstoryDB, EpisodeRecord } from './schema';
 import { episodeCode, loadShowData, type ShowData } from './show-data';
@@ -25,12 +25,15 @@ export interface VisibleNote {
 /** What stands in for an item beyond the horizon: an opaque handle, and nothing about the item itself. */
 export interface HiddenItem {
   handle: string;
+  /** Set when it is about the episode on screen, which is not watched yet: showing it spoils this episode. */
+  thisEpisode?: true;
 }
 export interface CastEntry {
   characterId: string;
   name: string;
   actors: { name: string; credit?: string }[];
-  billing: 'main' | 'recurring' | 'guest';
+  /** Our grouping by how much of the story the character carries (not the credits). */
+  group: 'central' | 'supporting' | 'guest';
   origin: Character['origin'];
   originBook?: string;
   summary: string;
@@ -47,6 +50,8 @@ export interface ComicLink {
   chapter?: { number: number; title: string };
   book?: string;
   note: string;
+  /** Notes about this piece of the adaptation, within the horizon. */
+  notes: VisibleNote[];
   sources: SourceLink[];
 }
 export interface KeepReading {
@@ -62,7 +67,12 @@ export interface EpisodeContext {
     number: number;
     code: string;
     title: string;
+    /** Safe from the episode's first minute. */
+    setup: string | null;
+    /** What happens: only once the episode is watched (or the viewer asked, through `synopsisHidden`). */
     synopsis: string | null;
+    /** The handle that reveals the synopsis of an episode not yet watched; null when there is nothing held. */
+    synopsisHidden: HiddenItem | null;
     synopsisStatus: EpisodeRecord['synopsisStatus'];
     sources: SourceLink[];
   };
@@ -72,6 +82,7 @@ export interface EpisodeContext {
   cast: CastEntry[];
   hiddenCast: HiddenItem[];
   episodeNotes: VisibleNote[];
+  hiddenEpisodeNotes: HiddenItem[];
   comic: ComicLink[];
   hiddenComic: HiddenItem[];
   keepReading: KeepReading | null;
@@ -92,14 +103,32 @@ export function hiderFor(showId: string): (kind: string, id: string) => HiddenIt
   return (kind, id) => ({ handle: hiddenHandle(showId, kind, id) });
 }
 
-export function sourceLinks(keys: string[], sources: Map<string, Source>): SourceLink[] {
+/** The links for some source keys: only those whose own horizon is reached (a link can give a later event away). */
+export function sourceLinks(keys: string[], sources: Map<string, Source>, visible: (h: Horizon) => boolean): SourceLink[] {
   return keys.flatMap((key) => {
     const s = sources.get(key);
-    return s ? [{ key, title: s.title, url: s.url, note: s.note }] : [];
+    return s && visible(s.horizon) ? [{ key, title: s.title, url: s.url, note: s.note }] : [];
   });
 }
 
-const BILLING_ORDER = { main: 0, recurring: 1, guest: 2 } as const;
+/** Helpers bound to one show and one viewer, shared by the panel's and the popup's views. */
+export function viewOf(data: ShowData, viewer: ViewerHorizon) {
+  const visible = (h: Horizon) => isVisible(h, viewer, data.order);
+  return {
+    visible,
+    reached: (episodeId: string) => isReached(episodeId, viewer, data.order),
+    links: (keys: string[]) => sourceLinks(keys, data.sources, visible),
+    hide: hiderFor(data.show.id),
+  };
+}
+export type View = ReturnType<typeof viewOf>;
+
+/** Who is in a season, for the panel and the popup alike: credited roles and uncredited appearances. */
+export function seasonCast(data: ShowData, season: number): Character[] {
+  return data.characters.filter((c) => c.roles.some((r) => r.seasons.includes(season)) || c.uncreditedSeasons?.includes(season));
+}
+
+const GROUP_ORDER = { central: 0, supporting: 1, guest: 2 } as const;
 
 export function horizonLabel(data: ShowData, viewer: ViewerHorizon): string {
   if (!Number.isFinite(viewer.episodeOrdinal)) return 'Spoiler guard off';
@@ -118,29 +147,30 @@ export async function episodeContext(
   const data = await loadShowData(db, showId);
   const episode = data?.episodes.find((e) => e.id === episodeId);
   if (!data || !episode) return undefined;
-  const visible = (h: Horizon) => isVisible(h, viewer, data.order);
-  const links = (keys: string[]) => sourceLinks(keys, data.sources);
-  const hide = hiderFor(showId);
+  const view = viewOf(data, viewer);
+  const { visible, reached, links, hide } = view;
+  // Held items about the episode on screen say so: showing one spoils this episode.
+  const hideHere = (kind: string, id: string, h: Horizon) =>
+    h.episode === episode.id && !visible(h) ? { ...hide(kind, id), thisEpisode: true as const } : hide(kind, id);
 
-  const inSeason = data.characters.filter(
-    (c) => c.roles.some((r) => r.seasons.includes(episode.season)) || c.uncreditedSeasons?.includes(episode.season),
-  );
-  const listable = (c: Character) => visible({ episode: c.listedFrom });
+  const inSeason = seasonCast(data, episode.season);
+  const listable = (c: Character) => reached(c.listedFrom);
   const cast = inSeason
     .filter(listable)
-    .map((c) => castEntry(data, c, episode.season, visible, links, hide))
-    .sort((a, b) => BILLING_ORDER[a.billing] - BILLING_ORDER[b.billing]);
+    .map((c) => castEntry(data, c, episode.season, view))
+    .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
   const hiddenCast = inSeason.filter((c) => !listable(c)).map((c) => hide('character', c.id));
 
-  const episodeNotes = data.notes
-    .filter((n) => n.about.kind === 'episode' && n.about.ids.includes(episode.id) && visible(n.horizon))
-    .map((n) => visibleNote(n, links));
+  const aboutEpisode = data.notes.filter((n) => n.about.kind === 'episode' && n.about.ids.includes(episode.id));
+  const episodeNotes = aboutEpisode.filter((n) => visible(n.horizon)).map((n) => visibleNote(n, links));
+  const hiddenEpisodeNotes = aboutEpisode.filter((n) => !visible(n.horizon)).map((n) => hideHere('note', n.id, n.horizon));
 
   const relevant = data.adaptations.filter((a) => a.episode === episode.id || a.season === episode.season);
-  const comic = relevant.filter((a) => visible(a.horizon)).map((a) => comicLink(data, a, links));
+  const comic = relevant.filter((a) => visible(a.horizon)).map((a) => comicLink(data, a, view));
   comic.sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'episode' ? -1 : 1));
-  const hiddenComic = relevant.filter((a) => !visible(a.horizon)).map((a) => hide('adaptation', a.id));
+  const hiddenComic = relevant.filter((a) => !visible(a.horizon)).map((a) => hideHere('adaptation', a.id, a.horizon));
 
+  const watched = visible({ episode: episode.id });
   return {
     show: { id: data.show.id, title: data.show.title },
     episode: {
@@ -149,16 +179,19 @@ export async function episodeContext(
       number: episode.number,
       code: episodeCode(episode),
       title: episode.title,
-      // The synopsis of the episode on screen is within any horizon that includes it.
-      synopsis: visible({ episode: episode.id }) ? episode.synopsis : null,
+      setup: episode.setup,
+      // The episode's own synopsis spoils it: it waits until the episode is watched, or the viewer asks.
+      synopsis: watched ? episode.synopsis : null,
+      synopsisHidden: !watched && episode.synopsis ? { ...hide('synopsis', episode.id), thisEpisode: true } : null,
       synopsisStatus: episode.synopsisStatus,
-      sources: links(episode.sources),
+      sources: watched ? links(episode.sources) : [],
     },
     horizon: { episodeOrdinal: viewer.episodeOrdinal, volume: viewer.volume, label: horizonLabel(data, viewer) },
     reading: { readVolume, volumeCount: data.volumes.size },
     cast,
     hiddenCast,
     episodeNotes,
+    hiddenEpisodeNotes,
     comic,
     hiddenComic,
     keepReading: keepReading(data, episode, viewer),
@@ -166,32 +199,24 @@ export async function episodeContext(
 }
 
 /** A character as the panel and the popup show it; with a season, only that season's roles count. */
-export function castEntry(
-  data: ShowData,
-  c: Character,
-  season: number | undefined,
-  visible: (h: Horizon) => boolean,
-  links: (keys: string[]) => SourceLink[],
-  hide: (kind: string, id: string) => HiddenItem,
-): CastEntry {
+export function castEntry(data: ShowData, c: Character, season: number | undefined, view: View): CastEntry {
+  const { visible, links, hide } = view;
   const roles = season === undefined ? c.roles : c.roles.filter((r) => r.seasons.includes(season));
   const notes = data.notes.filter(
     (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(c.id),
   );
+  const stage = currentStage(c.summaries, visible) ?? c.summaries[0];
   return {
     characterId: c.id,
     name: c.name,
     actors: roles.map((r) => ({ name: data.people.get(r.person)?.name ?? r.person, credit: r.credit })),
-    billing: roles.reduce<CastEntry['billing']>(
-      (best, r) => (BILLING_ORDER[r.billing] < BILLING_ORDER[best] ? r.billing : best),
-      'guest',
-    ),
+    group: roles.reduce<CastEntry['group']>((best, r) => (GROUP_ORDER[r.group] < GROUP_ORDER[best] ? r.group : best), 'guest'),
     origin: c.origin,
     originBook: c.originBook ? data.books.get(c.originBook)?.title : undefined,
-    summary: c.summary,
+    summary: stage?.text ?? '',
     notes: notes.filter((n) => visible(n.horizon)).map((n) => visibleNote(n, links)),
     hidden: notes.filter((n) => !visible(n.horizon)).map((n) => hide('note', n.id)),
-    sources: links(c.sources),
+    sources: links([...new Set([...c.sources, ...(stage?.sources ?? [])])]),
   };
 }
 
@@ -199,7 +224,8 @@ export function visibleNote(n: Note, links: (keys: string[]) => SourceLink[], re
   return { id: n.id, text: n.text, kind: n.about.kind, sources: links(n.sources), ...(revealed ? { revealed } : {}) };
 }
 
-export function comicLink(data: ShowData, a: Adaptation, links: (keys: string[]) => SourceLink[]): ComicLink {
+export function comicLink(data: ShowData, a: Adaptation, view: View): ComicLink {
+  const { visible, links } = view;
   return {
     id: a.id,
     fidelity: a.fidelity,
@@ -209,36 +235,54 @@ export function comicLink(data: ShowData, a: Adaptation, links: (keys: string[])
     chapter: a.chapter,
     book: a.book ? data.books.get(a.book)?.title : undefined,
     note: a.note,
+    notes: data.notes
+      .filter((n) => n.about.kind === 'adaptation' && n.about.ids.includes(a.id) && visible(n.horizon))
+      .map((n) => visibleNote(n, links)),
     sources: links(a.sources),
   };
 }
 
-/** Where to pick up the comics after this episode, using the finest granularity the pack knows. */
+/**
+ * Where to pick up the comics after this episode, at the finest granularity the pack knows, and never past what
+ * the show has adapted up to here: a volume that a later season (or the film) adapts is not recommended before
+ * that season, because reading it spoils what is coming on screen.
+ */
 export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: ViewerHorizon): KeepReading | null {
   const season = data.seasons.find((s) => s.number === episode.season);
   if (!season || season.volumes.length === 0) return null;
   const title = (n: number) => data.volumes.get(n)?.title ?? `Volume ${n}`;
-  const lastInSeason = !data.episodes.some((e) => e.season === episode.season && e.number > episode.number);
-  const chaptered = data.adaptations.find((a) => a.episode === episode.id && a.chapter && a.volume !== undefined);
+  const volumes = season.volumes.length === 1 ? `Volume ${season.volumes[0]}` : `Volumes ${season.volumes.join(' and ')}`;
+  const next = data.episodes.find((e) => e.ordinal === episode.ordinal + 1);
+  const chapterOf = (id: string | undefined) =>
+    data.adaptations.find((a) => a.episode === id && a.chapter && a.volume !== undefined);
+  const here = chapterOf(episode.id);
   let volume: number;
   let text: string;
-  if (lastInSeason) {
-    volume = Math.max(...season.volumes) + 1;
-    if (!data.volumes.has(volume)) return null;
-    const film = data.adaptations.some((a) => a.episode === data.film?.id && a.volume === volume);
-    text = `Season ${season.number} covers Volumes ${season.volumes.join(' and ')}. The story continues in ${title(volume)}${film ? ', which the film adapts' : ''}.`;
-  } else if (chaptered?.chapter && chaptered.volume !== undefined) {
-    volume = chaptered.volume;
-    text = `This episode follows chapter ${chaptered.chapter.number}, "${chaptered.chapter.title}", in ${title(volume)}. Read on from the chapter after it.`;
+  if (!next || next.season !== episode.season) {
+    volume = Math.max(...season.volumes);
+    const later = next ? `season ${next.season}` : data.film ? 'the film' : undefined;
+    text = later
+      ? `Season ${season.number} covers ${volumes}. The next volume goes with ${later}: read it alongside ${next ? 'that season' : 'the film'}.`
+      : `Season ${season.number} covers ${volumes}.`;
+  } else if (here?.chapter && here.volume !== undefined) {
+    volume = here.volume;
+    const goesOn = chapterOf(next.id)?.chapter?.number === here.chapter.number;
+    text = goesOn
+      ? `This episode adapts part of chapter ${here.chapter.number}, "${here.chapter.title}", in ${title(volume)}; the next episode goes on with it.`
+      : `This episode takes the story to the end of chapter ${here.chapter.number}, "${here.chapter.title}", in ${title(volume)}.`;
   } else {
     volume = Math.min(...season.volumes);
-    text = `Season ${season.number} adapts Volumes ${season.volumes.join(' and ')}: read them alongside it.`;
+    text = `Season ${season.number} adapts ${volumes}: read ${season.volumes.length === 1 ? 'it' : 'them'} alongside it.`;
   }
   if (Number.isFinite(viewer.volume) && viewer.volume >= volume) {
-    const next = viewer.volume + 1;
-    if (!data.volumes.has(next))
+    const after = viewer.volume + 1;
+    if (!data.volumes.has(after))
       return { volume: viewer.volume, title: title(viewer.volume), text: 'You have read every volume.' };
-    return { volume: next, title: title(next), text: `You have read up to Volume ${viewer.volume}, so ${title(next)} is next.` };
+    return {
+      volume: after,
+      title: title(after),
+      text: `You have read up to Volume ${viewer.volume}, so ${title(after)} is next.`,
+    };
   }
   return { volume, title: title(volume), text };
 }
@@ -246,7 +290,14 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
 export type RevealedItem =
   | { kind: 'note'; note: VisibleNote }
   | { kind: 'character'; entry: CastEntry }
-  | { kind: 'adaptation'; link: ComicLink };
+  | { kind: 'adaptation'; link: ComicLink }
+  | { kind: 'synopsis'; text: string; sources: SourceLink[] };
+
+/** A view from exactly the item's own horizon: what the viewer asked to see, and its sources, nothing later. */
+function viewAt(data: ShowData, h: Horizon): View {
+  const at = h.episode === undefined ? 0 : (data.order.get(h.episode) ?? 0);
+  return viewOf(data, { episodeOrdinal: Math.max(at, 1), watchedOrdinal: at, volume: h.volume ?? 0 });
+}
 
 /** One hidden item, by its handle, for a viewer who asked to see it. */
 export async function revealItem(
@@ -257,16 +308,18 @@ export async function revealItem(
 ): Promise<RevealedItem | undefined> {
   const data = await loadShowData(db, showId);
   if (!data) return undefined;
-  const links = (keys: string[]) => sourceLinks(keys, data.sources);
   const note = data.notes.find((n) => hiddenHandle(showId, 'note', n.id) === handle);
-  if (note) return { kind: 'note', note: visibleNote(note, links, true) };
+  if (note) return { kind: 'note', note: visibleNote(note, viewAt(data, note.horizon).links, true) };
   const character = data.characters.find((c) => hiddenHandle(showId, 'character', c.id) === handle);
   if (character) {
     // A revealed cast member shows only their introduction; their own notes stay behind placeholders.
-    const entry = castEntry(data, character, season, () => false, links, hiderFor(showId));
-    return { kind: 'character', entry };
+    const intro = viewAt(data, { episode: character.listedFrom, at: 'start' });
+    return { kind: 'character', entry: castEntry(data, character, season, { ...intro, visible: () => false }) };
   }
   const adaptation = data.adaptations.find((a) => hiddenHandle(showId, 'adaptation', a.id) === handle);
-  if (adaptation) return { kind: 'adaptation', link: comicLink(data, adaptation, links) };
+  if (adaptation) return { kind: 'adaptation', link: comicLink(data, adaptation, viewAt(data, adaptation.horizon)) };
+  const episode = data.episodes.find((e) => hiddenHandle(showId, 'synopsis', e.id) === handle);
+  if (episode?.synopsis)
+    return { kind: 'synopsis', text: episode.synopsis, sources: viewAt(data, { episode: episode.id }).links(episode.sources) };
   return undefined;
 }

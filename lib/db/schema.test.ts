@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { format1 } from '../../tests/support/format1-pack';
 import { heartstopper } from '../../tests/support/packs';
+import type { Character, Pack, Source } from '../pack/schema';
 import { DB_VERSION, openBackstoryDb } from './schema';
 import { seedPack } from './seed';
+import { loadShowData } from './show-data';
 
 describe('schema migrations', () => {
   it('upgrades a version-1 database with user data in it and loses nothing', async () => {
@@ -32,6 +35,25 @@ describe('schema migrations', () => {
     });
     expect((await current.get('progress', 'heartstopper'))?.readVolume).toBe(3);
     expect(await current.count('episodes')).toBe(24);
+    current.close();
+  });
+
+  it('upgrades the records of a format-1 pack already in the cache to format 2 (migration 4)', async () => {
+    const v3 = await openBackstoryDb({ version: 3 });
+    await seedPack(v3, format1() as unknown as Pack, 'imported');
+    await v3.put('progress', { showId: 'tiny', furthestEpisodeId: 's1e1', furthestOrdinal: 1, readVolume: 1, updatedAt: 9 });
+    v3.close();
+    const current = await openBackstoryDb();
+    const kim = (await current.get('entities', 'tiny/character/kim'))?.value as Character;
+    expect(kim.summaries[0]).toMatchObject({ text: 'Kim.', horizon: { episode: 's1e1', at: 'start' } });
+    expect(kim.roles[0]?.group).toBe('central');
+    expect(((await current.get('entities', 'tiny/source/late'))?.value as Source | undefined)?.horizon).toEqual({
+      episode: 's1e2',
+    });
+    expect((await current.get('episodes', 'tiny/s1e1'))?.setup).toBeNull();
+    expect((await current.get('progress', 'tiny'))?.readVolume).toBe(1);
+    const data = await loadShowData(current, 'tiny');
+    expect(data?.books.get('b')?.connections).toHaveLength(2);
     current.close();
   });
 

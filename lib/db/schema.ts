@@ -10,6 +10,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Episode, Show } from '../pack/schema';
+import { upgradeRecords } from '../pack/upgrade';
 
 export const DB_NAME = 'backstory';
 
@@ -139,6 +140,34 @@ export const MIGRATIONS: Migration[] = [
   // v3: a store for the popup's prebuilt search index, so that opening the popup does not rebuild it.
   (db) => {
     db.createObjectStore('searchCache', { keyPath: 'id' });
+  },
+  // v4: pack format 2, where every visible text has a horizon. Packs already in the cache (imported ones too)
+  // are upgraded in place, show by show (lib/pack/upgrade.ts); user data is not touched. The search cache is
+  // derived from the old texts, so it is dropped and rebuilt on the next search.
+  (_db, tx) => {
+    const entities = tx.objectStore('entities');
+    const episodes = tx.objectStore('episodes');
+    void tx.objectStore('searchCache').clear();
+    void Promise.all([entities.getAll(), episodes.getAll()]).then(([allEntities, allEpisodes]) => {
+      const shows = new Set(allEntities.map((e) => e.showId));
+      for (const showId of shows) {
+        const mine = allEntities.filter((e) => e.showId === showId);
+        const of = (kind: EntityKind) => mine.filter((e) => e.kind === kind).map((e) => e.value as Record<string, unknown>);
+        const showEpisodes = allEpisodes.filter((e) => e.showId === showId) as unknown as Record<string, unknown>[];
+        upgradeRecords({
+          episodes: showEpisodes,
+          film: of('film')[0],
+          characters: of('character'),
+          books: of('book'),
+          sources: of('source'),
+          notes: of('note'),
+          adaptations: of('adaptation'),
+          volumes: of('volume'),
+        });
+        for (const record of mine) void entities.put(record);
+        for (const episode of showEpisodes) void episodes.put(episode as unknown as EpisodeRecord);
+      }
+    });
   },
 ];
 

@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { episodeOrder } from '../pack/horizon';
 import type { Pack } from '../pack/schema';
+import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
 import { normalizeKey } from '../text/normalize';
 import type { BackstoryDB, EntityKind, EntityRecord, PackRecord } from './schema';
@@ -97,7 +98,7 @@ export type SeedOutcome =
 export async function ensureBundledPacks(db: IDBPDatabase<BackstoryDB>, packs: unknown[], force = false): Promise<SeedOutcome[]> {
   const outcomes: SeedOutcome[] = [];
   for (const raw of packs) {
-    const result = validatePack(raw);
+    const result = validatePack(upgradePack(raw));
     if (!result.ok) {
       outcomes.push({ status: 'invalid', packId: String((raw as { id?: unknown })?.id ?? '?'), issues: result.issues });
       continue;

@@ -68,8 +68,10 @@ describe('the Heartstopper pack', () => {
     expect(pack.show).toMatchObject({ netflixTitleId: '81059939', imdbId: 'tt10638036', tmdbId: '124834' });
   });
 
-  it('keeps unconfirmed facts out: no synopsis for S3E2, no actor for Oliver, no chapter past 3', () => {
-    expect(pack.episodes.find((e) => e.id === 's3e2')).toMatchObject({ synopsis: null, synopsisStatus: 'unconfirmed' });
+  it('keeps unconfirmed facts out: only part of S3E7, no actor for Oliver, no chapter past 3', () => {
+    // S3E2 was unconfirmed in version 1; a recap found since (audit C5) now gives it a sourced synopsis.
+    expect(pack.episodes.find((e) => e.id === 's3e2')).toMatchObject({ synopsisStatus: 'confirmed', sources: ['tv-recaps-302'] });
+    expect(pack.episodes.find((e) => e.id === 's3e7')?.synopsisStatus).toBe('partial');
     expect(pack.characters.find((c) => c.id === 'oliver-spring')?.roles).toEqual([]);
     expect(Math.max(...pack.adaptations.map((a) => a.chapter?.number ?? 0))).toBe(3);
   });

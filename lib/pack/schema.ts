@@ -2,12 +2,17 @@
  * The data-pack schema: one JSON file per show in data/, validated at build time (tests) and at import time
  * (options page) with valibot. Types are inferred from the schema so the two never drift apart.
  *
- * Spoiler model: every note carries a `horizon`, the earliest point at which it may be shown. A horizon names an
- * episode id (watching axis), a comic volume (reading axis), or both; reaching either one unlocks the note.
+ * Spoiler model (pack format 2): every piece of text a viewer can see has a horizon, or is declared always safe
+ * in lib/pack/visibility.ts (a test keeps the two in step). A horizon names an episode (watching axis), a comic
+ * volume (reading axis), or both; reaching either one unlocks it. On the watching axis a horizon is passed once
+ * that episode has been watched, or a later one reached: while the episode itself plays unwatched, what it
+ * unlocks stays held back (it describes that episode). `at: "start"` marks what is safe from the episode's first
+ * minute instead (a season's framing, a set-up line, a source that only names the cast).
+ * Format 1 packs are upgraded on import and in the cache (lib/pack/upgrade.ts).
  */
 import * as v from 'valibot';
 
-export const PACK_SCHEMA_VERSION = 1;
+export const PACK_SCHEMA_VERSION = 2;
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'), v.maxLength(64));
 /** An episode id ("s1e3") or the concluding film's id. */
@@ -21,9 +26,14 @@ const IsoDate = v.pipe(v.string(), v.isoDate());
 const Positive = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 export const HorizonSchema = v.pipe(
-  v.object({ episode: v.optional(EpisodeRef), volume: v.optional(Positive) }),
+  v.object({ episode: v.optional(EpisodeRef), at: v.optional(v.literal('start')), volume: v.optional(Positive) }),
   v.check((h) => h.episode !== undefined || h.volume !== undefined, 'a horizon needs an episode, a volume or both'),
+  v.check((h) => h.at === undefined || h.episode !== undefined, '"at" goes with an episode'),
 );
+
+/** A text that changes as the story goes on: the latest stage whose horizon is reached is shown. */
+export const StageSchema = v.object({ text: Text, horizon: HorizonSchema, sources: Sources });
+const Stages = v.pipe(v.array(StageSchema), v.minLength(1), v.maxLength(12));
 
 export const SourceSchema = v.object({
   key: SourceKey,
@@ -31,6 +41,8 @@ export const SourceSchema = v.object({
   /** Absent only for public repository files whose address the fact sheet did not record. */
   url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
   note: v.optional(Text),
+  /** When its title, address and content give nothing away: a link is shown only from here on. */
+  horizon: HorizonSchema,
 });
 
 export const ShowSchema = v.object({
@@ -58,7 +70,9 @@ export const EpisodeSchema = v.object({
   number: Positive,
   title: Name,
   releaseDate: IsoDate,
-  /** One line in our own words; null where no source summarised the episode. */
+  /** What the episode sets out from, safe from its first minute; null where we have none. */
+  setup: v.nullable(Text),
+  /** What happens, in our own words: held back until the episode is watched. Null where no source summarised it. */
   synopsis: v.nullable(Text),
   synopsisStatus: v.picklist(['confirmed', 'partial', 'unconfirmed']),
   sources: Sources,
@@ -80,8 +94,13 @@ export const PersonSchema = v.object({ id: Id, name: Name, sources: Sources });
 
 export const RoleSchema = v.object({
   person: Id,
+  /** Shown only up to the viewer's season: a role's later seasons (or its end) can be spoilers. */
   seasons: v.pipe(v.array(Positive), v.minLength(1)),
-  billing: v.picklist(['main', 'recurring', 'guest']),
+  /**
+   * Our own grouping by how much of the season the character carries; not the credits (no source gives billing).
+   * "guest" is used where a source says so (an Emmy for a guest performance) or the role is one or two scenes.
+   */
+  group: v.picklist(['central', 'supporting', 'guest']),
   /** For example "voice only" or "cameo". */
   credit: v.optional(Name),
 });
@@ -94,8 +113,8 @@ export const CharacterSchema = v.object({
   origin: v.picklist(['comics', 'show-only', 'book', 'unconfirmed']),
   /** The other Oseman book the character comes from, when `origin` is "book". */
   originBook: v.optional(Id),
-  /** The spoiler-free one-liner shown as soon as the character may be listed. */
-  summary: Text,
+  /** Who they are, by stage: the first is shown as soon as the character is listed and must be at the start. */
+  summaries: Stages,
   /** Earliest episode at which the character may be listed at all (the season premiere unless the role spoils). */
   listedFrom: EpisodeRef,
   /** Seasons in which the character appears but no actor is confirmed. */
@@ -121,7 +140,8 @@ export const BookSchema = v.object({
   kind: v.picklist(['novel', 'novella']),
   year: Year,
   link: v.picklist(['source', 'thematic']),
-  connection: Text,
+  /** How the book connects to the show, by stage: the first is always shown, later ones say more. */
+  connections: Stages,
   sources: Sources,
 });
 
@@ -173,6 +193,7 @@ export const PackSchema = v.object({
 });
 
 export type Horizon = v.InferOutput<typeof HorizonSchema>;
+export type Stage = v.InferOutput<typeof StageSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Show = v.InferOutput<typeof ShowSchema>;
 export type Season = v.InferOutput<typeof SeasonSchema>;

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { episodeOrder } from './horizon';
-import { type Horizon, type Pack, PackSchema } from './schema';
+import { type Horizon, type Pack, PackSchema, type Stage } from './schema';
 
 export interface PackIssue {
   path: string;
@@ -69,6 +69,26 @@ function checkReferences(pack: Pack): PackIssue[] {
       fail(`${path}.episode`, `horizon ${h.episode} is earlier than the first appearance (${notBefore})`);
   };
 
+  /** A staged text: each stage sourced and later than the one before; the first shown from `from`'s start. */
+  const checkStages = (stages: Stage[], path: string, from: string | undefined) =>
+    stages.forEach((stage, j) => {
+      checkSources(stage.sources, `${path}.${j}`);
+      checkHorizon(stage.horizon, `${path}.${j}.horizon`);
+      const at = stage.horizon.episode === undefined ? undefined : order.get(stage.horizon.episode);
+      if (j === 0) {
+        const start = from === undefined ? 1 : order.get(from);
+        if (stage.horizon.at !== 'start' || at === undefined || start === undefined || at > start)
+          fail(`${path}.0.horizon`, `the first stage must be shown from the start of ${from ?? 'the first episode'}`);
+      } else {
+        const before = stages[j - 1]?.horizon.episode;
+        if (at !== undefined && before !== undefined && at < (order.get(before) ?? 0))
+          fail(`${path}.${j}.horizon`, 'stages must come in story order');
+      }
+    });
+
+  pack.sources.forEach((s, i) => {
+    checkHorizon(s.horizon, `sources.${i}.horizon`);
+  });
   pack.seasons.forEach((s, i) => {
     checkSources(s.sources, `seasons.${i}`);
     s.volumes.forEach((n, j) => {
@@ -92,6 +112,7 @@ function checkReferences(pack: Pack): PackIssue[] {
   pack.characters.forEach((c, i) => {
     const path = `characters.${i}`;
     checkSources(c.sources, path);
+    checkStages(c.summaries, `${path}.summaries`, c.listedFrom);
     if (!order.has(c.listedFrom)) fail(`${path}.listedFrom`, `unknown episode "${c.listedFrom}"`);
     if ((c.origin === 'book') !== (c.originBook !== undefined))
       fail(`${path}.originBook`, 'originBook is set exactly when the origin is another book');
@@ -107,7 +128,10 @@ function checkReferences(pack: Pack): PackIssue[] {
     checkSources(vol.sources, `volumes.${i}`);
     checkHorizon(vol.arcHorizon, `volumes.${i}.arcHorizon`);
   });
-  for (const [i, b] of pack.books.entries()) checkSources(b.sources, `books.${i}`);
+  pack.books.forEach((b, i) => {
+    checkSources(b.sources, `books.${i}`);
+    checkStages(b.connections, `books.${i}.connections`, undefined);
+  });
   pack.adaptations.forEach((a, i) => {
     const path = `adaptations.${i}`;
     checkSources(a.sources, path);

@@ -22,6 +22,7 @@ import {
   setReadVolume,
 } from '../db/user-data';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
+import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
 import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
@@ -272,7 +273,7 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     /** Validates and seeds a pack file chosen by the user; on any problem nothing changes. */
     async importPack(data: unknown) {
-      const result = validatePack(data);
+      const result = validatePack(upgradePack(data));
       if (!result.ok) return result;
       const record = await seedPack(await ready(), result.pack, 'imported');
       await deps.dataChanged();

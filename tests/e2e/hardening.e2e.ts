@@ -48,7 +48,13 @@ describe('hardening', () => {
     const charlie = pack.characters[0];
     if (charlie) {
       charlie.name = `<img src=x onerror="window.__pwned=4">${'W'.repeat(70)}`;
-      charlie.summary = '\u202eright-to-left\u202c zero\u200bwidth 🎬🌈 <b>bold?</b>';
+      charlie.summaries = [
+        {
+          text: '\u202eright-to-left\u202c zero\u200bwidth 🎬🌈 <b>bold?</b>',
+          horizon: { episode: 's1e1', at: 'start' },
+          sources: ['P4'],
+        },
+      ];
     }
     const imported = await send(options, { backstory: 1, type: 'importPack', data: pack });
     expect(imported).toMatchObject({ ok: true, value: { ok: true } });
