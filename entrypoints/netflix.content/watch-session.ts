@@ -175,7 +175,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     watchedArm.abort();
   }
 
-  /** Starts the "watched" clock on the current <video>: enough uninterrupted playback records progress. */
+  /** Starts the "watched" clock on the current <video>: playing into the credits records the episode as watched. */
   function armWatchedTimer() {
     disarmWatchedTimer();
     watchedArm = new AbortController();
@@ -184,7 +184,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     const { showId, episodeId } = identity;
     startWatchedClock(
       video,
-      () => void quietly(send('recordWatched', { showId, episodeId })),
+      // Watched unlocks the episode's own synopsis and notes: the panel shows them at once.
+      () => void quietly(send('recordWatched', { showId, episodeId })).then(() => loadContext(generation)),
       AbortSignal.any([ctx.signal, watchedArm.signal]),
     );
   }

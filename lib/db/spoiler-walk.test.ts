@@ -3,8 +3,9 @@
 // collected, and nothing whose own horizon is still ahead may be in it. "Ahead" is derived from the data: a
 // note's text, a stage of a summary, an arc, a synopsis, a source's address, a character not yet listed.
 import { describe, expect, it } from 'vitest';
+import { laterMaterial } from '../../tests/support/later-material';
 import { bundledPacks } from '../pack/bundled';
-import { isReached, isVisible, type ViewerHorizon, viewerHorizon } from '../pack/horizon';
+import { isVisible, viewerHorizon } from '../pack/horizon';
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { entityDetail, showDocuments } from './catalog';
@@ -18,39 +19,6 @@ const packs = bundledPacks.map((raw) => {
   if (!result.ok) throw new Error(`a bundled pack does not validate: ${JSON.stringify(result.issues.slice(0, 3))}`);
   return result.pack;
 });
-
-/** Everything that is still ahead of the viewer, each with what it is, for the failure message. */
-function laterMaterial(pack: Pack, viewer: ViewerHorizon, order: Map<string, number>): [string, string][] {
-  const visible = (h: Parameters<typeof isVisible>[0]) => isVisible(h, viewer, order);
-  const reached = (id: string) => isReached(id, viewer, order);
-  const later: [string, string][] = [];
-  for (const n of pack.notes) if (!visible(n.horizon)) later.push([`note ${n.id}`, n.text]);
-  for (const a of pack.adaptations) if (!visible(a.horizon)) later.push([`adaptation ${a.id}`, a.note]);
-  for (const c of pack.characters) {
-    if (!reached(c.listedFrom)) later.push([`character ${c.id} (listed from ${c.listedFrom})`, c.name]);
-    c.summaries.slice(1).forEach((s, i) => {
-      if (!visible(s.horizon)) later.push([`${c.id} summary stage ${i + 2}`, s.text]);
-    });
-  }
-  for (const b of pack.books)
-    b.connections.slice(1).forEach((s, i) => {
-      if (!visible(s.horizon)) later.push([`${b.id} connection stage ${i + 2}`, s.text]);
-    });
-  for (const v of pack.volumes) if (!visible(v.arcHorizon)) later.push([`volume ${v.number} arc`, v.arc]);
-  for (const e of pack.episodes) {
-    if (e.synopsis && !visible({ episode: e.id })) later.push([`${e.id} synopsis`, e.synopsis]);
-    if (e.setup && !reached(e.id)) later.push([`${e.id} set-up`, e.setup]);
-  }
-  if (pack.film && !visible({ episode: pack.film.id })) later.push(['film synopsis', pack.film.synopsis]);
-  const shownUrls = new Set(pack.sources.filter((s) => visible(s.horizon)).map((s) => s.url));
-  for (const s of pack.sources) if (s.url && !visible(s.horizon) && !shownUrls.has(s.url)) later.push([`source ${s.key}`, s.url]);
-  // A person listed only for characters still ahead would name them.
-  const listedPeople = new Set(pack.characters.filter((c) => reached(c.listedFrom)).flatMap((c) => c.roles.map((r) => r.person)));
-  for (const p of pack.people)
-    if (!listedPeople.has(p.id) && pack.characters.some((c) => c.roles.some((r) => r.person === p.id)))
-      later.push([`actor ${p.id}`, p.name]);
-  return later;
-}
 
 /** What a viewer playing `episodeId` (all before it watched, nothing read) could see that is still ahead of them. */
 async function leaksAt(pack: Pack, db: Awaited<ReturnType<typeof openBackstoryDb>>, episodeId: string, ordinal: number) {

@@ -1,62 +1,94 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startWatchedClock, WATCHED_AFTER_MS } from './watched-clock';
+import { startWatchedClock, WATCHED_FRACTION } from './watched-clock';
 
-function video(paused = true): HTMLVideoElement {
+/** A <video> whose clock the test moves: duration, position and paused are plain properties. */
+function video({ duration = 1500, currentTime = 0, paused = true } = {}) {
   const v = document.createElement('video');
-  Object.defineProperty(v, 'paused', { value: paused });
-  return v;
+  const state = { duration, currentTime, paused };
+  for (const key of Object.keys(state) as (keyof typeof state)[])
+    Object.defineProperty(v, key, { get: () => state[key], configurable: true });
+  Object.defineProperty(v, 'playbackRate', { value: 1 });
+  return { v, state };
 }
 const fire = (v: HTMLVideoElement, type: string) => v.dispatchEvent(new Event(type));
+const ms = (seconds: number) => seconds * 1000;
 
 describe('the watched clock', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('counts an episode as watched after two minutes of uninterrupted playback, once', () => {
-    const v = video();
+  it('counts an episode as watched when playback reaches the credits, once, not a moment before', () => {
+    const { v, state } = video({ duration: 1000 });
     const watched = vi.fn();
     startWatchedClock(v, watched, new AbortController().signal);
+    state.paused = false;
     fire(v, 'playing');
-    vi.advanceTimersByTime(WATCHED_AFTER_MS - 1);
+    vi.advanceTimersByTime(ms(1000 * WATCHED_FRACTION) - 1);
     expect(watched).not.toHaveBeenCalled();
+    state.currentTime = 1000 * WATCHED_FRACTION;
     vi.advanceTimersByTime(1);
     expect(watched).toHaveBeenCalledTimes(1);
     fire(v, 'playing');
-    vi.advanceTimersByTime(WATCHED_AFTER_MS * 2);
+    fire(v, 'ended');
     expect(watched).toHaveBeenCalledTimes(1);
   });
 
-  it('starts at once on a video that is already playing', () => {
-    const watched = vi.fn();
-    startWatchedClock(video(false), watched, new AbortController().signal);
-    vi.advanceTimersByTime(WATCHED_AFTER_MS);
-    expect(watched).toHaveBeenCalledTimes(1);
-  });
-
-  it.each(['pause', 'waiting', 'emptied'])('starts the count again after %s', (interruption) => {
-    const v = video();
+  it('does not count an episode that was only started', () => {
+    const { v, state } = video({ duration: 1500 });
     const watched = vi.fn();
     startWatchedClock(v, watched, new AbortController().signal);
+    state.paused = false;
     fire(v, 'playing');
-    vi.advanceTimersByTime(WATCHED_AFTER_MS - 1000);
-    fire(v, interruption);
-    vi.advanceTimersByTime(WATCHED_AFTER_MS);
+    state.currentTime = 120;
+    fire(v, 'pause');
+    vi.advanceTimersByTime(ms(3600));
     expect(watched).not.toHaveBeenCalled();
-    fire(v, 'playing');
-    vi.advanceTimersByTime(WATCHED_AFTER_MS);
+  });
+
+  it('sets its timer afresh after a pause or a seek, from where the video is', () => {
+    const { v, state } = video({ duration: 1000, currentTime: 500, paused: false });
+    const watched = vi.fn();
+    startWatchedClock(v, watched, new AbortController().signal);
+    state.paused = true;
+    fire(v, 'pause');
+    vi.advanceTimersByTime(ms(1000));
+    expect(watched).not.toHaveBeenCalled();
+    state.paused = false;
+    state.currentTime = 900;
+    fire(v, 'seeked');
+    vi.advanceTimersByTime(ms(20) - 1);
+    expect(watched).not.toHaveBeenCalled();
+    state.currentTime = 920;
+    vi.advanceTimersByTime(1);
     expect(watched).toHaveBeenCalledTimes(1);
   });
 
-  it('stops and stops listening when its signal aborts (a new episode, the page going away)', () => {
-    const v = video();
+  it('counts a video that ends, and waits for a length it does not know yet', () => {
+    const { v, state } = video({ duration: Number.NaN, paused: false });
     const watched = vi.fn();
-    const arm = new AbortController();
-    startWatchedClock(v, watched, arm.signal);
-    fire(v, 'playing');
-    arm.abort();
-    vi.advanceTimersByTime(WATCHED_AFTER_MS);
-    fire(v, 'playing');
-    vi.advanceTimersByTime(WATCHED_AFTER_MS);
+    startWatchedClock(v, watched, new AbortController().signal);
+    vi.advanceTimersByTime(ms(3600));
+    expect(watched).not.toHaveBeenCalled();
+    state.duration = 100;
+    state.currentTime = 95;
+    fire(v, 'durationchange');
+    expect(watched).toHaveBeenCalledTimes(1);
+    const other = video();
+    const ended = vi.fn();
+    startWatchedClock(other.v, ended, new AbortController().signal);
+    fire(other.v, 'ended');
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops on abort and drops its listeners', () => {
+    const { v, state } = video({ duration: 100, paused: false });
+    const watched = vi.fn();
+    const stop = new AbortController();
+    startWatchedClock(v, watched, stop.signal);
+    stop.abort();
+    state.currentTime = 99;
+    vi.advanceTimersByTime(ms(200));
+    fire(v, 'ended');
     expect(watched).not.toHaveBeenCalled();
   });
 });
