@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededDb } from '../../tests/support/seeded-db';
 import { viewerHorizon } from '../pack/horizon';
-import { episodeContext, revealItem } from './context';
+import { episodeContext, hiddenHandle, revealItem } from './context';
 
 const atEpisode = (ordinal: number, volume = 0) => viewerHorizon('current', ordinal, 0, volume);
 const allText = (value: unknown) => JSON.stringify(value);
@@ -105,9 +105,12 @@ describe('episodeContext', () => {
 
   it('marks what the playing episode holds back as spoiling this episode, and later items as later', async () => {
     const db = await seededDb();
-    const ctx = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1));
-    expect(ctx?.hiddenEpisodeNotes).toEqual([{ handle: expect.any(String), thisEpisode: true }]);
-    expect(ctx?.episodeNotes.map((n) => n.id)).toEqual(['s1e1-locations']);
+    const ctx = await episodeContext(db, 'heartstopper', 's1e8', viewerHorizon('current', 8, 7, 0));
+    expect(ctx?.hiddenEpisodeNotes).toEqual([
+      { handle: hiddenHandle('heartstopper', 'note', 'oseman-cameo'), thisEpisode: true },
+    ]);
+    const first = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1));
+    expect(first?.episodeNotes.map((n) => n.id)).toEqual(['s1e1-locations']);
   });
 
   it('shows a source link only from its own horizon', async () => {
@@ -134,7 +137,8 @@ describe('revealItem', () => {
   it('returns exactly the one hidden note asked for', async () => {
     const db = await seededDb();
     const ctx = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1));
-    const handle = ctx?.cast.find((c) => c.characterId === 'darcy-olsson')?.hidden.at(-1)?.handle ?? '';
+    const handle = hiddenHandle('heartstopper', 'note', 'darcy-non-binary');
+    expect(ctx?.cast.find((c) => c.characterId === 'darcy-olsson')?.hidden.map((h) => h.handle)).toContain(handle);
     const item = await revealItem(db, 'heartstopper', 1, handle);
     expect(item).toMatchObject({ kind: 'note', note: { revealed: true } });
     expect(item?.kind === 'note' && item.note.text).toContain('non-binary');
