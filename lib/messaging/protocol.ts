@@ -20,7 +20,7 @@ interface Envelope {
 }
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-const MESSAGE_TYPES = new Set<string>([
+export const MESSAGE_TYPES = new Set<string>([
   'resolveEpisode',
   'getEpisodeContext',
   'revealItem',
@@ -43,6 +43,45 @@ const MESSAGE_TYPES = new Set<string>([
   'importUserData',
   'importPack',
 ] satisfies MessageType[]);
+
+/**
+ * Who may call what, as uBlock Origin splits its channels: the Netflix content script runs inside a page we do
+ * not control, so it gets only what the panel needs; everything else (export, import, reset, other tabs' state)
+ * answers only the extension's own pages.
+ */
+export const FOR_CONTENT_SCRIPTS = new Set<MessageType>([
+  'resolveEpisode',
+  'getEpisodeContext',
+  'revealItem',
+  'listEpisodes',
+  'correctEpisode',
+  'recordWatched',
+  'reportNowWatching',
+  'getShortcut',
+  'setReadVolume',
+]);
+
+export type Caller = 'extension-page' | 'content-script';
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** The caller's privilege, from what the browser says about the sender (never from the message itself). */
+export function callerOf(sender: Sender): Caller | undefined {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const own = new URL(browser.runtime.getURL('/')).origin;
+  let origin: string;
+  try {
+    origin = new URL(sender.url ?? '').origin;
+  } catch {
+    return undefined;
+  }
+  // The options page can open in a tab: the origin decides, not the absence of a tab.
+  if (origin === own) return 'extension-page';
+  return sender.tab?.id !== undefined ? 'content-script' : undefined;
+}
 
 /** Chromium's and Firefox's words for a message that found no listener, or lost it before the answer. */
 const TRANSIENT = /receiving end does not exist|message (port|channel) closed|could not establish connection/i;
@@ -69,25 +108,31 @@ export async function send<K extends MessageType>(
 }
 
 function isEnvelope(message: unknown): message is Envelope {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as Envelope).backstory === 1 &&
-    MESSAGE_TYPES.has((message as Envelope).type as string)
-  );
+  return typeof message === 'object' && message !== null && (message as Envelope).backstory === 1;
+}
+
+/** Why a message is refused, or undefined when the caller may make it. */
+function refusal(message: Envelope, caller: Caller | undefined): string | undefined {
+  if (!MESSAGE_TYPES.has(message.type as string)) return `Unknown message "${String(message.type).slice(0, 40)}"`;
+  if (!caller) return `Refused ${message.type}: the sender is not part of Backstory`;
+  if (caller === 'content-script' && !FOR_CONTENT_SCRIPTS.has(message.type))
+    return `Refused ${message.type}: it is not available to content scripts`;
+  return undefined;
 }
 
 /**
- * Answers every Backstory message with the service; malformed input gets an error reply, never a crash.
- * Replies go through `sendResponse` with `return true`, the form every browser (and the polyfill) honours.
+ * Answers Backstory messages with the service, each checked against its caller's privileges; malformed input
+ * gets an error reply, never a crash. A content script's tab is the one the browser names, never one in the
+ * message. Replies go through `sendResponse` with `return true`, the form every browser (and the polyfill) honours.
  */
 export function serve(service: BackstoryService): () => void {
-  const listener = (
-    message: unknown,
-    sender: { tab?: { id?: number } },
-    sendResponse: (reply: Reply) => void,
-  ): true | undefined => {
+  const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void): true | undefined => {
     if (!isEnvelope(message)) return undefined;
+    const refused = refusal(message, callerOf(sender));
+    if (refused) {
+      sendResponse({ ok: false, error: refused });
+      return true;
+    }
     const method = service[message.type] as (data: unknown, tabId?: number) => Promise<unknown>;
     void method(message.data, sender.tab?.id).then(
       (value) => sendResponse({ ok: true, value }),

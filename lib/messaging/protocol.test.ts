@@ -1,0 +1,87 @@
+// Caller privileges: the background answers each message only for callers allowed to make it.
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { testService } from '../../tests/support/test-service';
+import { callerOf, FOR_CONTENT_SCRIPTS, MESSAGE_TYPES, type Sender, serve } from './protocol';
+
+const extensionPage = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+const contentScript = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://www.netflix.com/watch/90000101',
+  tab: { id: 7 },
+});
+
+/** Delivers a message to the background's listener as the browser would, from the given sender. */
+async function deliver(message: unknown, sender: Sender): Promise<unknown> {
+  let respond: (value: unknown) => void = () => {};
+  const reply = new Promise((resolve) => {
+    respond = resolve;
+  });
+  const answered: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, respond as never);
+  return answered.some((r) => r === true) ? reply : 'no answer';
+}
+
+describe('caller privileges', () => {
+  it('tells an extension page, a content script and a stranger apart by what the browser says', () => {
+    expect(callerOf(extensionPage())).toBe('extension-page');
+    expect(callerOf({ ...extensionPage(), tab: { id: 3 } })).toBe('extension-page'); // the options page in a tab
+    expect(callerOf(contentScript())).toBe('content-script');
+    expect(callerOf({ ...contentScript(), id: 'another-extension' })).toBeUndefined();
+    expect(callerOf({ id: fakeBrowser.runtime.id, url: 'https://www.netflix.com/' })).toBeUndefined();
+    expect(callerOf({ id: fakeBrowser.runtime.id, url: 'not a url', tab: { id: 1 } })).toBeUndefined();
+  });
+
+  it('refuses a content script every privileged message, and answers the panel’s', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const privileged = [...MESSAGE_TYPES].filter((t) => !FOR_CONTENT_SCRIPTS.has(t as never));
+    expect(privileged).toEqual(
+      expect.arrayContaining(['exportUserData', 'importUserData', 'importPack', 'resetProgress', 'getNowWatching']),
+    );
+    for (const type of privileged)
+      expect(await deliver({ backstory: 1, type, data: {} }, contentScript()), type).toEqual({
+        ok: false,
+        error: `Refused ${type}: it is not available to content scripts`,
+      });
+    expect(
+      await deliver({ backstory: 1, type: 'listEpisodes', data: { showId: 'heartstopper' } }, contentScript()),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await deliver({ backstory: 1, type: 'exportUserData' }, extensionPage())).toMatchObject({ ok: true });
+    stop();
+  });
+
+  it('refuses an unknown message, a stranger, and a malformed input, each with a clear error', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    expect(await deliver({ backstory: 1, type: 'dropTables' }, extensionPage())).toEqual({
+      ok: false,
+      error: 'Unknown message "dropTables"',
+    });
+    expect(await deliver({ backstory: 1, type: 'getStats' }, { id: 'someone-else', url: 'https://evil.example/' })).toEqual({
+      ok: false,
+      error: 'Refused getStats: the sender is not part of Backstory',
+    });
+    expect(
+      await deliver({ backstory: 1, type: 'getEpisodeContext', data: { showId: 'heartstopper' } }, contentScript()),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Invalid getEpisodeContext message: episodeId/),
+    });
+    expect(await deliver({ type: 'getStats' }, extensionPage())).toBe('no answer');
+    stop();
+  });
+
+  it('takes a content script’s tab from the browser, never from the message', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    await deliver(
+      { backstory: 1, type: 'reportNowWatching', data: { showId: 'heartstopper', episodeId: 's1e3' } },
+      contentScript(),
+    );
+    const page = await deliver({ backstory: 1, type: 'getNowWatching', data: { tabId: 7 } }, extensionPage());
+    expect(page).toMatchObject({ ok: true, value: { showId: 'heartstopper', episodeId: 's1e3' } });
+    stop();
+  });
+});
