@@ -86,7 +86,9 @@ function Body({
       return (
         <div class="bs-unknown">
           <p>
-            {view.title ? (
+            {view.reason === 'conflict' ? (
+              'Backstory is not sure which episode this is: what the page says and what Netflix says disagree.'
+            ) : view.title ? (
               <>
                 Backstory has no notes for “<span class="bs-detected-title">{view.title}</span>” yet.
               </>
@@ -123,6 +125,20 @@ function Body({
               />
             )}
             {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">No source summarises this episode yet.</p>}
+            {view.askWatched && (
+              <p class="bs-ask" role="status">
+                Count this episode as watched?{' '}
+                {view.askWatched.furthest
+                  ? `Backstory has you at ${view.askWatched.furthest}.`
+                  : 'Backstory has no episode of yours yet.'}{' '}
+                <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(true)}>
+                  Count it
+                </button>{' '}
+                <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(false)}>
+                  Not now
+                </button>
+              </p>
+            )}
             {!picking && view.videoId && (
               <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
                 Not this episode?

@@ -3,11 +3,17 @@ import type { GuardMode } from '../../lib/pack/horizon';
 
 export type PanelView =
   | { status: 'detecting' }
-  | { status: 'ready'; context: EpisodeContext; videoId?: string }
+  | {
+      status: 'ready';
+      context: EpisodeContext;
+      videoId?: string;
+      /** Set when this episode is more than one past the furthest watched: count it only if the viewer says so. */
+      askWatched?: { furthest?: string };
+    }
   | {
       status: 'unknown';
       title?: string;
-      reason: 'unknown-show' | 'unknown-episode' | 'no-signal';
+      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
       showId?: string;
       videoId?: string;
     }
@@ -27,6 +33,8 @@ export interface PanelActions {
   correct(showId: string, episodeId: string): Promise<void>;
   setReadVolume(showId: string, volume: number): Promise<void>;
   setGuard(mode: GuardMode): Promise<void>;
+  /** The viewer's answer to "count this episode as watched?". */
+  confirmWatched(yes: boolean): Promise<void>;
   /** What each identification signal returned, as text for "Copy diagnostics". */
   diagnostics(): string;
 }

@@ -106,6 +106,11 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     async setGuard(guard) {
       await saveSettings({ guard });
     },
+    async confirmWatched(yes) {
+      if (view.status !== 'ready') return;
+      setView({ ...view, askWatched: undefined });
+      if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
+    },
     diagnostics: () =>
       buildDiagnostics({
         version: browser.runtime.getManifest().version,
@@ -152,6 +157,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
         if (waits++ < WAIT_RETRIES) waitTimer = setTimeout(() => void refreshIdentity(true), WAIT_RETRY_MS);
       } else if (result.status === 'resolved') {
         await loadContext(gen);
+        // An unconfirmed episode may be confirmed by the title once the controls show.
+        if (!result.confirmed) watcher.wantTitle();
         void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
         armWatchedTimer();
       } else {
@@ -175,19 +182,37 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     watchedArm.abort();
   }
 
-  /** Starts the "watched" clock on the current <video>: playing into the credits records the episode as watched. */
+  /**
+   * Starts the "watched" clock on the current <video>: playing into the credits records the episode as watched.
+   * Only a confirmed episode counts (one signal alone can come from the page), and one more than an episode past
+   * the furthest watched is counted only when the viewer says so.
+   */
   function armWatchedTimer() {
     disarmWatchedTimer();
     watchedArm = new AbortController();
     const video = queryFirst<HTMLVideoElement>(document, VIDEO);
-    if (!video || identity?.status !== 'resolved') return;
+    if (!video || identity?.status !== 'resolved' || !identity.confirmed) return;
     const { showId, episodeId } = identity;
     startWatchedClock(
       video,
-      // Watched unlocks the episode's own synopsis and notes: the panel shows them at once.
-      () => void quietly(send('recordWatched', { showId, episodeId })).then(() => loadContext(generation)),
+      () => void recordWatched(showId, episodeId, false),
       AbortSignal.any([ctx.signal, watchedArm.signal]),
     );
+  }
+
+  async function recordWatched(showId: string, episodeId: string, confirmed: boolean) {
+    const gen = generation;
+    const result = await quietly(send('recordWatched', { showId, episodeId, confirmed }));
+    if (gen !== generation || stopped || view.status !== 'ready') return;
+    if (result?.status === 'confirm') {
+      const furthest = result.furthestEpisodeId
+        ? (await quietly(send('listEpisodes', { showId })))?.find((e) => e.id === result.furthestEpisodeId)
+        : undefined;
+      setView({ ...view, askWatched: { furthest: furthest && `${furthest.code} ${furthest.title}` } });
+    } else {
+      // Watched unlocks the episode's own synopsis and notes: the panel shows them at once.
+      await loadContext(gen);
+    }
   }
 
   const watcher = watchPlayer(document, {

@@ -19,19 +19,19 @@ describe('resolveEpisode', () => {
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e6' });
   });
 
-  it('remembers a strong match under the video id and answers from memory next time', async () => {
+  it('remembers a match under the video id only when told to, and answers from memory next time', async () => {
     const db = await seededDb();
     await resolveEpisode(db, { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata' });
+    expect(await resolveEpisode(db, { videoId: '777', via: 'url' })).toMatchObject({ status: 'unknown-show' });
+    await resolveEpisode(db, { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata', learn: true });
     expect(await resolveEpisode(db, { videoId: '777', via: 'url' })).toMatchObject({ episodeId: 's3e1', via: 'learned' });
   });
 
   it('lets a viewer correction win over what was learned', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world' });
+    await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world', learn: true });
     await db.put('corrections', { videoId: '5', showId: 'heartstopper', episodeId: 's1e2', updatedAt: 1 });
-    expect(
-      await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world' }),
-    ).toMatchObject({
+    expect(await resolveEpisode(db, { videoId: '5', via: 'url' })).toMatchObject({
       episodeId: 's1e2',
       via: 'correction',
     });

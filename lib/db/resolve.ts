@@ -1,7 +1,9 @@
 /**
- * Turns what the page shows into an episode of a known show: the viewer's correction first, then what was
- * learned on an earlier visit, then the show (by Netflix title id, else by title) and the episode (by season and
- * number, else by title). A resolution from the page's signals is remembered under the video id.
+ * Turns what the page shows into an episode of a known show. Asked with only a video id (`via: 'url'`), it
+ * answers from the viewer's correction, then from what was learned on an earlier visit. Asked with signals, it
+ * matches the show (by Netflix title id, else by title) and the episode (by season and number, else by title),
+ * and remembers the answer under the video id only when told to (`learn`): identify() asks for that only when
+ * two independent signals agree, because any one of them can come from the page.
  */
 import type { IDBPDatabase } from 'idb';
 import { normalizeKey } from '../text/normalize';
@@ -15,8 +17,10 @@ export interface EpisodeSignals {
   season?: number;
   episode?: number;
   episodeTitle?: string;
-  /** Which detector produced the season/episode: only strong ones are remembered. */
+  /** Which detector produced the season/episode. */
   via: 'page-world' | 'metadata' | 'title-text' | 'url';
+  /** Remember the answer under the video id: set only when another, independent signal agreed. */
+  learn?: boolean;
 }
 
 export type Resolution =
@@ -25,7 +29,7 @@ export type Resolution =
   | { status: 'unknown-episode'; showId: string; showTitle: string };
 
 export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<Resolution> {
-  if (signals.videoId) {
+  if (signals.videoId && signals.via === 'url') {
     const correction = await db.get('corrections', signals.videoId);
     if (correction && (await episodeExists(db, correction.showId, correction.episodeId)))
       return { status: 'resolved', showId: correction.showId, episodeId: correction.episodeId, via: 'correction' };
@@ -34,12 +38,13 @@ export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: Epi
       return { status: 'resolved', showId: learned.showId, episodeId: learned.episodeId, via: 'learned' };
   }
 
+  if (signals.via === 'url') return { status: 'unknown-show' };
   const show = await findShow(db, signals);
   if (!show) return { status: 'unknown-show', title: signals.showTitle ?? signals.episodeTitle };
   const episode = await findEpisode(db, show, signals);
   if (!episode) return { status: 'unknown-episode', showId: show.id, showTitle: show.title };
 
-  if (signals.videoId && signals.via !== 'url')
+  if (signals.videoId && signals.learn)
     await db.put('learned', {
       videoId: signals.videoId,
       showId: show.id,

@@ -6,25 +6,57 @@ import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
 import type { BackstoryDB, ProgressRecord } from './schema';
 
-export async function recordWatched(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<ProgressRecord> {
+export type WatchedResult =
+  | { status: 'recorded' | 'already'; progress: ProgressRecord }
+  /** More than one episode past the furthest watched: the viewer is asked before it counts. */
+  | { status: 'confirm'; progress: ProgressRecord; furthestEpisodeId?: string };
+
+/**
+ * Records an episode as watched. A jump of more than one episode past the furthest watched is not recorded
+ * unless the viewer confirmed it: one wrong identification must not open every note up to there.
+ */
+export async function recordWatched(
+  db: IDBPDatabase<BackstoryDB>,
+  showId: string,
+  episodeId: string,
+  confirmed = false,
+): Promise<WatchedResult> {
   const tx = db.transaction(['progress', 'episodes'], 'readwrite');
-  const [episode, existing] = await Promise.all([
-    tx.objectStore('episodes').get(`${showId}/${episodeId}`),
-    tx.objectStore('progress').get(showId),
-  ]);
+  const episodes = tx.objectStore('episodes');
+  const [episode, existing] = await Promise.all([episodes.get(`${showId}/${episodeId}`), tx.objectStore('progress').get(showId)]);
   const progress: ProgressRecord = existing ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
-  if (episode && episode.ordinal > progress.furthestOrdinal) {
-    progress.furthestOrdinal = episode.ordinal;
-    progress.furthestEpisodeId = episode.id;
-    progress.updatedAt = Date.now();
-    await tx.objectStore('progress').put(progress);
+  const furthest = await furthestOrdinal(progress, (id) => episodes.get(`${showId}/${id}`));
+  let result: WatchedResult = { status: 'already', progress };
+  if (episode && episode.ordinal > furthest) {
+    if (episode.ordinal > furthest + 1 && !confirmed)
+      result = { status: 'confirm', progress, furthestEpisodeId: progress.furthestEpisodeId };
+    else {
+      progress.furthestOrdinal = episode.ordinal;
+      progress.furthestEpisodeId = episode.id;
+      progress.updatedAt = Date.now();
+      await tx.objectStore('progress').put(progress);
+      result = { status: 'recorded', progress };
+    }
   }
   await tx.done;
-  return progress;
+  return result;
+}
+
+/**
+ * Where the viewer is, from the episode they watched (looked up in the current pack), so that a pack that
+ * gains or loses an episode cannot move it; the stored position is only a fallback.
+ */
+export async function furthestOrdinal(
+  progress: ProgressRecord,
+  episode: (id: string) => Promise<{ ordinal: number } | undefined>,
+): Promise<number> {
+  if (!progress.furthestEpisodeId) return progress.furthestOrdinal;
+  return (await episode(progress.furthestEpisodeId))?.ordinal ?? progress.furthestOrdinal;
 }
 
 export async function getProgress(db: IDBPDatabase<BackstoryDB>, showId: string): Promise<ProgressRecord> {
-  return (await db.get('progress', showId)) ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
+  const progress = (await db.get('progress', showId)) ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
+  return { ...progress, furthestOrdinal: await furthestOrdinal(progress, (id) => db.get('episodes', `${showId}/${id}`)) };
 }
 
 export async function setReadVolume(db: IDBPDatabase<BackstoryDB>, showId: string, volume: number): Promise<ProgressRecord> {

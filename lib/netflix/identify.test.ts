@@ -12,9 +12,9 @@ const reader = (overrides: Partial<PageReader>): PageReader => ({
 });
 
 describe('identify', () => {
-  it('uses the page-world player state first', async () => {
+  it('shows the page-world state, unconfirmed and not remembered, when nothing else speaks', async () => {
     const db = await seededDb();
-    const metadata = vi.fn();
+    const metadata = vi.fn(async () => undefined);
     const result = await identify(
       reader({
         pageState: async () => ({
@@ -29,8 +29,68 @@ describe('identify', () => {
       }),
       (s) => resolveEpisode(db, s),
     );
-    expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e3', via: 'page-world', videoId: '42' });
-    expect(metadata).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e3', via: 'page-world', videoId: '42', confirmed: false });
+    expect(metadata).toHaveBeenCalledWith('42', undefined);
+    expect(await db.count('learned')).toBe(0);
+  });
+
+  it('remembers an episode, and calls it confirmed, only when two independent signals agree', async () => {
+    const db = await seededDb();
+    const result = await identify(
+      reader({
+        pageState: async () => ({
+          source: 'backstory-page',
+          nonce: 'n',
+          videoId: '42',
+          titleId: '81059939',
+          season: 1,
+          episode: 3,
+        }),
+        metadata: async () => ({ titleId: '81059939', season: 1, episode: 3, episodeVideoId: '42' }),
+      }),
+      (s) => resolveEpisode(db, s),
+    );
+    expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e3', confirmed: true });
+    expect(await db.get('learned', '42')).toMatchObject({ episodeId: 's1e3' });
+  });
+
+  it('is not fooled by a well-formed forged page reply: Netflix’s metadata and the title outvote it (review B1)', async () => {
+    const db = await seededDb();
+    const forged = {
+      source: 'backstory-page' as const,
+      nonce: 'n',
+      videoId: '90000101',
+      showTitle: 'Heartstopper',
+      season: 3,
+      episode: 8,
+    };
+    const honest = reader({
+      pageState: async () => forged,
+      videoId: () => '90000101',
+      metadata: async () => ({ titleId: '81059939', season: 1, episode: 1, episodeVideoId: '90000101' }),
+      titleParts: () => ['Heartstopper', 'E1', 'Meet'],
+    });
+    expect(await identify(honest, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's1e1', confirmed: true });
+    expect(await db.get('learned', '90000101')).toMatchObject({ episodeId: 's1e1' });
+    // Without the title, the page and Netflix disagree: nothing is believed, the viewer may choose.
+    await db.clear('learned');
+    const unsure = await identify({ ...honest, titleParts: () => undefined }, (s) => resolveEpisode(db, s));
+    expect(unsure).toMatchObject({ status: 'unknown', reason: 'conflict', showId: 'heartstopper' });
+    expect(await db.count('learned')).toBe(0);
+  });
+
+  it('keeps a learned mapping against one contradicting claim, and replaces it when two fresh signals agree', async () => {
+    const db = await seededDb();
+    await resolveEpisode(db, { videoId: '77', titleId: '81059939', season: 1, episode: 2, via: 'metadata', learn: true });
+    const claim = { source: 'backstory-page' as const, nonce: 'n', videoId: '77', titleId: '81059939', season: 2, episode: 2 };
+    const lone = reader({ pageState: async () => claim, metadata: async () => undefined });
+    expect(await identify(lone, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's1e2', via: 'learned' });
+    const backed = reader({
+      pageState: async () => claim,
+      metadata: async () => ({ titleId: '81059939', season: 2, episode: 2, episodeVideoId: '77' }),
+    });
+    expect(await identify(backed, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's2e2', confirmed: true });
+    expect(await db.get('learned', '77')).toMatchObject({ episodeId: 's2e2' });
   });
 
   it('falls back to the metadata JSON when there is no page-world API', async () => {
@@ -62,7 +122,7 @@ describe('identify', () => {
 
   it('answers from memory on a second visit without fetching anything', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '45', titleId: '81059939', season: 3, episode: 8, via: 'metadata' });
+    await resolveEpisode(db, { videoId: '45', titleId: '81059939', season: 3, episode: 8, via: 'metadata', learn: true });
     const metadata = vi.fn();
     const result = await identify(reader({ videoId: () => '45', metadata }), (s) => resolveEpisode(db, s));
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's3e8', via: 'learned' });
@@ -125,6 +185,7 @@ describe('identify', () => {
       reader({
         videoId: () => '81059939',
         metadata: async () => ({ titleId: '81059939', type: 'show', season: 1, episode: 1, episodeVideoId: '90000101' }),
+        titleParts: () => ['Heartstopper', 'E1', 'Meet'],
       }),
       (s) => resolveEpisode(db, s),
     );

@@ -138,8 +138,8 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     async recordWatched(data: unknown) {
-      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'recordWatched');
-      return recordWatched(await ready(), showId, episodeId);
+      const { showId, episodeId, confirmed } = parseInput(inputs.watched, data, 'recordWatched');
+      return recordWatched(await ready(), showId, episodeId, confirmed);
     },
 
     async reportNowWatching(data: unknown, tabId: number | undefined) {

@@ -19,8 +19,11 @@ export const inputs = {
     episode: v.optional(Small),
     episodeTitle: v.optional(ShortText),
     via: v.picklist(['page-world', 'metadata', 'title-text', 'url']),
+    learn: v.optional(v.boolean()),
   }),
   episodeRef: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),
+  /** `confirmed`: the viewer said yes to counting an episode more than one past the furthest watched. */
+  watched: v.strictObject({ showId: ShowId, episodeId: EpisodeId, confirmed: v.optional(v.boolean()) }),
   showRef: v.strictObject({ showId: ShowId }),
   reveal: v.strictObject({ showId: ShowId, season: Small, handle: v.pipe(v.string(), v.regex(/^h[0-9a-z]{1,8}$/)) }),
   correction: v.strictObject({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId }),

@@ -41,6 +41,25 @@ describe('hardening', () => {
     await page.close();
   });
 
+  it('is not fooled by a well-formed forged page reply, and never remembers a lone claim (review B1)', async () => {
+    const page = await env.newPage();
+    // Netflix's metadata and the title on screen agree on S1E1: the forged S3E8 loses, and S1E1 is learned.
+    await watch(page, 1, 1, '?forge=s3e8');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    // With nothing to outvote it the claim is shown, marked by nothing but its own word, and not remembered:
+    await watch(page, 1, 2, '?forge=s3e8&metadata=0&controls=hidden');
+    await expect.poll(() => panelEpisode(page)).toBe('S3 · E8 Apart');
+    await watch(page, 1, 2);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    const progress = await send(await extensionPage('options.html'), {
+      backstory: 1,
+      type: 'getProgress',
+      data: { showId: 'heartstopper' },
+    });
+    expect(progress).toMatchObject({ ok: true, value: { furthestOrdinal: 0 } });
+    await page.close();
+  });
+
   it('shows hostile pack text as plain text and keeps the layout', async () => {
     const options = await extensionPage('options.html');
     const pack = heartstopper();
