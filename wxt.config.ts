@@ -4,7 +4,8 @@ import pkg from './package.json' with { type: 'json' };
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
 // settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
-// and the netflix.com host. The page-world reader is the only web-accessible resource, only for netflix.com.
+// and the netflix.com host. The page-world reader and the panel's frame page are the only web-accessible
+// resources, only for netflix.com.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -14,8 +15,11 @@ export default defineConfig({
     name: pkg.displayName,
     permissions: ['storage', 'scripting'],
     host_permissions: ['*://*.netflix.com/*'],
+    // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }] : ['netflix-page.js'],
+      manifestVersion === 3
+        ? [{ resources: ['netflix-page.js', 'panel.html'], matches: ['*://*.netflix.com/*'] }]
+        : ['netflix-page.js', 'panel.html'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -36,6 +36,7 @@ export default defineBackground(() => {
     nowWatching,
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
+    relayToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   });
   serve(service);
   // Reading progress set in another browser arrives with the synced settings.

@@ -6,7 +6,7 @@ describe('Diagnostics', () => {
   it('copies the report and shows it, selectable', async () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(<Diagnostics read={() => 'Backstory 1.0 diagnostics\nResult: unknown'} />);
+    render(<Diagnostics read={async () => 'Backstory 1.0 diagnostics\nResult: unknown'} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Copied'));
     expect(writeText).toHaveBeenCalledWith('Backstory 1.0 diagnostics\nResult: unknown');
@@ -18,7 +18,7 @@ describe('Diagnostics', () => {
       value: { writeText: async () => Promise.reject(new Error('denied')) },
       configurable: true,
     });
-    render(<Diagnostics read={() => 'report'} />);
+    render(<Diagnostics read={async () => 'report'} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Select the text below and copy it.'));
   });

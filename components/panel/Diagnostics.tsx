@@ -5,11 +5,11 @@ import { useState } from 'preact/hooks';
  * a short account of what each signal returned and paste it into an issue. The text is also shown, selectable,
  * in case the clipboard is not available. It holds no account data (see lib/netflix/diagnostics.ts).
  */
-export function Diagnostics({ read }: { read: () => string }) {
+export function Diagnostics({ read }: { read: () => Promise<string> }) {
   const [text, setText] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
-  const copy = () => {
-    const next = read();
+  const copy = async () => {
+    const next = await read().catch(() => 'The diagnostics could not be collected: reload the page and try again.');
     setText(next);
     navigator.clipboard?.writeText(next).then(
       () => setCopied(true),
@@ -18,7 +18,7 @@ export function Diagnostics({ read }: { read: () => string }) {
   };
   return (
     <div class="bs-diagnostics">
-      <button type="button" class="bs-link-button" onClick={copy}>
+      <button type="button" class="bs-link-button" onClick={() => void copy()}>
         Copy diagnostics
       </button>
       {copied !== null && (

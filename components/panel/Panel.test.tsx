@@ -22,7 +22,7 @@ async function readyView(episodeId = 's1e1', ordinal = 1): Promise<{ view: Panel
     setReadVolume: vi.fn(async () => undefined),
     setGuard: vi.fn(async () => undefined),
     confirmWatched: vi.fn(async () => undefined),
-    diagnostics: vi.fn(() => 'Backstory 0.1.0 diagnostics'),
+    diagnostics: vi.fn(async () => 'Backstory 0.1.0 diagnostics'),
   };
   return { view: { status: 'ready', context, videoId: '90000101' }, actions };
 }

@@ -36,5 +36,5 @@ export interface PanelActions {
   /** The viewer's answer to "count this episode as watched?". */
   confirmWatched(yes: boolean): Promise<void>;
   /** What each identification signal returned, as text for "Copy diagnostics". */
-  diagnostics(): string;
+  diagnostics(): Promise<string>;
 }

@@ -36,10 +36,10 @@ export function HiddenItems({
   const here = remaining.filter((i) => i.thisEpisode);
   const later = remaining.filter((i) => !i.thisEpisode);
   const more = revealed.length ? 'more ' : '';
-  const line = (list: HiddenItem[], where: string) => {
+  const line = (list: HiddenItem[], where: [string, string]) => {
     const count = list.length;
     if (count === 0) return null;
-    const text = `${count} ${more}${count === 1 ? noun[0] : noun[1]} ${where}`;
+    const text = `${count} ${more}${count === 1 ? `${noun[0]} ${where[0]}` : `${noun[1]} ${where[1]}`}`;
     return (
       <p class="bs-placeholder">
         <span class="bs-placeholder__label">{text}</span>
@@ -58,8 +58,8 @@ export function HiddenItems({
           {render(item)}
         </div>
       ))}
-      {line(here, 'that spoil this episode')}
-      {line(later, 'later in the story')}
+      {line(here, ['that spoils this episode', 'that spoil this episode'])}
+      {line(later, ['later in the story', 'later in the story'])}
     </div>
   );
 }

@@ -6,8 +6,8 @@
 
 import { browser } from 'wxt/browser';
 import { type ContentScriptContext, injectScript } from '#imports';
-import type { PanelProps } from '../../components/panel/Panel';
-import type { PanelActions, PanelView } from '../../components/panel/types';
+import type { PanelView } from '../../components/panel/types';
+import { isPanelActionMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { buildDiagnostics } from '../../lib/netflix/diagnostics';
 import { createDomReader } from '../../lib/netflix/dom-reader';
@@ -17,8 +17,8 @@ import { watchPlayer } from '../../lib/netflix/player-watcher';
 import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
 import { startWatchedClock } from '../../lib/netflix/watched-clock';
 import { watchDataVersion } from '../../lib/settings/data-version';
-import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings, watchSettings } from '../../lib/settings/settings';
-import { mountPanel, type PanelHost } from './panel-host';
+import { DEFAULT_SETTINGS, loadSettings, type Settings, watchSettings } from '../../lib/settings/settings';
+import { isWide, maxPanelHeight, mountPanelFrame, type PanelHost } from './panel-frame';
 
 const TEMPLATE_KEY = 'netflixMetadataTemplate';
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
@@ -37,7 +37,6 @@ export interface WatchSession {
 export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let stopped = false;
   let host: PanelHost | undefined;
-  let mounting: Promise<void> | undefined;
   let view: PanelView = { status: 'detecting' };
   let identity: Identification | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -70,9 +69,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
   };
 
-  const props = (): PanelProps => ({ view, open, settings, shortcut, actions });
+  const state = (): PanelState => ({ view, open, settings, shortcut, wide: isWide(), maxHeight: maxPanelHeight() });
   const draw = () => {
-    if (!stopped) host?.update(props());
+    if (!stopped) host?.update(state());
   };
   const setView = (next: PanelView) => {
     view = next;
@@ -83,30 +82,20 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
   const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
 
-  const actions: PanelActions = {
-    setOpen(next) {
+  /** What the panel frame may ask of this page (through the background, see panel-messages.ts). */
+  const actions = {
+    setOpen(next: boolean) {
       open = next;
       openChosen = true;
       draw();
     },
-    reveal: async (handle) => {
-      if (view.status !== 'ready') return null;
-      return send('revealItem', { showId: view.context.show.id, season: view.context.episode.season, handle });
-    },
-    listEpisodes: (showId) => send('listEpisodes', { showId }),
-    async correct(showId, episodeId) {
+    async correct(showId: string, episodeId: string) {
       const videoId = identity?.videoId;
       if (!videoId) throw new Error('No video id to attach the correction to');
       await send('correctEpisode', { videoId, showId, episodeId });
       await refreshIdentity();
     },
-    async setReadVolume(showId, volume) {
-      await send('setReadVolume', { showId, volume });
-    },
-    async setGuard(guard) {
-      await saveSettings({ guard });
-    },
-    async confirmWatched(yes) {
+    async confirmWatched(yes: boolean) {
       if (view.status !== 'ready') return;
       setView({ ...view, askWatched: undefined });
       if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
@@ -123,6 +112,30 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
           : 'not yet',
       }),
   };
+
+  async function onPanelAction(action: PanelAction): Promise<unknown> {
+    switch (action.action) {
+      case 'hello':
+        return state();
+      case 'open':
+        return actions.setOpen(action.open);
+      case 'size':
+        return host?.resize(action.width, action.height);
+      case 'correct':
+        return actions.correct(action.showId, action.episodeId);
+      case 'confirmWatched':
+        return actions.confirmWatched(action.yes);
+      case 'diagnostics':
+        return actions.diagnostics();
+    }
+  }
+  // Only the background relays panel actions (sender.id is ours and no tab: not a content script, not the page).
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) =>
+    isPanelActionMessage(message) && sender.id === browser.runtime.id && !sender.tab && !stopped
+      ? onPanelAction(message.backstoryPanelAction)
+      : undefined;
+  browser.runtime.onMessage.addListener(onMessage);
+  cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
 
   async function loadContext(gen: number) {
     if (identity?.status !== 'resolved') return;
@@ -217,12 +230,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
 
   const watcher = watchPlayer(document, {
     onPlayer(root) {
-      mounting = mountPanel(ctx, root, props())
-        .then((h) => {
-          if (stopped) h.remove();
-          else host = h;
-        })
-        .catch(() => undefined);
+      host?.remove();
+      host = mountPanelFrame(ctx, root, state());
     },
     onPlayerGone() {
       host?.remove();
@@ -270,7 +279,6 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       watcher.stop();
       disarmWatchedTimer();
       for (const cleanup of cleanups) cleanup();
-      void mounting?.then(() => host?.remove());
       host?.remove();
       host = undefined;
       if (ctx.isValid) void quietly(send('reportNowWatching', null));

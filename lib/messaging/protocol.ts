@@ -34,6 +34,7 @@ export const MESSAGE_TYPES = new Set<string>([
   'getProgress',
   'setReadVolume',
   'getShortcut',
+  'relayToPanelHost',
   'listShows',
   'getStats',
   'reseed',

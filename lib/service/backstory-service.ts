@@ -47,6 +47,8 @@ export interface ServiceDeps {
   dbHealth?: () => DbHealth;
   /** The extension's version: the prebuilt search index is rebuilt after an update. */
   extensionVersion: string;
+  /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
+  relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: {
     get(tabId: number): Promise<NowWatching | undefined>;
@@ -193,6 +195,16 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     async getShortcut() {
       return deps.shortcut();
+    },
+
+    /**
+     * The panel frame's way to its content script: the tab is the one the browser says the frame is in, so a
+     * frame can only ever talk to the page it sits on.
+     */
+    async relayToPanelHost(data: unknown, tabId?: number) {
+      const action = parseInput(inputs.panelAction, data, 'relayToPanelHost');
+      if (tabId === undefined || !deps.relayToTab) throw new Error('The panel is not in a tab');
+      return (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
     },
 
     async listShows() {

@@ -36,6 +36,18 @@ export const inputs = {
     tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),
+  panelAction: v.variant('action', [
+    v.strictObject({ action: v.literal('hello') }),
+    v.strictObject({ action: v.literal('open'), open: v.boolean() }),
+    v.strictObject({
+      action: v.literal('size'),
+      width: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+      height: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+    }),
+    v.strictObject({ action: v.literal('correct'), showId: ShowId, episodeId: EpisodeId }),
+    v.strictObject({ action: v.literal('confirmWatched'), yes: v.boolean() }),
+    v.strictObject({ action: v.literal('diagnostics') }),
+  ]),
 };
 
 export class InvalidMessageError extends Error {

@@ -1,7 +1,7 @@
-/** Runs axe-core (WCAG 2 A and AA rules) on part of a page, including open shadow roots. */
+/** Runs axe-core (WCAG 2 A and AA rules) on a page or a frame (the panel's), or on part of it. */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -12,7 +12,7 @@ export interface AxeViolation {
   targets: string[];
 }
 
-export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page | Frame, selector?: string): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: extension pages' CSP forbids inline <script> tags.
   await page.evaluate(await axeSource);
   return page.evaluate(async (sel) => {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, watchServiceWorker } from '../harness/browser';
 import { heartstopper } from '../support/packs';
-import { PANEL, panelEpisode, useExtension, watch } from './support';
+import { PANEL, PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 
 const env = useExtension();
 type Fixture = { __fixture: { autoplayNext(): void }; __pwned?: number };
@@ -36,7 +36,7 @@ describe('hardening', () => {
     await watch(page, 1, 1, '?hostile=1');
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
     expect(await page.evaluate(() => (window as unknown as Fixture).__pwned)).toBeUndefined();
-    expect(await page.locator('backstory-panel img').count()).toBe(0);
+    expect(await panel(page).locator('img').count()).toBe(0);
     expect(env.server.metadataRequests.some((r) => r.includes('evil'))).toBe(false);
     await page.close();
   });
@@ -60,6 +60,50 @@ describe('hardening', () => {
     await page.close();
   });
 
+  it('keeps the panel out of the page’s reach: it cannot read it, drive it, restyle it, or hear its keys (review B2, B9, B-K)', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 2);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    const reach = await page.evaluate(() => {
+      const frame = document.querySelector('iframe[data-backstory]') as HTMLIFrameElement | null;
+      let read = 'nothing';
+      try {
+        read = frame?.contentWindow?.document.body.innerText ?? 'no document';
+      } catch (error) {
+        read = `refused: ${(error as Error).name}`;
+      }
+      return {
+        read,
+        contentDocument: frame?.contentDocument === null,
+        shadow: Boolean(document.querySelector('backstory-panel')),
+      };
+    });
+    expect(reach).toEqual({ read: 'refused: SecurityError', contentDocument: true, shadow: false });
+    // The page's style sheets, even with !important, neither move, hide nor recolour the panel.
+    await page.addStyleTag({
+      content:
+        'iframe { display: none !important; top: 2000px !important; } :root, * { --bs-text: red !important; --bs-bg: transparent !important; }',
+    });
+    const box = await panel(page).locator(PANEL).boundingBox();
+    expect(box?.y).toBeLessThan(200);
+    expect(
+      await panel(page)
+        .locator('.bs-show')
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe('rgb(255, 255, 255)');
+    // A capture-phase listener on the page's window hears nothing typed in the panel.
+    await page.evaluate(() => {
+      (window as unknown as { heard: string[] }).heard = [];
+      window.addEventListener('keydown', (e) => (window as unknown as { heard: string[] }).heard.push(e.key), true);
+    });
+    await panel(page).locator('.bs-spoilers summary').click();
+    await panel(page).locator('#bs-guard').focus();
+    await page.keyboard.press('f');
+    await page.keyboard.press(' ');
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    await page.close();
+  });
+
   it('shows hostile pack text as plain text and keeps the layout', async () => {
     const options = await extensionPage('options.html');
     const pack = heartstopper();
@@ -80,13 +124,13 @@ describe('hardening', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    const name = page.locator('backstory-panel .bs-cast__character').first();
+    const name = panel(page).locator('.bs-cast__character').first();
     expect(await name.textContent()).toContain('<img src=x');
-    expect(await page.locator('backstory-panel img, backstory-panel b').count()).toBe(0);
-    const box = await page.locator(PANEL).boundingBox();
+    expect(await panel(page).locator('img, b').count()).toBe(0);
+    const box = await panel(page).locator(PANEL).boundingBox();
     expect(Math.round(box?.width ?? 0)).toBe(340);
-    const overflow = await page.evaluate(() => {
-      const body = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-panel__body');
+    const overflow = await (await panelFrame(page)).evaluate(() => {
+      const body = document.querySelector('.bs-panel__body');
       return body ? body.scrollWidth - body.clientWidth : 99;
     });
     expect(overflow).toBeLessThanOrEqual(0);
@@ -124,13 +168,15 @@ describe('hardening', () => {
     await page.close();
   });
 
-  it('declares exactly the documented permissions, no remote code and one web-accessible script', () => {
+  it('declares exactly the documented permissions, no remote code, and two web-accessible files for netflix.com', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.host_permissions).toEqual(['*://*.netflix.com/*']);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['netflix-page.js'], matches: ['*://*.netflix.com/*'] }]);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['netflix-page.js', 'panel.html'], matches: ['*://*.netflix.com/*'] },
+    ]);
     expect(manifest.content_scripts).toEqual([
       { matches: ['*://*.netflix.com/*'], run_at: 'document_idle', js: ['content-scripts/netflix.js'] },
     ]);
@@ -145,7 +191,7 @@ describe('hardening', () => {
     const page = await env.newPage();
     await watch(page, 1, 3);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
-    await page.evaluate(() => document.querySelector('backstory-panel')?.setAttribute('data-test-old', ''));
+    await page.evaluate(() => document.querySelector('iframe[data-backstory]')?.setAttribute('data-test-old', ''));
     // What the background's onInstalled handler does for every open Netflix tab after an install or update.
     await env.browser.serviceWorker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
@@ -154,8 +200,8 @@ describe('hardening', () => {
         if (tab.id !== undefined)
           await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] });
     });
-    await expect.poll(() => page.locator('backstory-panel[data-test-old]').count()).toBe(0);
-    await expect.poll(() => page.locator('backstory-panel').count()).toBe(1);
+    await expect.poll(() => page.locator('iframe[data-backstory][data-test-old]').count()).toBe(0);
+    await expect.poll(() => page.locator(PANEL_FRAME).count()).toBe(1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
     await page.close();
   });

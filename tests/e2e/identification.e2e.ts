@@ -4,12 +4,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SELECTOR_TABLE } from '../../lib/netflix/selectors';
-import { fixtureId, PANEL, panelEpisode, useExtension, watch } from './support';
+import { fixtureId, PANEL, PANEL_FRAME, panel, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
 type Fixture = { __fixture: { autoplayNext(): void; navigate(p: string): void; state: { sessions: { id: string }[] } } };
 const fixture = (page: Page) => page.evaluate(() => (window as unknown as Fixture).__fixture.state.sessions.map((s) => s.id));
-const unknownText = (page: Page) => page.locator('backstory-panel .bs-unknown').textContent({ timeout: 10_000 });
+const unknownText = (page: Page) => panel(page).locator('.bs-unknown').textContent({ timeout: 10_000 });
 
 describe('identifying the episode on screen', () => {
   it('uses every signal when all are present', async () => {
@@ -67,8 +67,8 @@ describe('identifying the episode on screen', () => {
     const page = await env.newPage();
     await watch(page, 1, 5, '?world=none&metadata=0&lang=de');
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for');
-    await page.locator('backstory-panel').getByRole('button', { name: 'Copy diagnostics' }).click();
-    const report = await page.locator('backstory-panel').getByRole('textbox', { name: 'Diagnostics' }).inputValue();
+    await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
+    const report = await panel(page).getByRole('textbox', { name: 'Diagnostics' }).inputValue();
     expect(report).toContain('Result: unknown');
     expect(report).toContain('Metadata request: failed: HTTP 404');
     expect(report).toContain('Title block: show “Herzklopfen”, S? E5');
@@ -79,8 +79,8 @@ describe('identifying the episode on screen', () => {
   it('keeps the profile name, account id, e-mail, cookies and tracking ids out of the diagnostics', async () => {
     const page = await env.newPage();
     await page.goto('http://www.netflix.com/watch/90009901?trackId=14170286&tctx=secret');
-    await page.locator('backstory-panel').getByRole('button', { name: 'Copy diagnostics' }).click();
-    const report = await page.locator('backstory-panel').getByRole('textbox', { name: 'Diagnostics' }).inputValue();
+    await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
+    const report = await panel(page).getByRole('textbox', { name: 'Diagnostics' }).inputValue();
     expect(report).toContain('Page world: player yes');
     // The imitation puts a profile, an account and a session cookie where Netflix keeps them.
     expect(await page.evaluate(() => document.cookie)).toContain('fixture-secret-session-cookie');
@@ -126,16 +126,18 @@ describe('identifying the episode on screen', () => {
     for (const world of ['modern', 'none']) {
       const page = await env.newPage();
       const seen: string[] = [];
-      await page.exposeFunction('__seen', (text: string) => seen.push(text));
       await watch(page, 2, 1, `?recap=1&world=${world}`);
-      await page.evaluate(() => {
-        const look = () => {
-          const body = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-panel__body');
-          if (body) (window as unknown as { __seen(t: string): void }).__seen(body.textContent ?? '');
-        };
-        new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
+      // Watch everything the panel shows on its way to the episode (it lives in its own frame).
+      const look = setInterval(() => {
+        const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+        void frame
+          ?.evaluate(() => document.body.innerText)
+          .then((text) => seen.push(text))
+          .catch(() => undefined);
+      }, 100);
       await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
+      clearInterval(look);
+      expect(seen.length).toBeGreaterThan(5);
       expect(seen.filter((t) => /no notes|could not tell|Recap/.test(t))).toEqual([]);
       await page.close();
     }
@@ -154,11 +156,11 @@ describe('identifying the episode on screen', () => {
     const page = await env.newPage();
     await page.goto('http://www.netflix.com/browse');
     await page.waitForTimeout(300);
-    expect(await page.locator('backstory-panel').count()).toBe(0);
+    expect(await page.locator(PANEL_FRAME).count()).toBe(0);
     await page.click('[data-uia="title-card"]');
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
     await page.evaluate(() => (window as unknown as Fixture).__fixture.navigate('/browse'));
-    await expect.poll(() => page.locator('backstory-panel').count()).toBe(0);
+    await expect.poll(() => page.locator(PANEL_FRAME).count()).toBe(0);
     await page.close();
   });
 
@@ -166,7 +168,7 @@ describe('identifying the episode on screen', () => {
     const page = await env.newPage();
     await page.goto(`http://www.netflix.com/watch/90009901`);
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for “A Show Backstory Does Not Know” yet.');
-    const box = await page.locator(PANEL).boundingBox();
+    const box = await panel(page).locator(PANEL).boundingBox();
     expect(box?.height ?? 999).toBeLessThan(200);
     await page.close();
   });
@@ -174,9 +176,9 @@ describe('identifying the episode on screen', () => {
   it('renders a title containing markup as text, and runs none of it', async () => {
     const page = await env.newPage();
     await page.goto(`http://www.netflix.com/watch/90009902`);
-    const title = page.locator('backstory-panel .bs-detected-title');
+    const title = panel(page).locator('.bs-detected-title');
     await expect.poll(() => title.textContent()).toBe('<img src=x onerror="window.__pwned=1"><b>Markup</b> & Co');
-    expect(await page.locator('backstory-panel .bs-unknown img, backstory-panel .bs-unknown b').count()).toBe(0);
+    expect(await panel(page).locator('.bs-unknown img, .bs-unknown b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { heartstopper } from '../support/packs';
 import { axeViolations } from './axe';
-import { panelEpisode, useExtension, watch } from './support';
+import { panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 
 const env = useExtension();
 
@@ -37,16 +37,15 @@ describe('the options page', () => {
     const watchPage = await env.newPage();
     await watch(watchPage, 1, 2);
     await expect.poll(() => panelEpisode(watchPage)).toBe('S1 · E2 Crush');
-    const side = () =>
-      watchPage.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-root')?.className);
+    const side = async () => (await panelFrame(watchPage)).evaluate(() => document.getElementById('app')?.className);
     expect(await side()).not.toContain('bs-root--left');
     const options = await openOptions();
     await options.getByLabel('Left').check();
     await expect.poll(side).toContain('bs-root--left');
     await options.getByLabel('Show where the episode comes from in the comics').uncheck();
-    await expect.poll(() => watchPage.locator('backstory-panel #bs-comic-heading').count()).toBe(0);
+    await expect.poll(() => panel(watchPage).locator('#bs-comic-heading').count()).toBe(0);
     await options.getByLabel('Heartstopper: comics read').selectOption('2');
-    await expect.poll(() => watchPage.locator('backstory-panel .bs-spoilers__label').textContent()).toContain('read to Volume 2');
+    await expect.poll(() => panel(watchPage).locator('.bs-spoilers__label').textContent()).toContain('read to Volume 2');
     await options.getByLabel('Right').check();
     await options.getByLabel('Show where the episode comes from in the comics').check();
     await options.close();
@@ -108,7 +107,7 @@ describe('the options page', () => {
     await expect.poll(synced).toEqual({ heartstopper: 3 });
     const watchPage = await env.newPage();
     await watch(watchPage, 1, 2);
-    await expect.poll(() => watchPage.locator('backstory-panel .bs-spoilers__label').textContent()).toContain('read to Volume 3');
+    await expect.poll(() => panel(watchPage).locator('.bs-spoilers__label').textContent()).toContain('read to Volume 3');
     // What Chrome sync does when the viewer changes it in another browser: the stored settings change under us.
     await options.evaluate(async () => {
       const c = (
@@ -119,7 +118,7 @@ describe('the options page', () => {
       const { settings } = await c.storage.sync.get('settings');
       await c.storage.sync.set({ settings: { ...settings, readVolumes: { heartstopper: 5 } } });
     });
-    await expect.poll(() => watchPage.locator('backstory-panel .bs-spoilers__label').textContent()).toContain('read to Volume 5');
+    await expect.poll(() => panel(watchPage).locator('.bs-spoilers__label').textContent()).toContain('read to Volume 5');
     await options.reload();
     await expect.poll(() => options.getByLabel('Heartstopper: comics read').inputValue()).toBe('5');
     await watchPage.close();

@@ -1,8 +1,9 @@
-// The side panel in real Chromium: content, spoiler guard, reveal, fullscreen, toggling, keys, corrections, a11y.
+// The side panel in real Chromium (an extension page in a frame beside the player): content, spoiler guard, reveal,
+// fullscreen, toggling, keys, corrections, a11y.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { HANDLE, PANEL, panelEpisode, useExtension, watch } from './support';
+import { HANDLE, PANEL, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 
 const env = useExtension();
 
@@ -12,16 +13,14 @@ type ChromeApi = {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
   runtime: { getManifest(): { commands?: Record<string, { suggested_key?: unknown }> } };
 };
-const shadowHtml = (page: Page) => page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.innerHTML ?? '');
-/** The stable hook of the panel host's parent (the imitation, like Netflix, adds hashed ltr-* classes). */
+/** Everything in the panel's frame, as markup. */
+const panelHtml = async (page: Page) => (await panelFrame(page)).evaluate(() => document.body.innerHTML);
+/** The stable hook of the panel frame's parent (the imitation, like Netflix, adds hashed ltr-* classes). */
 const hostParent = (page: Page) =>
-  page.evaluate(() => {
-    const parent = document.querySelector('backstory-panel')?.parentElement;
-    return parent?.getAttribute('data-uia') ?? '';
-  });
+  page.evaluate(() => document.querySelector('iframe[data-backstory]')?.parentElement?.getAttribute('data-uia') ?? '');
 
 async function expandAll(page: Page) {
-  const toggles = page.locator('backstory-panel .bs-cast__toggle[aria-expanded="false"]');
+  const toggles = panel(page).locator('.bs-cast__toggle[aria-expanded="false"]');
   while ((await toggles.count()) > 0) await toggles.first().click();
 }
 
@@ -30,13 +29,13 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    const comic = page.locator('backstory-panel .bs-comic').first();
+    const comic = panel(page).locator('.bs-comic').first();
     expect(await comic.textContent()).toContain('Heartstopper Volume 1, chapter 1 “Meet”');
-    expect(await page.locator('backstory-panel .bs-cast__character').first().textContent()).toBe('Charlie Spring');
+    expect(await panel(page).locator('.bs-cast__character').first().textContent()).toBe('Charlie Spring');
     await watch(page, 2, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
-    expect(await page.locator('backstory-panel .bs-comic-list').textContent()).toContain('Heartstopper Volume 3');
-    expect(await page.locator('backstory-panel .bs-cast__character').allTextContents()).toContain('Sahar Zahid');
+    expect(await panel(page).locator('.bs-comic-list').textContent()).toContain('Heartstopper Volume 3');
+    expect(await panel(page).locator('.bs-cast__character').allTextContents()).toContain('Sahar Zahid');
     await page.close();
   });
 
@@ -45,10 +44,10 @@ describe('the panel', () => {
     await watch(page, 1, 2);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
     await expandAll(page);
-    const html = await shadowHtml(page);
+    const html = await panelHtml(page);
     for (const later of ['non-binary', 'eating disorder', 'Geoff', 'Michael Holden', 'Lambert', 'asexual', 'become boyfriends'])
       expect(html, later).not.toContain(later);
-    expect(await page.locator('backstory-panel .bs-placeholder').count()).toBeGreaterThan(5);
+    expect(await panel(page).locator('.bs-placeholder').count()).toBeGreaterThan(5);
     await page.close();
   });
 
@@ -56,13 +55,13 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    await page.locator('backstory-panel .bs-cast__toggle', { hasText: 'Darcy Olsson' }).click();
-    const before = await shadowHtml(page);
-    await page.locator('backstory-panel .bs-cast__details .bs-placeholder button').first().click();
-    await expect.poll(() => page.locator('backstory-panel .bs-revealed').count()).toBe(1);
-    const added = (await shadowHtml(page)).length - before.length;
+    await panel(page).locator('.bs-cast__toggle', { hasText: 'Darcy Olsson' }).click();
+    const before = await panelHtml(page);
+    await panel(page).locator('.bs-cast__details .bs-placeholder button').first().click();
+    await expect.poll(() => panel(page).locator('.bs-revealed').count()).toBe(1);
+    const added = (await panelHtml(page)).length - before.length;
     expect(added).toBeGreaterThan(0);
-    expect(await page.locator('backstory-panel .bs-revealed .bs-spoiler-tag').textContent()).toBe('Spoiler');
+    expect(await panel(page).locator('.bs-revealed .bs-spoiler-tag').textContent()).toBe('Spoiler');
     await page.close();
   });
 
@@ -76,12 +75,12 @@ describe('the panel', () => {
     await page.click('[data-uia="control-fullscreen-enter"]');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-uia') ?? '')).toBe('watch-video');
     expect(await hostParent(page)).toBe('watch-video');
-    expect(await page.locator(PANEL).isVisible()).toBe(true);
+    await expect.poll(() => panel(page).locator(PANEL).isVisible()).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
     // Should a release fullscreen an inner element instead, the panel follows it there and back.
     await page.evaluate(() => document.querySelector('[data-uia="player"]')?.requestFullscreen());
     await expect.poll(() => hostParent(page)).toBe('player');
-    expect(await page.locator(PANEL).isVisible()).toBe(true);
+    await expect.poll(() => panel(page).locator(PANEL).isVisible()).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
     await expect.poll(() => hostParent(page)).toBe('watch-video');
     await page.close();
@@ -91,11 +90,11 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 4);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E4 Secret');
-    await page.locator('backstory-panel [aria-label="Hide the Backstory panel"]').click();
-    await expect.poll(() => page.locator(HANDLE).count()).toBe(1);
-    expect(await page.locator(PANEL).count()).toBe(0);
-    await page.locator(HANDLE).click();
-    await expect.poll(() => page.locator(PANEL).count()).toBe(1);
+    await panel(page).locator('[aria-label="Hide the Backstory panel"]').click();
+    await expect.poll(() => panel(page).locator(HANDLE).count()).toBe(1);
+    expect(await panel(page).locator(PANEL).count()).toBe(0);
+    await panel(page).locator(HANDLE).click();
+    await expect.poll(() => panel(page).locator(PANEL).count()).toBe(1);
     // Headless Chromium does not route synthetic key presses to extension commands, so the test sends what
     // the background's onCommand handler sends for the "toggle-panel" command.
     const toggle = () =>
@@ -106,9 +105,9 @@ describe('the panel', () => {
       });
     await page.bringToFront();
     await toggle();
-    await expect.poll(() => page.locator(PANEL).count()).toBe(0);
+    await expect.poll(() => panel(page).locator(PANEL).count()).toBe(0);
     await toggle();
-    await expect.poll(() => page.locator(PANEL).count()).toBe(1);
+    await expect.poll(() => panel(page).locator(PANEL).count()).toBe(1);
     const manifest = await env.browser.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.getManifest(),
     );
@@ -120,8 +119,8 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    await page.locator('backstory-panel .bs-spoilers summary').click();
-    await page.locator('backstory-panel #bs-read').focus();
+    await panel(page).locator('.bs-spoilers summary').click();
+    await panel(page).locator('#bs-read').focus();
     await page.keyboard.press('f');
     await page.keyboard.press(' ');
     await page.keyboard.press('ArrowDown');
@@ -139,9 +138,9 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 6);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E6 Girls');
-    await page.locator('backstory-panel button', { hasText: 'Not this episode?' }).click();
-    await page.locator('backstory-panel #bs-episode-choice').selectOption('s1e7');
-    await page.locator('backstory-panel button', { hasText: 'Use this episode' }).click();
+    await panel(page).locator('button', { hasText: 'Not this episode?' }).click();
+    await panel(page).locator('#bs-episode-choice').selectOption('s1e7');
+    await panel(page).locator('button', { hasText: 'Use this episode' }).click();
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E7 Bully');
     await page.reload();
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E7 Bully');
@@ -157,9 +156,9 @@ describe('the panel', () => {
       await page.setViewportSize(size);
       await watch(page, 1, 3);
       await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
-      await page.locator('backstory-panel .bs-cast__toggle').first().click();
-      await page.locator('backstory-panel .bs-spoilers summary').click();
-      expect(await axeViolations(page, 'backstory-panel')).toEqual([]);
+      await panel(page).locator('.bs-cast__toggle').first().click();
+      await panel(page).locator('.bs-spoilers summary').click();
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
     }
     await page.close();
   });
@@ -168,11 +167,11 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 2, '?controlsTimeout=800');
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
-    const panel = await page.locator(PANEL).boundingBox();
-    if (!panel) throw new Error('no panel');
+    const box = await panel(page).locator(PANEL).boundingBox();
+    if (!box) throw new Error('no panel');
     // Keep moving over the panel for longer than the player's inactivity timeout.
     for (let i = 0; i < 12; i++) {
-      await page.mouse.move(panel.x + 40 + (i % 2) * 20, panel.y + 120 + i * 5);
+      await page.mouse.move(box.x + 40 + (i % 2) * 20, box.y + 120 + i * 5);
       await page.waitForTimeout(120);
     }
     expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
@@ -187,9 +186,9 @@ describe('the panel', () => {
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
     await page.mouse.move(200, 200);
-    const panel = await page.locator(PANEL).boundingBox();
+    const box = await panel(page).locator(PANEL).boundingBox();
     const controls = await page.locator('[data-uia="controls-standard"]').boundingBox();
-    expect(panel && controls && panel.y + panel.height).toBeLessThanOrEqual((controls?.y ?? 0) + 1);
+    expect(box && controls && box.y + box.height).toBeLessThanOrEqual((controls?.y ?? 0) + 1);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { episodeOrder, viewerHorizon } from '../../lib/pack/horizon';
 import type { Pack } from '../../lib/pack/schema';
 import { laterMaterial } from '../support/later-material';
-import { panelEpisode, useExtension, watch } from './support';
+import { panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 
 const env = useExtension();
 const pack = JSON.parse(await readFile('data/heartstopper.pack.json', 'utf8')) as Pack;
@@ -15,14 +15,12 @@ const later = laterMaterial(pack, viewerHorizon('current', 1, 0, 0), episodeOrde
 
 /** Visible text and every link address of a page, or of the panel's shadow root. */
 async function everything(page: Page, inPanel: boolean): Promise<string> {
-  return page.evaluate((panel) => {
-    const root: ParentNode | null | undefined = panel ? document.querySelector('backstory-panel')?.shadowRoot : document;
-    if (!root) return '';
-    for (const details of root.querySelectorAll('details')) details.open = true;
-    const links = [...root.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.title}`);
-    const text = panel ? (root as ShadowRoot).textContent : document.body.innerText;
-    return `${text}\n${links.join('\n')}`;
-  }, inPanel);
+  const target = inPanel ? await panelFrame(page) : page;
+  return target.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    const links = [...document.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.title}`);
+    return `${document.body.textContent}\n${links.join('\n')}`;
+  });
 }
 
 const leaksIn = (seen: string) => later.filter(([, material]) => seen.includes(material)).map(([what]) => what);
@@ -32,7 +30,7 @@ describe('a first-time viewer at S1E1', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    const toggles = page.locator('backstory-panel .bs-cast__toggle[aria-expanded="false"]');
+    const toggles = panel(page).locator('.bs-cast__toggle[aria-expanded="false"]');
     while ((await toggles.count()) > 0) await toggles.first().click();
     const seen = await everything(page, true);
     expect(seen).toContain('Charlie, outed at school the year before');

@@ -1,8 +1,9 @@
 /** Shared set-up for the end-to-end suites: one fixture server and one browser per test file. */
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
+import { PANEL_FRAME, panel, panelFrame } from '../harness/panel-frame';
 
 export interface E2E {
   server: FixtureServer;
@@ -42,13 +43,16 @@ export function useExtension(): E2E {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail' || !env.browser) return;
     for (const page of env.browser.context.pages()) {
-      const text = await page
-        .evaluate(() => {
-          const panel = document.querySelector('backstory-panel')?.shadowRoot?.textContent ?? '';
-          return `${document.body?.innerText ?? ''}${panel ? `\n[panel] ${panel}` : ''}`;
-        })
-        .catch((error: unknown) => `(unreadable: ${error})`);
-      console.error(`[failed: ${ctx.task.name}] ${page.url()}\n${text.slice(0, 2000)}`);
+      const text = await page.evaluate(() => document.body?.innerText ?? '').catch((error: unknown) => `(unreadable: ${error})`);
+      const inPanel = await Promise.all(
+        page
+          .frames()
+          .filter((f) => f.url().includes('/panel.html'))
+          .map((f) => f.evaluate(() => document.body.innerText).catch(() => '')),
+      );
+      console.error(
+        `[failed: ${ctx.task.name}] ${page.url()}\n${text.slice(0, 2000)}${inPanel.length ? `\n[panel] ${inPanel.join('\n').slice(0, 1500)}` : ''}`,
+      );
     }
     console.error(`[failed: ${ctx.task.name}] worker log: ${workerLog.slice(-20).join('\n') || '(empty)'}`);
   });
@@ -59,8 +63,10 @@ export function useExtension(): E2E {
   return env;
 }
 
-export const PANEL = 'backstory-panel .bs-panel';
-export const HANDLE = 'backstory-panel .bs-handle';
+/** Selectors inside the panel's frame; the frame itself is found with tests/harness/panel-frame.ts. */
+export const PANEL = '.bs-panel';
+export const HANDLE = '.bs-handle';
+export { PANEL_FRAME, panel, panelFrame };
 
 /** Video ids of the fixture catalog (synthetic): 9000 0000 + season × 100 + episode. */
 export const fixtureId = (season: number, episode: number) => 90000000 + season * 100 + episode;
@@ -70,6 +76,6 @@ export async function watch(page: Page, season: number, episode: number, query =
 }
 
 /** The episode line of the panel, e.g. "S1 · E3 Kiss". */
-export async function panelEpisode(page: Page | Frame): Promise<string> {
-  return (await page.locator('backstory-panel .bs-episode').textContent({ timeout: 10_000 }))?.trim() ?? '';
+export async function panelEpisode(page: Page): Promise<string> {
+  return (await panel(page).locator('.bs-episode').textContent({ timeout: 10_000 }))?.trim() ?? '';
 }

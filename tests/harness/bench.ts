@@ -12,7 +12,7 @@ import { backgroundFigures } from './bench/background-figures';
 import type { BenchContext } from './bench/context';
 import { heapDifference } from './bench/heap';
 import { injectedSize } from './bench/injected-size';
-import { autoplayChange, panelAppears, waitForEpisodeInPage } from './bench/panel-latency';
+import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
 import { popupFirstRender, searchTimes } from './bench/popup-figures';
 import { browseCpu, playbackCpu } from './bench/script-time';
 import { createTable } from './bench/table';
@@ -41,8 +41,8 @@ try {
   await browser.context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   try {
     const page = await browser.context.newPage();
-    // The waiting helper is installed before the page's own scripts, so starting it costs nothing measurable.
-    await page.addInitScript({ content: `window.__benchWait = ${waitForEpisodeInPage.toString()}` });
+    // The recorder is installed in every frame before its own scripts (it acts only in the panel's frame).
+    await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
     await panelAppears(page, ctx);
     await autoplayChange(page, ctx);
     await page.close();

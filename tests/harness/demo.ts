@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from './browser';
 import { startFixtureServer } from './fixture-server';
+import { panel, panelFrame } from './panel-frame';
 
 const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
@@ -17,12 +18,12 @@ const WATCH_URL = 'http://www.netflix.com/watch/90000103';
 
 async function showPanel(page: Page) {
   await page.goto(WATCH_URL);
-  await page.locator('backstory-panel .bs-episode').waitFor({ timeout: 15_000 });
+  await panel(page).locator('.bs-episode').waitFor({ timeout: 15_000 });
   // Expand Charlie's card and keep the controls visible, as a viewer would see them.
-  await page.locator('backstory-panel .bs-cast__toggle').first().click();
+  await panel(page).locator('.bs-cast__toggle').first().click();
   // Clicking scrolled the panel to the card; show it from the top, header first.
-  await page.evaluate(() => {
-    const body = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-panel__body');
+  await (await panelFrame(page)).evaluate(() => {
+    const body = document.querySelector('.bs-panel__body');
     if (body) body.scrollTop = 0;
   });
   await page.mouse.move(200, 300);

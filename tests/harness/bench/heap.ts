@@ -1,6 +1,7 @@
 /** JS heap of the watch page with the extension minus without it, each after a forced garbage collection. */
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../browser';
+import { panel } from '../panel-frame';
 import type { BenchContext } from './context';
 import { percentile } from './stats';
 
@@ -10,7 +11,7 @@ export async function heapDifference({ browser: withExtension, port, runs, table
     for (let i = 0; i < Math.max(5, runs / 2); i++) {
       const page = await newPage();
       await page.goto('http://www.netflix.com/watch/90000103');
-      if (waitPanel) await page.locator('backstory-panel .bs-episode').waitFor();
+      if (waitPanel) await panel(page).locator('.bs-episode').waitFor();
       else await page.locator('[data-uia="player"]').waitFor();
       await page.waitForTimeout(1000);
       const cdp = await page.context().newCDPSession(page);

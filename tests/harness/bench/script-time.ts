@@ -1,5 +1,6 @@
 /** The extension's own script time on Netflix pages, from DevTools CPU profiles, while the page churns. */
 import type { Page } from 'playwright-core';
+import { panel } from '../panel-frame';
 import type { BenchContext } from './context';
 import { seededRandom } from './generated-pack';
 import { summarize } from './stats';
@@ -57,7 +58,7 @@ export const playbackCpu = (ctx: BenchContext) =>
     20,
     async (page) => {
       await page.goto('http://www.netflix.com/watch/90000101');
-      await page.locator('backstory-panel .bs-episode').waitFor();
+      await panel(page).locator('.bs-episode').waitFor();
     },
     [2000, 6000],
   );

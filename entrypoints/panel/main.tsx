@@ -1,0 +1,77 @@
+/**
+ * The panel, as an extension page in a frame beside Netflix's video: Netflix's page can neither read it nor drive
+ * it, its keys and clicks never reach the page, and the page's CSS cannot restyle it. Its state comes from the
+ * content script that made the frame (runtime messages carrying this frame's token); what it asks of the content
+ * script goes through the background, which knows which tab the frame is in (lib/messaging/panel-messages.ts).
+ */
+import '../../components/shared/badge.css';
+import '../../components/panel/panel.css';
+import './frame.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Panel } from '../../components/panel/Panel';
+import type { PanelActions } from '../../components/panel/types';
+import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
+import { send } from '../../lib/messaging/protocol';
+import { saveSettings } from '../../lib/settings/settings';
+
+const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
+const root = document.getElementById('app') as HTMLElement;
+let state: PanelState | undefined;
+
+const relay = (action: PanelAction) => send('relayToPanelHost', action);
+
+const actions: PanelActions = {
+  setOpen: (open) => void relay({ action: 'open', open }).catch(() => undefined),
+  reveal: async (handle) => {
+    if (state?.view.status !== 'ready') return null;
+    const { context } = state.view;
+    return send('revealItem', { showId: context.show.id, season: context.episode.season, handle });
+  },
+  listEpisodes: (showId) => send('listEpisodes', { showId }),
+  correct: async (showId, episodeId) => void (await relay({ action: 'correct', showId, episodeId })),
+  setReadVolume: async (showId, volume) => void (await send('setReadVolume', { showId, volume })),
+  setGuard: async (guard) => void (await saveSettings({ guard })),
+  confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
+  diagnostics: async () => String((await relay({ action: 'diagnostics' })) ?? ''),
+};
+
+function draw() {
+  if (!state) return;
+  const { settings, open, wide, maxHeight } = state;
+  root.className = `bs-root${settings.panelSide === 'left' ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${wide ? ' bs-root--wide' : ''}`;
+  root.style.setProperty('--bs-max-height', `${Math.max(120, maxHeight)}px`);
+  render(<Panel view={state.view} open={open} settings={settings} shortcut={state.shortcut} actions={actions} />, root);
+}
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (!isPanelStateMessage(message, token)) return undefined;
+  state = message.state;
+  draw();
+  return undefined;
+});
+
+// Tell the content script how large the panel is, so the frame covers exactly the panel and nothing more. Only on
+// a change of size: nothing runs while the video plays.
+let reported = '';
+const sizeObserver = new ResizeObserver(() => {
+  const box = root.firstElementChild?.getBoundingClientRect();
+  if (!box) return;
+  const width = Math.ceil(box.width);
+  const height = Math.ceil(box.height);
+  if (`${width}x${height}` === reported) return;
+  reported = `${width}x${height}`;
+  void relay({ action: 'size', width, height }).catch(() => undefined);
+});
+new MutationObserver(() => {
+  sizeObserver.disconnect();
+  const child = root.firstElementChild;
+  if (child) sizeObserver.observe(child);
+}).observe(root, { childList: true });
+
+void relay({ action: 'hello' })
+  .then((initial) => {
+    state ??= initial as PanelState;
+    draw();
+  })
+  .catch(() => undefined);
