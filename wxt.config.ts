@@ -14,6 +14,8 @@ export default defineConfig({
     // package.json's `name` must be lower-case for npm; the store name is its displayName.
     name: pkg.displayName,
     permissions: ['storage', 'scripting'],
+    // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
+    incognito: 'not_allowed',
     host_permissions: ['*://*.netflix.com/*'],
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:

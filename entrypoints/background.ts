@@ -8,9 +8,10 @@ import { defineBackground } from '#imports';
 import { dbHealth, getDb } from '../lib/db/connection';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
+import { isWatchUrl } from '../lib/netflix/selectors';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
-import { sessionNowWatching } from '../lib/service/now-watching-store';
+import { currentNowWatching, sessionNowWatching } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, saveSettings, watchSettings } from '../lib/settings/settings';
 
@@ -25,7 +26,7 @@ async function reinjectIntoOpenTabs(): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const nowWatching = sessionNowWatching();
+  const nowWatching = currentNowWatching(sessionNowWatching(), async (tabId) => (await browser.tabs.get(tabId)).url, isWatchUrl);
   const service = createBackstoryService({
     getDb,
     dbHealth,

@@ -70,7 +70,13 @@ export function DataSection({ data }: { data: OptionsData }) {
             }
           : { tone: 'error', text: 'That file is not a Backstory export. Nothing was changed.', issues: result.issues };
       }
-      const result = await data.importPack(json);
+      let result = await data.importPack(json);
+      if (!result.ok && result.replaces) {
+        const { showTitle, packId } = result.replaces;
+        if (!window.confirm(`This pack would replace “${showTitle}” (from the pack “${packId}”). Replace it?`))
+          return { tone: 'error', text: `Nothing was changed: “${showTitle}” keeps its pack.` };
+        result = await data.importPack({ pack: json, replace: true });
+      }
       return result.ok
         ? { tone: 'ok', text: `Imported pack “${result.pack.id}” version ${result.pack.version}.` }
         : {

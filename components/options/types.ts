@@ -25,5 +25,10 @@ export interface OptionsData {
   resetProgress(): Promise<void>;
   exportUserData(): Promise<UserData>;
   importUserData(data: unknown): Promise<ImportResult>;
-  importPack(data: unknown): Promise<{ ok: true; pack: { id: string; version: string } } | { ok: false; issues: PackIssue[] }>;
+  importPack(
+    data: unknown,
+  ): Promise<
+    | { ok: true; pack: { id: string; version: string } }
+    | { ok: false; issues: PackIssue[]; replaces?: { packId: string; showTitle: string } }
+  >;
 }

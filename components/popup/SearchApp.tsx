@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntityDetail } from '../../lib/db/catalog';
-import { createSearchIndex, type SearchIndex } from '../../lib/search/search-index';
+import { createSearchIndex, MAX_QUERY, type SearchIndex } from '../../lib/search/search-index';
 import type { SearchPayload } from '../../lib/search/warm-index';
 import { DetailView } from './DetailView';
 import { optionId, ResultList } from './ResultList';
@@ -108,6 +108,7 @@ export function SearchApp({ data }: { data: PopupData }) {
         id="bs-search"
         ref={input}
         type="text"
+        maxLength={MAX_QUERY}
         role="combobox"
         enterKeyHint="search"
         aria-expanded={flat.length > 0}

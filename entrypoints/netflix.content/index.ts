@@ -26,6 +26,11 @@ export default defineContentScript({
       }
     };
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sync(newUrl));
+    // Leaving the page (another site, a reload, closing the tab): "now watching" ends with it.
+    ctx.addEventListener(window, 'pagehide', () => {
+      session?.stop();
+      session = undefined;
+    });
     ctx.onInvalidated(() => {
       session?.stop();
       session = undefined;

@@ -8,6 +8,7 @@
 import type { IDBPDatabase } from 'idb';
 import { normalizeKey } from '../text/normalize';
 import type { BackstoryDB, EpisodeRecord, ShowRecord } from './schema';
+import { MAX_LEARNED } from './user-data';
 
 export interface EpisodeSignals {
   videoId?: string;
@@ -44,7 +45,7 @@ export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: Epi
   const episode = await findEpisode(db, show, signals);
   if (!episode) return { status: 'unknown-episode', showId: show.id, showTitle: show.title };
 
-  if (signals.videoId && signals.learn)
+  if (signals.videoId && signals.learn) {
     await db.put('learned', {
       videoId: signals.videoId,
       showId: show.id,
@@ -52,6 +53,8 @@ export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: Epi
       via: signals.via,
       updatedAt: Date.now(),
     });
+    await capLearned(db);
+  }
   return { status: 'resolved', showId: show.id, episodeId: episode.id, via: signals.via };
 }
 
@@ -94,4 +97,14 @@ async function findEpisode(
     if (seasons.size === 1) return db.getFromIndex('episodes', 'by-show-season-number', [show.id, [...seasons][0] ?? 1, episode]);
   }
   return undefined;
+}
+
+/** Keeps the learned mappings to MAX_LEARNED, dropping the oldest (review B8: they grew without a bound). */
+export async function capLearned(db: IDBPDatabase<BackstoryDB>, max = MAX_LEARNED): Promise<void> {
+  const count = await db.count('learned');
+  if (count <= max) return;
+  const all = await db.getAll('learned');
+  all.sort((a, b) => a.updatedAt - b.updatedAt);
+  const tx = db.transaction('learned', 'readwrite');
+  await Promise.all([...all.slice(0, count - max).map((r) => tx.store.delete(r.videoId)), tx.done]);
 }

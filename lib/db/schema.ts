@@ -19,6 +19,8 @@ export interface PackRecord {
   version: string;
   title: string;
   origin: 'bundled' | 'imported';
+  /** Set when the viewer replaced this pack's show with an imported pack: it is not seeded again at start-up. */
+  replacedBy?: string;
   seededAt: number;
   counts: Record<string, number>;
 }

@@ -94,7 +94,10 @@ export type SeedOutcome =
   | { status: 'current' | 'seeded'; pack: PackRecord }
   | { status: 'invalid'; packId: string; issues: { path: string; message: string }[] };
 
-/** Seeds each bundled pack that is missing or whose version changed. A user's imported copy is left alone. */
+/**
+ * Seeds each bundled pack that is missing or whose version changed. A user's imported copy is left alone, and so
+ * is a pack the viewer chose to replace with an import, until a forced re-seed brings it back.
+ */
 export async function ensureBundledPacks(db: IDBPDatabase<BackstoryDB>, packs: unknown[], force = false): Promise<SeedOutcome[]> {
   const outcomes: SeedOutcome[] = [];
   for (const raw of packs) {
@@ -104,7 +107,7 @@ export async function ensureBundledPacks(db: IDBPDatabase<BackstoryDB>, packs: u
       continue;
     }
     const stored = await db.get('packs', result.pack.id);
-    const current = stored && (stored.origin === 'imported' || stored.version === result.pack.version);
+    const current = stored && (stored.origin === 'imported' || stored.replacedBy || stored.version === result.pack.version);
     if (current && !force) outcomes.push({ status: 'current', pack: stored });
     else outcomes.push({ status: 'seeded', pack: await seedPack(db, result.pack, 'bundled') });
   }

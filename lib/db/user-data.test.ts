@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { seededDb } from '../../tests/support/seeded-db';
-import { resolveEpisode } from './resolve';
-import { correctEpisode, exportUserData, getProgress, importUserData, recordWatched, setReadVolume } from './user-data';
+import { capLearned, resolveEpisode } from './resolve';
+import {
+  correctEpisode,
+  exportUserData,
+  getProgress,
+  importUserData,
+  MAX_LEARNED,
+  recordWatched,
+  setReadVolume,
+} from './user-data';
 
 describe('user data', () => {
   it('records only forward progress', async () => {
@@ -58,5 +66,49 @@ describe('user data', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues[0]?.path).toMatch(/^learned\.0\./);
     expect((await db.get('progress', 'heartstopper'))?.readVolume).toBe(3);
+  });
+});
+
+describe('bounded user data (review B7, B8)', () => {
+  it('refuses an oversized import by its length, before looking at any entry', async () => {
+    const db = await seededDb();
+    const huge = {
+      format: 'backstory-user-data',
+      version: 1,
+      exportedAt: 0,
+      learned: new Array(MAX_LEARNED + 1).fill(0),
+      corrections: [],
+      progress: [],
+    };
+    expect(await importUserData(db, huge)).toEqual({
+      ok: false,
+      issues: [{ path: 'learned', message: `at most 5,000 entries, found 5,001` }],
+    });
+  });
+
+  it('keeps learned mappings to the cap, dropping the oldest, so an export always imports back', async () => {
+    const db = await seededDb();
+    for (let i = 0; i < 12; i++)
+      await db.put('learned', {
+        videoId: String(1000 + i),
+        showId: 'heartstopper',
+        episodeId: 's1e1',
+        via: 'metadata',
+        updatedAt: i,
+      });
+    await capLearned(db, 10);
+    expect((await db.getAllKeys('learned')).sort()).toEqual(Array.from({ length: 10 }, (_, i) => String(1002 + i)));
+    // At the real cap, an export is accepted by import.
+    for (let i = 0; i < MAX_LEARNED; i++)
+      await db.put('learned', {
+        videoId: String(5000 + i),
+        showId: 'heartstopper',
+        episodeId: 's1e1',
+        via: 'metadata',
+        updatedAt: 100 + i,
+      });
+    await resolveEpisode(db, { videoId: '99', titleId: '81059939', season: 1, episode: 1, via: 'metadata', learn: true });
+    expect(await db.count('learned')).toBe(MAX_LEARNED);
+    expect(await importUserData(db, JSON.parse(JSON.stringify(await exportUserData(db))))).toMatchObject({ ok: true });
   });
 });

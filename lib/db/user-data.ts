@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
+import { checkSizes } from '../pack/sizes';
 import type { BackstoryDB, ProgressRecord } from './schema';
 
 export type WatchedResult =
@@ -91,6 +92,13 @@ const EpisodeId = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/));
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 
+/**
+ * The most an import may hold. Learned mappings are capped at MAX_LEARNED (oldest dropped), so an export always
+ * fits what import accepts (review B8: the extension refused its own export past 100,000 rows).
+ */
+export const MAX_LEARNED = 5_000;
+export const USER_DATA_LIMITS = { learned: MAX_LEARNED, corrections: 20_000, progress: 10_000 };
+
 export const UserDataSchema = v.object({
   format: v.literal('backstory-user-data'),
   version: v.literal(1),
@@ -105,11 +113,11 @@ export const UserDataSchema = v.object({
         updatedAt: Time,
       }),
     ),
-    v.maxLength(100_000),
+    v.maxLength(USER_DATA_LIMITS.learned),
   ),
   corrections: v.pipe(
     v.array(v.object({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId, updatedAt: Time })),
-    v.maxLength(100_000),
+    v.maxLength(USER_DATA_LIMITS.corrections),
   ),
   progress: v.pipe(
     v.array(
@@ -121,7 +129,7 @@ export const UserDataSchema = v.object({
         updatedAt: Time,
       }),
     ),
-    v.maxLength(10_000),
+    v.maxLength(USER_DATA_LIMITS.progress),
   ),
 });
 export type UserData = v.InferOutput<typeof UserDataSchema>;
@@ -141,6 +149,8 @@ export type ImportResult =
 
 /** Replaces the user stores with the document's contents, in one transaction, only if all of it is valid. */
 export async function importUserData(db: IDBPDatabase<BackstoryDB>, input: unknown): Promise<ImportResult> {
+  const tooLarge = checkSizes(input, USER_DATA_LIMITS);
+  if (tooLarge.length) return { ok: false, issues: tooLarge };
   const parsed = v.safeParse(UserDataSchema, input, { abortEarly: false });
   if (!parsed.success)
     return {

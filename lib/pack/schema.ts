@@ -19,8 +19,16 @@ const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case le
 const EpisodeRef = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/, 'an episode id like s1e3, or film'));
 const SourceKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]+$/), v.maxLength(40));
 const Sources = v.pipe(v.array(SourceKey), v.minLength(1, 'every record needs at least one source'));
-const Text = v.pipe(v.string(), v.minLength(1), v.maxLength(600));
-const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
+/**
+ * What a pack's text may not carry onto the screen (review B10): bidi overrides and other invisible format
+ * characters (which can reverse a line: "nigol/elpmaxe.live"), keeping the joiner that emoji need; and piles of
+ * combining marks, cut to two per letter (400 of them drew a line across the panel).
+ */
+export function cleanPackText(text: string): string {
+  return text.replace(/(?!\u200d)\p{Cf}/gu, '').replace(/(\p{M}{2})\p{M}+/gu, '$1');
+}
+const Text = v.pipe(v.string(), v.maxLength(600), v.transform(cleanPackText), v.minLength(1));
+const Name = v.pipe(v.string(), v.maxLength(120), v.transform(cleanPackText), v.minLength(1));
 const Year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100));
 const IsoDate = v.pipe(v.string(), v.isoDate());
 const Positive = v.pipe(v.number(), v.integer(), v.minValue(1));

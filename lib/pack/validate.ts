@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { episodeOrder } from './horizon';
 import { type Horizon, type Pack, PackSchema, type Stage } from './schema';
+import { checkSizes, PACK_LIMITS } from './sizes';
 
 export interface PackIssue {
   path: string;
@@ -17,6 +18,8 @@ export type PackResult = { ok: true; pack: Pack } | { ok: false; issues: PackIss
 const MAX_ISSUES = 200;
 
 export function validatePack(input: unknown): PackResult {
+  const tooLarge = checkSizes(input, PACK_LIMITS);
+  if (tooLarge.length) return { ok: false, issues: tooLarge };
   const parsed = v.safeParse(PackSchema, input, { abortEarly: false });
   if (!parsed.success) {
     const issues = parsed.issues.slice(0, MAX_ISSUES).map((issue) => ({

@@ -60,3 +60,18 @@ describe('search ranking', () => {
     expect(early.search('geoff')).toEqual([]);
   });
 });
+
+describe('bounded search (review B6)', () => {
+  it('answers a pasted 70,000-character query (it threw a RangeError before) as a cut query', async () => {
+    const { createSearchIndex: create, MAX_QUERY } = await import('./search-index');
+    const index = create([
+      { id: 'character:s:a', kind: 'character', showId: 's', entityId: 'a', title: 'Charlie Spring', subtitle: '', keywords: '' },
+    ]);
+    const pasted = `charlie ${'x'.repeat(70_000)}`;
+    expect(() => index.search(pasted)).not.toThrow();
+    expect(() => index.suggest(pasted)).not.toThrow();
+    // Cut to the first MAX_QUERY characters, the query still finds what its first word names.
+    expect(index.search(pasted).flatMap((g) => g.hits.map((h) => h.title))).toEqual(['Charlie Spring']);
+    expect(MAX_QUERY).toBe(100);
+  });
+});

@@ -30,14 +30,20 @@ export interface SearchIndex {
   size: number;
 }
 
+/** The longest query searched (longer input is cut), and the longest term matched with typos. */
+export const MAX_QUERY = 100;
+export const MAX_FUZZY_TERM = 20;
+const bounded = (query: string) => query.trim().slice(0, MAX_QUERY);
+
 const OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'keywords', 'subtitle'],
   storeFields: [],
   searchOptions: {
     boost: { title: 3, keywords: 1.5, subtitle: 0.5 },
     prefix: true,
-    // Allow about one typo in five letters, never on very short words.
-    fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+    // Allow about one typo in five letters, never on very short words, nor on long ones: fuzzy matching costs
+    // memory in proportion to the square of a term's length (a pasted 70 KB "word" took gigabytes, review B6).
+    fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_TERM ? 0.2 : false),
     combineWith: 'AND',
   },
 };
@@ -65,7 +71,7 @@ export function createSearchIndex(docs: SearchDoc[], prebuilt?: PrebuiltIndex): 
   return {
     size: docs.length,
     search(query, limitPerKind = 6) {
-      const q = query.trim();
+      const q = bounded(query);
       if (!q) return [];
       let results = index.search(q);
       // If every word must match and nothing does, accept documents matching any word.
@@ -88,7 +94,7 @@ export function createSearchIndex(docs: SearchDoc[], prebuilt?: PrebuiltIndex): 
     },
     suggest(query) {
       return index
-        .autoSuggest(query, { fuzzy: 0.3, prefix: true })
+        .autoSuggest(bounded(query), { fuzzy: (term) => (term.length <= MAX_FUZZY_TERM ? 0.3 : false), prefix: true })
         .slice(0, 3)
         .map((s) => s.suggestion);
     },

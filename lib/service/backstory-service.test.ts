@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { heartstopper } from '../../tests/support/packs';
 import { testService } from '../../tests/support/test-service';
+import { openBackstoryDb } from '../db/schema';
 import { send, serve } from '../messaging/protocol';
 
 describe('the background service', () => {
@@ -60,6 +61,42 @@ describe('the background service', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues.some((i) => i.path.startsWith('characters.0'))).toBe(true);
     expect((await svc.getStats()).packs).toEqual(before.packs);
+  });
+});
+
+describe('a database emptied under the running worker (review B13)', () => {
+  it('is seeded again on the next request, not only at the next start', async () => {
+    const { svc } = testService();
+    await svc.warmUp();
+    const db = await openBackstoryDb();
+    const tx = db.transaction(['packs', 'shows', 'episodes', 'entities'], 'readwrite');
+    await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()).concat(tx.done));
+    expect((await svc.listEpisodes({ showId: 'heartstopper' })).length).toBe(24);
+  });
+});
+
+describe('a pack that reuses another pack’s show (review B11)', () => {
+  it('is refused, saying which, unless the viewer confirms; the replaced pack then stays replaced until re-seeded', async () => {
+    const { svc } = testService();
+    await svc.warmUp();
+    const other = { ...heartstopper(), id: 'totally-different-pack', version: '1.0.0' };
+    const first = other.episodes[0];
+    if (first) first.title = 'Replaced';
+    expect(await svc.importPack(other)).toEqual({
+      ok: false,
+      replaces: { packId: 'heartstopper', showTitle: 'Heartstopper' },
+      issues: [{ path: 'show', message: 'This pack would replace “Heartstopper” from the pack “heartstopper”.' }],
+    });
+    expect((await svc.listEpisodes({ showId: 'heartstopper' }))[0]?.title).toBe('Meet');
+    expect(await svc.importPack({ pack: other, replace: true })).toMatchObject({ ok: true });
+    expect((await svc.listEpisodes({ showId: 'heartstopper' }))[0]?.title).toBe('Replaced');
+    // A new start does not quietly undo the viewer's choice; re-seeding the bundled data does, on purpose.
+    await svc.warmUp();
+    const { svc: restarted } = testService();
+    await restarted.warmUp();
+    expect((await restarted.listEpisodes({ showId: 'heartstopper' }))[0]?.title).toBe('Replaced');
+    await restarted.reseed();
+    expect((await restarted.listEpisodes({ showId: 'heartstopper' }))[0]?.title).toBe('Meet');
   });
 });
 

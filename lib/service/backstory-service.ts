@@ -78,6 +78,11 @@ export function createBackstoryService(deps: ServiceDeps) {
       throw error;
     });
     await seeding;
+    // A database deleted under the running worker comes back empty: seed it again now, not at the next start (B13).
+    if ((await db.count('packs')) === 0) {
+      seeding = ensureBundledPacks(db, deps.bundledPacks);
+      await seeding;
+    }
     // Once per start: reading progress synced from another browser. A failure here must not stop the answer.
     reconciling ??= (async () => {
       if (await reconcileReadVolumes(db, (await deps.loadSettings()).readVolumes, saveReadVolumes)) await deps.dataChanged();
@@ -284,10 +289,31 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     /** Validates and seeds a pack file chosen by the user; on any problem nothing changes. */
+    /**
+     * Imports a pack. One whose show (by id or Netflix id) belongs to another pack is refused, saying which,
+     * unless the viewer confirmed the replacement (`{ pack, replace: true }`); the replaced pack is then kept from
+     * coming back at start-up until the viewer re-seeds the bundled data (review B11).
+     */
     async importPack(data: unknown) {
-      const result = validatePack(upgradePack(data));
+      const replacing = isReplacement(data);
+      const result = validatePack(upgradePack(replacing ? data.pack : data));
       if (!result.ok) return result;
-      const record = await seedPack(await ready(), result.pack, 'imported');
+      const db = await ready();
+      const { show } = result.pack;
+      const owner = [await db.get('shows', show.id), await db.getFromIndex('shows', 'by-netflix-id', show.netflixTitleId)].find(
+        (s) => s && s.packId !== result.pack.id,
+      );
+      if (owner && !replacing)
+        return {
+          ok: false as const,
+          replaces: { packId: owner.packId, showTitle: owner.title },
+          issues: [{ path: 'show', message: `This pack would replace “${owner.title}” from the pack “${owner.packId}”.` }],
+        };
+      if (owner) {
+        const previous = await db.get('packs', owner.packId);
+        if (previous) await db.put('packs', { ...previous, replacedBy: result.pack.id });
+      }
+      const record = await seedPack(db, result.pack, 'imported');
       await deps.dataChanged();
       return { ok: true as const, pack: record };
     },
@@ -295,6 +321,10 @@ export function createBackstoryService(deps: ServiceDeps) {
 }
 
 export type BackstoryService = ReturnType<typeof createBackstoryService>;
+
+function isReplacement(data: unknown): data is { pack: unknown; replace: true } {
+  return typeof data === 'object' && data !== null && (data as { replace?: unknown }).replace === true && 'pack' in data;
+}
 
 function healthNotes(health: DbHealth): string[] {
   const notes: string[] = [];

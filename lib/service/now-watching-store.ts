@@ -26,3 +26,30 @@ export function sessionNowWatching(): ServiceDeps['nowWatching'] {
     },
   };
 }
+
+/**
+ * "Now watching" only while the tab still shows a Netflix watch page: a tab that went elsewhere forgets it, even
+ * when its content script could not say goodbye (review B14). `tabUrl` is the tab's address as the browser gives
+ * it (present for netflix.com tabs thanks to the host permission, absent for others).
+ */
+export function currentNowWatching(
+  store: ServiceDeps['nowWatching'],
+  tabUrl: (tabId: number) => Promise<string | undefined>,
+  isWatchPage: (url: URL) => boolean,
+): ServiceDeps['nowWatching'] {
+  return {
+    async get(tabId) {
+      const url = await tabUrl(tabId).catch(() => undefined);
+      let watching = false;
+      try {
+        watching = url !== undefined && isWatchPage(new URL(url));
+      } catch {
+        watching = false;
+      }
+      if (watching) return store.get(tabId);
+      await store.set(tabId, undefined);
+      return undefined;
+    },
+    set: (tabId, value) => store.set(tabId, value),
+  };
+}

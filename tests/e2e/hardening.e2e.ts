@@ -173,6 +173,8 @@ describe('hardening', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.host_permissions).toEqual(['*://*.netflix.com/*']);
     expect(manifest.content_security_policy).toBeUndefined();
+    // Private windows: the browser will not let Backstory run there at all (nothing watched there is stored).
+    expect(manifest.incognito).toBe('not_allowed');
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['netflix-page.js', 'panel.html'], matches: ['*://*.netflix.com/*'] },
