@@ -13,7 +13,7 @@ import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
 import { currentNowWatching, sessionNowWatching } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
-import { loadSettings, saveSettings, watchSettings } from '../lib/settings/settings';
+import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 
 async function reinjectIntoOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({ url: '*://*.netflix.com/*' }).catch(() => []);
@@ -41,7 +41,10 @@ export default defineBackground(() => {
   });
   serve(service);
   // Reading progress set in another browser arrives with the synced settings.
-  watchSettings((settings) => void service.applySyncedReadVolumes(settings.readVolumes).catch(console.error));
+  watchSettings(async (settings) => {
+    const setAt = Object.fromEntries(readVolumeStamps(await browser.storage.sync.get(null)).map(([id, s]) => [id, s.at]));
+    await service.applySyncedReadVolumes(settings.readVolumes, setAt).catch(console.error);
+  });
 
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
   browser.runtime.onInstalled.addListener(({ reason }) => {

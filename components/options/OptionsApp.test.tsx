@@ -68,6 +68,19 @@ describe('SettingsSection', () => {
     await waitFor(() => expect(data.setReadVolume).toHaveBeenCalledWith('heartstopper', 3));
     expect(await screen.findByText('Alt+Shift+K')).toBeTruthy();
   });
+
+  it('says so when the browser refuses to save a change, and keeps showing the saved value (review B5)', async () => {
+    const data = fakeData({
+      saveSettings: vi.fn(async () => {
+        throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE');
+      }),
+    });
+    const onChange = vi.fn();
+    render(<SettingsSection data={data} settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText('Only the episode that is playing'));
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be saved');
+    expect(onChange).toHaveBeenLastCalledWith(DEFAULT_SETTINGS);
+  });
 });
 
 describe('DataSection', () => {

@@ -17,6 +17,7 @@ export function SettingsSection({
   const [shows, setShows] = useState<ShowInfo[]>([]);
   const [read, setRead] = useState<Record<string, number>>({});
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
     // Shows appear together with their reading progress, so a select never shows "None yet" before the truth.
@@ -28,10 +29,26 @@ export function SettingsSection({
     void data.shortcut().then(setShortcut);
   }, [data]);
 
-  const save = async (patch: Partial<Settings>) => onChange(await data.saveSettings(patch));
+  // A write the browser refuses (sync's write quota, for one) is said here, and the control keeps the saved value.
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      onChange(await data.saveSettings(patch));
+      setFailed(null);
+    } catch (error) {
+      setFailed(
+        `That change could not be saved (${error instanceof Error ? error.message : String(error)}). Try again in a minute.`,
+      );
+      onChange({ ...settings });
+    }
+  };
 
   return (
     <>
+      {failed && (
+        <p class="error" role="alert">
+          {failed}
+        </p>
+      )}
       <section aria-labelledby="spoilers-heading">
         <h2 id="spoilers-heading">Spoilers</h2>
         <RadioGroup<GuardMode>

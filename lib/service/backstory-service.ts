@@ -38,7 +38,7 @@ export interface ServiceDeps {
   getDb: () => Promise<IDBPDatabase<BackstoryDB>>;
   bundledPacks: unknown[];
   loadSettings: () => Promise<Settings>;
-  saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
+  saveSettings: (patch: Partial<Settings>, options?: { replaceReadVolumes?: boolean }) => Promise<Settings>;
   /** The browser's binding for the panel's toggle command ("" when the viewer removed it). */
   shortcut: () => Promise<string>;
   /** Tells open panels that user data changed elsewhere (options page, another tab). */
@@ -70,7 +70,8 @@ export function createBackstoryService(deps: ServiceDeps) {
   let seeding: Promise<SeedOutcome[]> | undefined;
   const searchPayload = createWarmSearch(deps.extensionVersion);
   let reconciling: Promise<void> | undefined;
-  const saveReadVolumes = async (readVolumes: Record<string, number>) => void (await deps.saveSettings({ readVolumes }));
+  const saveReadVolumes = async (readVolumes: Record<string, number>, replace = false) =>
+    void (await deps.saveSettings({ readVolumes }, { replaceReadVolumes: replace }));
   const ready = async () => {
     const db = await deps.getDb();
     seeding ??= ensureBundledPacks(db, deps.bundledPacks).catch((error: unknown) => {
@@ -187,15 +188,21 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     async setReadVolume(data: unknown) {
       const { showId, volume } = parseInput(inputs.readVolume, data, 'setReadVolume');
-      const progress = await setReadVolume(await ready(), showId, volume);
-      await saveReadVolumes({ ...(await deps.loadSettings()).readVolumes, [showId]: volume });
+      const db = await ready();
+      // The synced copy first, and only this show's key: if sync refuses (its write quota), the error reaches the
+      // page that asked and IndexedDB is left as it was, so the two never disagree (review B5).
+      await saveReadVolumes({ [showId]: volume });
+      const progress = await setReadVolume(db, showId, volume);
       await deps.dataChanged();
       return progress;
     },
 
-    /** Reading progress that arrived through sync (from another browser, or our own write coming back). */
-    async applySyncedReadVolumes(volumes: Record<string, number>) {
-      if (await pullReadVolumes(await ready(), volumes)) await deps.dataChanged();
+    /**
+     * Reading progress that arrived through sync (from another browser, or our own write coming back). With the
+     * times it was set, an older synced value does not overwrite a newer local one.
+     */
+    async applySyncedReadVolumes(volumes: Record<string, number>, setAt?: Record<string, number>) {
+      if (await pullReadVolumes(await ready(), volumes, setAt)) await deps.dataChanged();
     },
 
     async getShortcut() {
@@ -270,7 +277,7 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     async resetProgress() {
       await resetProgress(await ready());
-      await saveReadVolumes({});
+      await saveReadVolumes({}, true);
       await deps.dataChanged();
     },
 
@@ -282,7 +289,7 @@ export function createBackstoryService(deps: ServiceDeps) {
       const db = await ready();
       const result = await importUserData(db, data);
       if (result.ok) {
-        await saveReadVolumes(await localReadVolumes(db));
+        await saveReadVolumes(await localReadVolumes(db), true);
         await deps.dataChanged();
       }
       return result;

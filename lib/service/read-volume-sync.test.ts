@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testService } from '../../tests/support/test-service';
 import { openBackstoryDb } from '../db/schema';
 import { setReadVolume } from '../db/user-data';
+import { createBackstoryService } from './backstory-service';
 
 const reading = async (svc: ReturnType<typeof testService>['svc']) =>
   (await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' }))?.reading.readVolume;
@@ -53,5 +54,26 @@ describe('reading progress in sync', () => {
     expect((await svc.importUserData(exported)).ok).toBe(true);
     expect(settings().readVolumes).toEqual({ heartstopper: 3 });
     expect(await reading(svc)).toBe(3);
+  });
+
+  it('lets the newer copy win: a stale synced value does not revert a later local choice (review B4)', async () => {
+    const { svc } = testService();
+    await svc.setReadVolume({ showId: 'heartstopper', volume: 4 });
+    await svc.applySyncedReadVolumes({ heartstopper: 2 }, { heartstopper: 1 });
+    expect(await reading(svc)).toBe(4);
+    await svc.applySyncedReadVolumes({ heartstopper: 5 }, { heartstopper: Date.now() + 1000 });
+    expect(await reading(svc)).toBe(5);
+  });
+
+  it('writes the synced copy first, so a refused sync write leaves IndexedDB as it was (review B5)', async () => {
+    const { svc } = testService();
+    await svc.setReadVolume({ showId: 'heartstopper', volume: 2 });
+    const failing = testService();
+    const save = vi.fn(async () => {
+      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
+    });
+    const broken = createBackstoryService({ ...failing.deps, saveSettings: save });
+    await expect(broken.setReadVolume({ showId: 'heartstopper', volume: 6 })).rejects.toThrow(/MAX_WRITE/);
+    expect(await reading(svc)).toBe(2);
   });
 });

@@ -14,11 +14,21 @@ export async function localReadVolumes(db: IDBPDatabase<BackstoryDB>): Promise<R
   return Object.fromEntries((await db.getAll('progress')).map((p) => [p.showId, p.readVolume]));
 }
 
-/** Copies synced volumes into IndexedDB; says whether anything changed. */
-export async function pullReadVolumes(db: IDBPDatabase<BackstoryDB>, synced: Record<string, number>): Promise<boolean> {
+/**
+ * Copies synced volumes into IndexedDB; says whether anything changed. Given the times the synced values were
+ * set, the newer copy wins: a stale value arriving late does not revert a later choice (review B4).
+ */
+export async function pullReadVolumes(
+  db: IDBPDatabase<BackstoryDB>,
+  synced: Record<string, number>,
+  setAt?: Record<string, number>,
+): Promise<boolean> {
   let changed = false;
   for (const [showId, volume] of Object.entries(synced)) {
-    if ((await getProgress(db, showId)).readVolume === volume) continue;
+    const local = await getProgress(db, showId);
+    if (local.readVolume === volume) continue;
+    const at = setAt?.[showId];
+    if (at !== undefined && local.updatedAt > at) continue;
     await setReadVolume(db, showId, volume);
     changed = true;
   }

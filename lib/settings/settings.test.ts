@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettings, normalizeSettings, saveSettings, watchSettings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  migrateSettings,
+  normalizeSettings,
+  readVolumeStamps,
+  saveSettings,
+  watchSettings,
+} from './settings';
 
 describe('settings', () => {
   it('starts from the defaults', async () => {
@@ -72,5 +80,46 @@ describe('settings', () => {
     await saveSettings({ panelSide: 'left' });
     await saveSettings({ autoOpen: false });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, panelSide: 'left', autoOpen: false });
+  });
+});
+
+describe('settings version 3: one synced key per setting and per show (review B4)', () => {
+  it('keeps both of two changes made at the same moment in two windows', async () => {
+    await Promise.all([
+      saveSettings({ guard: 'off' }),
+      saveSettings({ panelSide: 'left' }),
+      saveSettings({ readVolumes: { a: 2 } }),
+    ]);
+    expect(await loadSettings()).toMatchObject({ guard: 'off', panelSide: 'left', readVolumes: { a: 2 } });
+  });
+
+  it('stores each value with the time it was set, under its own key', async () => {
+    await saveSettings({ guard: 'current', readVolumes: { heartstopper: 3 } });
+    const all = await fakeBrowser.storage.sync.get(null);
+    expect(all['setting:guard']).toEqual({ value: 'current', at: expect.any(Number) });
+    expect(readVolumeStamps(all)).toEqual([['heartstopper', { value: 3, at: expect.any(Number) }]]);
+    expect(all.settings).toBeUndefined();
+  });
+
+  it('reads an older single settings value, with the newer keys winning over it', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { v: 2, guard: 'off', panelSide: 'left', readVolumes: { heartstopper: 4 } } });
+    expect(await loadSettings()).toMatchObject({ guard: 'off', panelSide: 'left', readVolumes: { heartstopper: 4 } });
+    await saveSettings({ guard: 'current', readVolumes: { heartstopper: 5 } });
+    expect(await loadSettings()).toMatchObject({ guard: 'current', panelSide: 'left', readVolumes: { heartstopper: 5 } });
+  });
+
+  it('merges reading progress show by show, and replaces it all only when asked (reset, import)', async () => {
+    await saveSettings({ readVolumes: { a: 1 } });
+    await saveSettings({ readVolumes: { b: 2 } });
+    expect((await loadSettings()).readVolumes).toEqual({ a: 1, b: 2 });
+    await saveSettings({ readVolumes: { c: 3 } }, { replaceReadVolumes: true });
+    expect((await loadSettings()).readVolumes).toEqual({ c: 3 });
+  });
+
+  it('lets a failed write reach the caller', async () => {
+    const spy = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    await expect(saveSettings({ guard: 'off' })).rejects.toThrow(/MAX_WRITE/);
+    spy.mockRestore();
+    expect((await loadSettings()).guard).toBe('furthest');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * User settings, kept in storage.sync so they follow the user between browsers, under one key with a version
- * number. Reading runs the migrations from the stored version up to the current one, then `normalizeSettings`
- * repairs whatever is left (partial, hand-edited or half-synced values), so the panel never breaks on them.
- * Written directly on `browser.storage` to keep the content script small.
+ * User settings, kept in storage.sync so they follow the user between browsers. Since version 3 each setting, and
+ * each show's reading progress, is a key of its own holding `{ value, at }` (the time it was set): a change writes
+ * only its own key, so two windows changing two settings at once can no longer overwrite each other (review B4),
+ * and the 8 KB-per-item limit no longer caps the number of shows. Versions 1 and 2 kept everything under one
+ * `settings` key: it is still read (migrations, then `normalizeSettings` repairs partial, hand-edited or
+ * half-synced values), and a key of version 3 wins over it. Written directly on `browser.storage`.
  */
 import { browser } from 'wxt/browser';
 import type { GuardMode } from '../pack/horizon';
@@ -26,6 +28,19 @@ export interface Settings {
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
+/** Version 3: one key per setting and per show's reading progress. */
+export const settingKey = (name: string) => `setting:${name}`;
+export const readVolumeKey = (showId: string) => `readVolume:${showId}`;
+const READ_PREFIX = 'readVolume:';
+const FIELDS = ['guard', 'panelSide', 'panelWidth', 'autoOpen', 'showComic'] as const;
+
+/** A synced value with the time it was set, so that the newer of two copies can win. */
+export interface Stamped<T = unknown> {
+  value: T;
+  at: number;
+}
+const stamped = (raw: unknown): Stamped | undefined =>
+  raw && typeof raw === 'object' && 'value' in raw && typeof (raw as Stamped).at === 'number' ? (raw as Stamped) : undefined;
 export const PANEL_WIDTH = { min: 280, max: 440, step: 20 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,7 +64,7 @@ export const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
 };
 
 const SHOW_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const MAX_SHOWS = 100;
+const MAX_SHOWS = 1_000;
 
 /** Keeps well-formed entries only: a show id and a whole volume number from 0 to 99. */
 function normalizeReadVolumes(raw: unknown): Record<string, number> {
@@ -87,19 +102,59 @@ export function migrateSettings(raw: unknown, migrations = MIGRATIONS, target = 
   return normalizeSettings(value);
 }
 
-export async function loadSettings(): Promise<Settings> {
-  return migrateSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+/** Settings from everything in storage.sync: the version-3 keys over the older single `settings` value. */
+export function settingsFrom(all: Record<string, unknown>): Settings {
+  const legacy = all[SETTINGS_KEY] === undefined ? undefined : migrateSettings(all[SETTINGS_KEY]);
+  const raw: Stored = { ...(legacy ?? {}) };
+  for (const field of FIELDS) {
+    const entry = stamped(all[settingKey(field)]);
+    if (entry) raw[field] = entry.value;
+  }
+  raw.readVolumes = {
+    ...(legacy?.readVolumes ?? {}),
+    ...Object.fromEntries(readVolumeStamps(all).map(([id, s]) => [id, s.value])),
+  };
+  return normalizeSettings(raw);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = normalizeSettings({ ...(await loadSettings()), ...patch });
-  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...next, v: SETTINGS_VERSION } });
-  return next;
+/** Each show's synced reading progress with the time it was set. */
+export function readVolumeStamps(all: Record<string, unknown>): [string, Stamped<number>][] {
+  return Object.entries(all).flatMap(([key, raw]) => {
+    const entry = key.startsWith(READ_PREFIX) ? stamped(raw) : undefined;
+    return entry ? [[key.slice(READ_PREFIX.length), entry as Stamped<number>] as [string, Stamped<number>]] : [];
+  });
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return settingsFrom(await browser.storage.sync.get(null));
+}
+
+/**
+ * Writes only what the patch names, each under its own key with the time: nothing is read first, so nothing
+ * another window wrote in the meantime is lost. Reading progress is merged show by show, unless `replace` asks
+ * for the given map to be the whole of it (a reset, an import). A failed write throws, for the caller to report.
+ */
+export async function saveSettings(patch: Partial<Settings>, options: { replaceReadVolumes?: boolean } = {}): Promise<Settings> {
+  const clean = normalizeSettings({ ...DEFAULT_SETTINGS, ...patch });
+  const at = Date.now();
+  const writes: Record<string, Stamped> = {};
+  for (const field of FIELDS) if (patch[field] !== undefined) writes[settingKey(field)] = { value: clean[field], at };
+  for (const [showId, volume] of Object.entries(patch.readVolumes ? clean.readVolumes : {}))
+    writes[readVolumeKey(showId)] = { value: volume, at };
+  if (options.replaceReadVolumes) {
+    const stale = readVolumeStamps(await browser.storage.sync.get(null))
+      .map(([showId]) => showId)
+      .filter((showId) => !(showId in clean.readVolumes));
+    if (stale.length) await browser.storage.sync.remove(stale.map(readVolumeKey));
+  }
+  if (Object.keys(writes).length) await browser.storage.sync.set(writes);
+  return loadSettings();
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) callback(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+    const ours = Object.keys(changes).some((k) => k === SETTINGS_KEY || k.startsWith('setting:') || k.startsWith(READ_PREFIX));
+    if (area === 'sync' && ours) void loadSettings().then(callback);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

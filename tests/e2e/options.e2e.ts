@@ -97,26 +97,20 @@ describe('the options page', () => {
   it('keeps reading progress in the synced settings, and takes one that arrives from another browser', async () => {
     const options = await openOptions();
     await options.getByLabel('Heartstopper: comics read').selectOption('3');
+    type Sync = { get(k: string): Promise<Record<string, { value?: number } | undefined>>; set(v: object): Promise<void> };
     const synced = () =>
       options.evaluate(async () => {
-        const c = (
-          globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }
-        ).chrome;
-        return ((await c.storage.sync.get('settings')).settings as { readVolumes?: Record<string, number> }).readVolumes;
+        const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
+        return (await sync.get('readVolume:heartstopper'))['readVolume:heartstopper']?.value;
       });
-    await expect.poll(synced).toEqual({ heartstopper: 3 });
+    await expect.poll(synced).toBe(3);
     const watchPage = await env.newPage();
     await watch(watchPage, 1, 2);
     await expect.poll(() => panel(watchPage).locator('.bs-spoilers__label').textContent()).toContain('read to Volume 3');
-    // What Chrome sync does when the viewer changes it in another browser: the stored settings change under us.
+    // What Chrome sync does when the viewer changes it in another browser, later: its key changes under us.
     await options.evaluate(async () => {
-      const c = (
-        globalThis as unknown as {
-          chrome: { storage: { sync: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } };
-        }
-      ).chrome;
-      const { settings } = await c.storage.sync.get('settings');
-      await c.storage.sync.set({ settings: { ...settings, readVolumes: { heartstopper: 5 } } });
+      const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
+      await sync.set({ 'readVolume:heartstopper': { value: 5, at: Date.now() + 1000 } });
     });
     await expect.poll(() => panel(watchPage).locator('.bs-spoilers__label').textContent()).toContain('read to Volume 5');
     await options.reload();

@@ -9,12 +9,15 @@ export function testService(settings: Partial<Settings> = {}) {
   let changes = 0;
   // Stands in for storage.sync.
   let stored: Settings = { ...DEFAULT_SETTINGS, ...settings };
-  const svc = createBackstoryService({
+  const deps: Parameters<typeof createBackstoryService>[0] = {
     getDb: () => openBackstoryDb(),
     bundledPacks: [heartstopper()],
     loadSettings: async () => stored,
-    saveSettings: async (patch) => {
-      stored = { ...stored, ...patch };
+    // Like storage.sync since settings version 3: reading progress merges show by show unless replaced.
+    saveSettings: async (patch, options) => {
+      const readVolumes =
+        patch.readVolumes && !options?.replaceReadVolumes ? { ...stored.readVolumes, ...patch.readVolumes } : patch.readVolumes;
+      stored = { ...stored, ...patch, ...(readVolumes ? { readVolumes } : {}) };
       return stored;
     },
     shortcut: async () => 'Alt+Shift+K',
@@ -23,6 +26,7 @@ export function testService(settings: Partial<Settings> = {}) {
       changes++;
     },
     nowWatching: { get: async (id) => memory.get(id), set: async (id, v) => void (v ? memory.set(id, v) : memory.delete(id)) },
-  });
-  return { svc, changes: () => changes, settings: () => stored };
+  };
+  const svc = createBackstoryService(deps);
+  return { svc, deps, changes: () => changes, settings: () => stored };
 }
