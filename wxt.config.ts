@@ -16,11 +16,12 @@ export default defineConfig({
     permissions: ['storage', 'scripting'],
     // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
     incognito: 'not_allowed',
-    host_permissions: ['*://*.netflix.com/*'],
+    // Netflix's watch pages only: not plain http, not the other subdomains (jobs., help., …) (review B15).
+    host_permissions: ['https://www.netflix.com/*'],
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['netflix-page.js', 'panel.html'], matches: ['*://*.netflix.com/*'] }]
+        ? [{ resources: ['netflix-page.js', 'panel.html'], matches: ['https://www.netflix.com/*'] }]
         : ['netflix-page.js', 'panel.html'],
     commands: {
       'toggle-panel': {

@@ -16,7 +16,7 @@ import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 
 async function reinjectIntoOpenTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: '*://*.netflix.com/*' }).catch(() => []);
+  const tabs = await browser.tabs.query({ url: 'https://www.netflix.com/*' }).catch(() => []);
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
     await browser.scripting

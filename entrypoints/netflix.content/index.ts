@@ -10,7 +10,7 @@ import { isWatchUrl } from '../../lib/netflix/selectors';
 import { startWatchSession, type WatchSession } from './watch-session';
 
 export default defineContentScript({
-  matches: ['*://*.netflix.com/*'],
+  matches: ['https://www.netflix.com/*'],
   runAt: 'document_idle',
   // The panel's stylesheet is inlined into its shadow root (see panel-host.tsx), never injected into the page.
   cssInjectionMode: 'manual',

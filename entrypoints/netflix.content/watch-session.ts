@@ -14,6 +14,7 @@ import { createDomReader } from '../../lib/netflix/dom-reader';
 import { type Identification, type IdentifyTrace, identify } from '../../lib/netflix/identify';
 import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
 import { watchPlayer } from '../../lib/netflix/player-watcher';
+import { rateLimit } from '../../lib/netflix/rate-limit';
 import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
 import { startWatchedClock } from '../../lib/netflix/watched-clock';
 import { watchDataVersion } from '../../lib/settings/data-version';
@@ -24,6 +25,8 @@ const TEMPLATE_KEY = 'netflixMetadataTemplate';
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
 const WAIT_RETRY_MS = 2_000;
 const WAIT_RETRIES = 60;
+/** Identifications a minute, at most, in one tab (each may ask Netflix for metadata): real viewing needs a few. */
+const IDENTIFY_PER_MINUTE = 30;
 
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
 let pageScript: Promise<void> | undefined;
@@ -48,6 +51,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let trace: IdentifyTrace = {};
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let waits = 0;
+  const identifyLimit = rateLimit(IDENTIFY_PER_MINUTE, 60_000);
+  let limitTimer: ReturnType<typeof setTimeout> | undefined;
   const cleanups: (() => void)[] = [];
 
   pageScript ??= injectScript('/netflix-page.js', { keepInDom: false }).then(
@@ -155,6 +160,14 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   }
 
   async function refreshIdentity(waiting = false) {
+    // A page that keeps changing the video id gets at most IDENTIFY_PER_MINUTE identifications; the rest wait.
+    if (!identifyLimit.take()) {
+      limitTimer ??= setTimeout(() => {
+        limitTimer = undefined;
+        void refreshIdentity(waiting);
+      }, identifyLimit.wait());
+      return;
+    }
     const gen = ++generation;
     clearTimeout(waitTimer);
     if (!waiting) waits = 0;
@@ -276,6 +289,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       stopped = true;
       generation++;
       clearTimeout(waitTimer);
+      clearTimeout(limitTimer);
       watcher.stop();
       disarmWatchedTimer();
       for (const cleanup of cleanups) cleanup();

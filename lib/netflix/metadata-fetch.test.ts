@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { metadataFor } from '../../tests/fixtures/netflix/catalog.js';
-import { createMetadataFetcher } from './metadata-fetch';
+import { createMetadataFetcher, METADATA_PER_MINUTE } from './metadata-fetch';
 
 const ORIGIN = 'https://www.netflix.com';
 
@@ -70,5 +70,15 @@ describe('createMetadataFetcher', () => {
     const notFound = createMetadataFetcher(ORIGIN, memory(), netflix as typeof fetch);
     await notFound('5');
     expect(notFound.outcome()).toBe('failed: HTTP 404');
+  });
+});
+
+describe('a page that keeps changing the video id (review B8)', () => {
+  it('gets at most METADATA_PER_MINUTE metadata requests a minute from one tab', async () => {
+    const fetchImpl = vi.fn(async () => new Response('{}', { status: 404 }));
+    const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), fetchImpl as typeof fetch);
+    for (let id = 1; id <= 60; id++) await fetchMetadata(String(id));
+    expect(fetchImpl).toHaveBeenCalledTimes(METADATA_PER_MINUTE);
+    expect(fetchMetadata.outcome()).toBe('skipped (too many requests)');
   });
 });

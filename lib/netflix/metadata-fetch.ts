@@ -5,6 +5,7 @@
  * language; the show itself is matched by its Netflix id. What the last request did is kept for diagnostics.
  */
 import { type MetadataSignals, readMetadata } from './metadata';
+import { type RateLimit, rateLimit } from './rate-limit';
 import { METADATA_TEMPLATES } from './selectors';
 
 export interface TemplateMemory {
@@ -13,7 +14,12 @@ export interface TemplateMemory {
 }
 
 /** Said in the diagnostics: what happened to the last metadata request, with no data from the answer. */
-export type MetadataOutcome = 'not asked' | 'ok' | 'skipped (failed recently)' | `failed: ${string}`;
+export type MetadataOutcome =
+  | 'not asked'
+  | 'ok'
+  | 'skipped (failed recently)'
+  | 'skipped (too many requests)'
+  | `failed: ${string}`;
 
 export interface MetadataFetcher {
   (videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined>;
@@ -24,10 +30,22 @@ const MAX_BYTES = 3_000_000;
 const TIMEOUT_MS = 4_000;
 const LANGUAGE = '&languages=en-US';
 
-export function createMetadataFetcher(origin: string, memory: TemplateMemory, fetchImpl: typeof fetch = fetch): MetadataFetcher {
+/** At most this many metadata requests a minute from one tab, whatever the page does. */
+export const METADATA_PER_MINUTE = 20;
+
+export function createMetadataFetcher(
+  origin: string,
+  memory: TemplateMemory,
+  fetchImpl: typeof fetch = fetch,
+  limit: RateLimit = rateLimit(METADATA_PER_MINUTE, 60_000),
+): MetadataFetcher {
   const failures = new Map<string, number>();
   let outcome: MetadataOutcome = 'not asked';
   const fetchMetadata = async (videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined> => {
+    if (!limit.take()) {
+      outcome = 'skipped (too many requests)';
+      return undefined;
+    }
     // An id that failed recently is not asked again for 30 s (new titles can take a while to resolve).
     if (Date.now() - (failures.get(videoId) ?? 0) < 30_000) {
       outcome = 'skipped (failed recently)';

@@ -104,6 +104,17 @@ describe('hardening', () => {
     await page.close();
   });
 
+  it('runs only on https://www.netflix.com, not on other netflix.com subdomains (review B15)', async () => {
+    const page = await env.newPage();
+    await page.goto('https://jobs.netflix.com/watch/90000103');
+    await page.locator('[data-uia="player"]').waitFor();
+    await page.waitForTimeout(800);
+    expect(await page.locator(PANEL_FRAME).count()).toBe(0);
+    await page.goto('https://www.netflix.com/watch/90000103');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    await page.close();
+  });
+
   it('shows hostile pack text as plain text and keeps the layout', async () => {
     const options = await extensionPage('options.html');
     const pack = heartstopper();
@@ -171,16 +182,16 @@ describe('hardening', () => {
   it('declares exactly the documented permissions, no remote code, and two web-accessible files for netflix.com', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
-    expect(manifest.host_permissions).toEqual(['*://*.netflix.com/*']);
+    expect(manifest.host_permissions).toEqual(['https://www.netflix.com/*']);
     expect(manifest.content_security_policy).toBeUndefined();
     // Private windows: the browser will not let Backstory run there at all (nothing watched there is stored).
     expect(manifest.incognito).toBe('not_allowed');
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['netflix-page.js', 'panel.html'], matches: ['*://*.netflix.com/*'] },
+      { resources: ['netflix-page.js', 'panel.html'], matches: ['https://www.netflix.com/*'] },
     ]);
     expect(manifest.content_scripts).toEqual([
-      { matches: ['*://*.netflix.com/*'], run_at: 'document_idle', js: ['content-scripts/netflix.js'] },
+      { matches: ['https://www.netflix.com/*'], run_at: 'document_idle', js: ['content-scripts/netflix.js'] },
     ]);
     for (const file of builtFiles(EXTENSION_DIR)) {
       if (file.endsWith('.js'))
@@ -197,7 +208,7 @@ describe('hardening', () => {
     // What the background's onInstalled handler does for every open Netflix tab after an install or update.
     await env.browser.serviceWorker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      const tabs = await c.tabs.query({ url: '*://*.netflix.com/*' });
+      const tabs = await c.tabs.query({ url: 'https://www.netflix.com/*' });
       for (const tab of tabs)
         if (tab.id !== undefined)
           await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] });

@@ -78,7 +78,7 @@ describe('identifying the episode on screen', () => {
 
   it('keeps the profile name, account id, e-mail, cookies and tracking ids out of the diagnostics', async () => {
     const page = await env.newPage();
-    await page.goto('http://www.netflix.com/watch/90009901?trackId=14170286&tctx=secret');
+    await page.goto('https://www.netflix.com/watch/90009901?trackId=14170286&tctx=secret');
     await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
     const report = await panel(page).getByRole('textbox', { name: 'Diagnostics' }).inputValue();
     expect(report).toContain('Page world: player yes');
@@ -116,7 +116,7 @@ describe('identifying the episode on screen', () => {
     it(`identifies the episode on a /watch/<showId> URL ([data-videoid] holding the ${holder}, a guess either way)`, async () => {
       for (const world of ['modern', 'none']) {
         const page = await env.newPage();
-        await page.goto(`http://www.netflix.com/watch/81059939?videoid=${holder}&world=${world}`);
+        await page.goto(`https://www.netflix.com/watch/81059939?videoid=${holder}&world=${world}`);
         await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
         await page.close();
       }
@@ -154,7 +154,7 @@ describe('identifying the episode on screen', () => {
 
   it('wakes on in-app navigation from /browse to /watch, and goes away on leaving', async () => {
     const page = await env.newPage();
-    await page.goto('http://www.netflix.com/browse');
+    await page.goto('https://www.netflix.com/browse');
     await page.waitForTimeout(300);
     expect(await page.locator(PANEL_FRAME).count()).toBe(0);
     await page.click('[data-uia="title-card"]');
@@ -166,7 +166,7 @@ describe('identifying the episode on screen', () => {
 
   it('says plainly when it has no notes for a title, and stays small', async () => {
     const page = await env.newPage();
-    await page.goto(`http://www.netflix.com/watch/90009901`);
+    await page.goto(`https://www.netflix.com/watch/90009901`);
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for “A Show Backstory Does Not Know” yet.');
     const box = await panel(page).locator(PANEL).boundingBox();
     expect(box?.height ?? 999).toBeLessThan(200);
@@ -175,7 +175,7 @@ describe('identifying the episode on screen', () => {
 
   it('renders a title containing markup as text, and runs none of it', async () => {
     const page = await env.newPage();
-    await page.goto(`http://www.netflix.com/watch/90009902`);
+    await page.goto(`https://www.netflix.com/watch/90009902`);
     const title = panel(page).locator('.bs-detected-title');
     await expect.poll(() => title.textContent()).toBe('<img src=x onerror="window.__pwned=1"><b>Markup</b> & Co');
     expect(await panel(page).locator('.bs-unknown img, .bs-unknown b').count()).toBe(0);

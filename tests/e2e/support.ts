@@ -72,7 +72,7 @@ export { PANEL_FRAME, panel, panelFrame };
 export const fixtureId = (season: number, episode: number) => 90000000 + season * 100 + episode;
 
 export async function watch(page: Page, season: number, episode: number, query = ''): Promise<void> {
-  await page.goto(`http://www.netflix.com/watch/${fixtureId(season, episode)}${query}`);
+  await page.goto(`https://www.netflix.com/watch/${fixtureId(season, episode)}${query}`);
 }
 
 /** The episode line of the panel, e.g. "S1 · E3 Kiss". */

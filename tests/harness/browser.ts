@@ -56,6 +56,8 @@ export async function launchWithExtension(options: {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 720 },
+    // The imitation's certificate is made per run: accepted here, and only here (nothing else is reachable).
+    ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -67,6 +69,7 @@ export async function launchWithExtension(options: {
       '--disable-quic',
       '--no-first-run',
       '--no-default-browser-check',
+      '--ignore-certificate-errors',
       `--host-resolver-rules=MAP *.netflix.com 127.0.0.1:${options.port}, MAP * ~NOTFOUND`,
     ],
   });

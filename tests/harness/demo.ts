@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') : hasDisplay ? undefined : resolve('screenshots');
-const WATCH_URL = 'http://www.netflix.com/watch/90000103';
+const WATCH_URL = 'https://www.netflix.com/watch/90000103';
 
 async function showPanel(page: Page) {
   await page.goto(WATCH_URL);

@@ -1,11 +1,13 @@
 /**
  * Serves the imitation Netflix site on loopback: the single-page app for /browse and /watch/<id>, its assets,
- * and the member API's metadata route. Chromium reaches it as www.netflix.com through --host-resolver-rules.
+ * and the member API's metadata route, over HTTPS. Chromium reaches it as www.netflix.com (and any *.netflix.com)
+ * through --host-resolver-rules.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { generate } from 'selfsigned';
 import { metadataFor } from '../fixtures/netflix/catalog.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/netflix/', import.meta.url));
@@ -21,8 +23,15 @@ export interface FixtureServer {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const metadataRequests: string[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://www.netflix.com');
+  // Netflix is HTTPS only, and so is Backstory's match pattern: the imitation is served over TLS with a throwaway
+  // certificate made for this run, which only the test browser (told to) accepts.
+  const pems = await generate([{ name: 'commonName', value: 'www.netflix.com' }], {
+    keyType: 'ec',
+    notAfterDate: new Date(Date.now() + 86_400_000),
+    algorithm: 'sha256',
+  });
+  const server: Server = createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://www.netflix.com');
     try {
       if (url.pathname.startsWith('/fixture/')) {
         const name = url.pathname.slice('/fixture/'.length);
@@ -64,7 +73,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    origin: 'http://www.netflix.com',
+    origin: 'https://www.netflix.com',
     metadataRequests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -10,7 +10,7 @@ export async function heapDifference({ browser: withExtension, port, runs, table
     const used: number[] = [];
     for (let i = 0; i < Math.max(5, runs / 2); i++) {
       const page = await newPage();
-      await page.goto('http://www.netflix.com/watch/90000103');
+      await page.goto('https://www.netflix.com/watch/90000103');
       if (waitPanel) await panel(page).locator('.bs-episode').waitFor();
       else await page.locator('[data-uia="player"]').waitFor();
       await page.waitForTimeout(1000);

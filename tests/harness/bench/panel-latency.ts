@@ -41,7 +41,7 @@ export async function panelAppears(page: Page, { table, runs }: BenchContext) {
   for (let i = 0; i < runs; i++) {
     const season = 1 + Math.floor(i / 8);
     const episode = (i % 8) + 1;
-    await page.goto('http://www.netflix.com/browse');
+    await page.goto('https://www.netflix.com/browse');
     await page.waitForTimeout(400);
     const t0 = await page.evaluate(
       (path) => {
@@ -57,7 +57,7 @@ export async function panelAppears(page: Page, { table, runs }: BenchContext) {
 }
 
 export async function autoplayChange(page: Page, { table, runs }: BenchContext) {
-  await page.goto('http://www.netflix.com/watch/90000101');
+  await page.goto('https://www.netflix.com/watch/90000101');
   await shownAt(page, 'S1 · E1');
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

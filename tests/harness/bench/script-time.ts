@@ -57,7 +57,7 @@ export const playbackCpu = (ctx: BenchContext) =>
     'extension script time during playback',
     20,
     async (page) => {
-      await page.goto('http://www.netflix.com/watch/90000101');
+      await page.goto('https://www.netflix.com/watch/90000101');
       await panel(page).locator('.bs-episode').waitFor();
     },
     [2000, 6000],
@@ -70,7 +70,7 @@ export const browseCpu = (ctx: BenchContext) =>
     'extension script time on /browse',
     5,
     async (page) => {
-      await page.goto('http://www.netflix.com/browse');
+      await page.goto('https://www.netflix.com/browse');
       await page.evaluate(() => {
         const row = document.querySelector('.row');
         setInterval(() => {
