@@ -20,47 +20,41 @@ interface Envelope {
 }
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-export const MESSAGE_TYPES = new Set<string>([
-  'resolveEpisode',
-  'getEpisodeContext',
-  'revealItem',
-  'listEpisodes',
-  'correctEpisode',
-  'recordWatched',
-  'reportNowWatching',
-  'getNowWatching',
-  'getSearchIndex',
-  'getEntityDetail',
-  'getProgress',
-  'setReadVolume',
-  'getShortcut',
-  'relayToPanelHost',
-  'listShows',
-  'getStats',
-  'reseed',
-  'clearLearned',
-  'resetProgress',
-  'exportUserData',
-  'importUserData',
-  'importPack',
-] satisfies MessageType[]);
-
 /**
- * Who may call what, as uBlock Origin splits its channels: the Netflix content script runs inside a page we do
- * not control, so it gets only what the panel needs; everything else (export, import, reset, other tabs' state)
- * answers only the extension's own pages.
+ * Every message, with who may send it, as uBlock Origin splits its channels: the Netflix content script runs
+ * inside a page we do not control, so it may send only what the panel needs ('page'); everything else (export,
+ * import, reset, other tabs' state) answers only the extension's own pages ('extension'). A message missing here
+ * does not compile.
  */
-export const FOR_CONTENT_SCRIPTS = new Set<MessageType>([
-  'resolveEpisode',
-  'getEpisodeContext',
-  'revealItem',
-  'listEpisodes',
-  'correctEpisode',
-  'recordWatched',
-  'reportNowWatching',
-  'getShortcut',
-  'setReadVolume',
-]);
+const CALLERS = {
+  resolveEpisode: 'page',
+  getEpisodeContext: 'page',
+  revealItem: 'page',
+  listEpisodes: 'page',
+  correctEpisode: 'page',
+  recordWatched: 'page',
+  reportNowWatching: 'page',
+  getShortcut: 'page',
+  setReadVolume: 'page',
+  getNowWatching: 'extension',
+  getSearchIndex: 'extension',
+  getEntityDetail: 'extension',
+  getProgress: 'extension',
+  relayToPanelHost: 'extension',
+  listShows: 'extension',
+  getStats: 'extension',
+  reseed: 'extension',
+  clearLearned: 'extension',
+  resetProgress: 'extension',
+  exportUserData: 'extension',
+  importUserData: 'extension',
+  importPack: 'extension',
+} as const satisfies Record<MessageType, 'page' | 'extension'>;
+
+export const MESSAGE_TYPES = new Set<string>(Object.keys(CALLERS));
+export const FOR_CONTENT_SCRIPTS = new Set<MessageType>(
+  (Object.keys(CALLERS) as MessageType[]).filter((type) => CALLERS[type] === 'page'),
+);
 
 export type Caller = 'extension-page' | 'content-script';
 export interface Sender {

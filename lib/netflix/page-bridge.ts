@@ -3,7 +3,6 @@
  * Anything on the page can dispatch these events, so a reply is only a claim: it is size-capped, parsed as JSON
  * (never evaluated), validated field by field, and everything unexpected is dropped.
  */
-import * as v from 'valibot';
 import { REQUEST_EVENT, STATE_EVENT } from './page-bridge-events';
 import { cleanText } from './title-parser';
 
@@ -11,29 +10,55 @@ export { REQUEST_EVENT, STATE_EVENT };
 /** Larger replies are ignored before parsing. */
 export const MAX_STATE_CHARS = 8_000;
 
-const Id = v.pipe(v.string(), v.regex(/^\d{1,15}$/));
-const Text = v.pipe(v.string(), v.maxLength(500), v.transform(cleanText));
-const Num = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
-const Path = v.pipe(v.string(), v.maxLength(200), v.regex(/^\/(?!\/)[\w/.-]*$/));
-
-export const PageStateSchema = v.object({
-  source: v.literal('backstory-page'),
-  nonce: v.pipe(v.string(), v.maxLength(40)),
-  videoId: v.optional(Id),
-  titleId: v.optional(Id),
-  type: v.optional(v.picklist(['show', 'movie', 'supplemental'])),
-  showTitle: v.optional(Text),
-  season: v.optional(Num),
-  episode: v.optional(Num),
-  episodeTitle: v.optional(Text),
+export interface PageState {
+  source: 'backstory-page';
+  nonce: string;
+  videoId?: string;
+  titleId?: string;
+  type?: 'show' | 'movie' | 'supplemental';
+  showTitle?: string;
+  season?: number;
+  episode?: number;
+  episodeTitle?: string;
   /** The path of the member API as the page's own service map gives it. */
-  memberApiPath: v.optional(Path),
+  memberApiPath?: string;
   /** How the player session was chosen (lib/netflix/page-world.ts): 'open' and 'last' are weak. */
-  session: v.optional(v.picklist(['page id', 'playing', 'open', 'last', 'none'])),
+  session?: 'page id' | 'playing' | 'open' | 'last' | 'none';
   /** Which page-world paths answered, for the diagnostics: words, numbers and punctuation only. */
-  probe: v.optional(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\w ;,.-]*$/))),
-});
-export type PageState = v.InferOutput<typeof PageStateSchema>;
+  probe?: string;
+}
+
+// Validated by a small table rather than the schema library used elsewhere: this runs in the script injected into
+// Netflix's pages, whose size has a budget, and it is one flat object. Every field is checked, a bad one refuses
+// the whole reply, unknown keys are dropped. (page-bridge.test.ts holds the cases.)
+const INVALID = Symbol('invalid');
+type Check = (value: unknown) => unknown;
+const string =
+  (max: number, pattern?: RegExp): Check =>
+  (value) =>
+    typeof value === 'string' && value.length <= max && (!pattern || pattern.test(value)) ? value : INVALID;
+const text: Check = (value) => (typeof value === 'string' && value.length <= 500 ? cleanText(value) : INVALID);
+const count: Check = (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 999 ? value : INVALID);
+const oneOf =
+  (...allowed: string[]): Check =>
+  (value) =>
+    allowed.includes(value as string) ? value : INVALID;
+const id = string(15, /^\d{1,15}$/);
+
+const FIELDS: Record<keyof PageState, Check> = {
+  source: oneOf('backstory-page'),
+  nonce: string(40),
+  videoId: id,
+  titleId: id,
+  type: oneOf('show', 'movie', 'supplemental'),
+  showTitle: text,
+  season: count,
+  episode: count,
+  episodeTitle: text,
+  memberApiPath: string(200, /^\/(?!\/)[\w/.-]*$/),
+  session: oneOf('page id', 'playing', 'open', 'last', 'none'),
+  probe: string(200, /^[\w ;,.-]*$/),
+};
 
 /** Parses one reply; undefined for anything that is not a well-formed reply to our request. */
 export function parsePageState(detail: unknown, nonce: string): PageState | undefined {
@@ -44,9 +69,16 @@ export function parsePageState(detail: unknown, nonce: string): PageState | unde
   } catch {
     return undefined;
   }
-  const result = v.safeParse(PageStateSchema, data);
-  if (!result.success || result.output.nonce !== nonce) return undefined;
-  return result.output;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const state: Record<string, unknown> = {};
+  for (const [field, check] of Object.entries(FIELDS)) {
+    if (!Object.hasOwn(data, field)) continue;
+    const value = check((data as Record<string, unknown>)[field]);
+    if (value === INVALID) return undefined;
+    state[field] = value;
+  }
+  if (state.source !== 'backstory-page' || state.nonce !== nonce) return undefined;
+  return state as unknown as PageState;
 }
 
 /** Asks the page-world reader for the player's state and waits briefly for a valid reply. */

@@ -20,8 +20,9 @@ export async function injectedSize(table: BenchTable) {
     figure: 'JavaScript injected into netflix.com pages',
     value: `${kb(gzip)} gzip (${kb(raw)} raw)`,
     spread: files.join(' + '),
-    budget: '≤ 25 KB gzip',
-    within: gzip <= 25 * 1024,
+    // Issue 14's budget since the panel moved into its own frame (it was 25 KB with the panel in the page).
+    budget: '≤ 10 KB gzip',
+    within: gzip <= 10 * 1024,
     raw: { raw, gzip, files },
   });
 }

@@ -29,10 +29,16 @@ export function recordEpisodeLines() {
 
 async function shownAt(page: Page, expected: string): Promise<number> {
   const frame = await panelFrame(page);
-  const handle = await frame.waitForFunction((text) => (window as unknown as BenchWin).__episodeSeen?.[text], expected, {
-    polling: 100,
-    timeout: 15_000,
-  });
+  // The recorder keeps the full line ("S1 · E3 Kiss"); the expected code is its start.
+  const handle = await frame.waitForFunction(
+    (text) => {
+      const seen = (window as unknown as BenchWin).__episodeSeen ?? {};
+      const line = Object.keys(seen).find((shown) => shown.includes(text));
+      return line === undefined ? undefined : seen[line];
+    },
+    expected,
+    { polling: 100, timeout: 15_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
