@@ -35,6 +35,16 @@ describe('conventions', () => {
     }
   });
 
+  it('builds cache keys and checks ids only through lib/ids', () => {
+    for (const file of SOURCES.filter((f) => !f.includes(join('lib', 'ids')))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, `${file}: build keys with episodeKey()/entityKey() from lib/ids/ids.ts`).not.toMatch(/`\$\{[\w.]+\}\/\$\{/);
+      expect(text, `${file}: use SHOW_ID, EPISODE_ID or VIDEO_ID from lib/ids/ids.ts`).not.toMatch(
+        /s\\d\{1,2\}e\\d|\[a-z0-9\]\[a-z0-9-\]|\\d\{1,15\}\$/,
+      );
+    }
+  });
+
   it('has a test beside every component', () => {
     const folders = readdirSync('components').filter((d) => statSync(join('components', d)).isDirectory());
     for (const folder of folders) {

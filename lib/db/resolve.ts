@@ -6,6 +6,7 @@
  * two independent signals agree, because any one of them can come from the page.
  */
 import type { IDBPDatabase } from 'idb';
+import { episodeKey } from '../ids/ids';
 import { normalizeKey } from '../text/normalize';
 import type { BackstoryDB, EpisodeRecord, ShowRecord } from './schema';
 import { MAX_LEARNED } from './user-data';
@@ -59,7 +60,7 @@ export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: Epi
 }
 
 async function episodeExists(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<boolean> {
-  return (await db.count('episodes', `${showId}/${episodeId}`)) > 0;
+  return (await db.count('episodes', episodeKey(showId, episodeId))) > 0;
 }
 
 async function findShow(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<ShowRecord | undefined> {

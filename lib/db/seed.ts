@@ -3,6 +3,7 @@
  * version lands, or (quota exceeded, a crash) the previous version stays exactly as it was.
  */
 import type { IDBPDatabase } from 'idb';
+import { entityKey, episodeKey } from '../ids/ids';
 import { episodeOrder } from '../pack/horizon';
 import type { Pack } from '../pack/schema';
 import { upgradePack } from '../pack/upgrade';
@@ -17,7 +18,7 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
   const order = episodeOrder(pack);
   const entities: EntityRecord[] = [];
   const add = (kind: EntityKind, id: string | number, value: unknown) => {
-    entities.push({ key: `${showId}/${kind}/${id}`, showId, kind, id: String(id), position: entities.length, value });
+    entities.push({ key: entityKey(showId, kind, id), showId, kind, id: String(id), position: entities.length, value });
   };
   for (const s of pack.seasons) add('season', s.number, s);
   if (pack.film) add('film', pack.film.id, pack.film);
@@ -70,7 +71,13 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
     track(shows.put({ ...pack.show, packId: pack.id, titleKeys: [pack.show.title, ...pack.show.aliases].map(normalizeKey) }));
     for (const e of pack.episodes)
       track(
-        episodes.put({ ...e, key: `${showId}/${e.id}`, showId, titleKey: normalizeKey(e.title), ordinal: order.get(e.id) ?? 0 }),
+        episodes.put({
+          ...e,
+          key: episodeKey(showId, e.id),
+          showId,
+          titleKey: normalizeKey(e.title),
+          ordinal: order.get(e.id) ?? 0,
+        }),
       );
     for (const entity of entities) track(entityStore.put(entity));
     track(tx.objectStore('packs').put(record));

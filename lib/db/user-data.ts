@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
+import { EPISODE_ID, episodeKey, SHOW_ID, VIDEO_ID } from '../ids/ids';
 import { checkSizes } from '../pack/sizes';
 import type { BackstoryDB, ProgressRecord } from './schema';
 
@@ -24,9 +25,12 @@ export async function recordWatched(
 ): Promise<WatchedResult> {
   const tx = db.transaction(['progress', 'episodes'], 'readwrite');
   const episodes = tx.objectStore('episodes');
-  const [episode, existing] = await Promise.all([episodes.get(`${showId}/${episodeId}`), tx.objectStore('progress').get(showId)]);
+  const [episode, existing] = await Promise.all([
+    episodes.get(episodeKey(showId, episodeId)),
+    tx.objectStore('progress').get(showId),
+  ]);
   const progress: ProgressRecord = existing ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
-  const furthest = await furthestOrdinal(progress, (id) => episodes.get(`${showId}/${id}`));
+  const furthest = await furthestOrdinal(progress, (id) => episodes.get(episodeKey(showId, id)));
   let result: WatchedResult = { status: 'already', progress };
   if (episode && episode.ordinal > furthest) {
     if (episode.ordinal > furthest + 1 && !confirmed)
@@ -57,7 +61,7 @@ export async function furthestOrdinal(
 
 export async function getProgress(db: IDBPDatabase<BackstoryDB>, showId: string): Promise<ProgressRecord> {
   const progress = (await db.get('progress', showId)) ?? { showId, furthestOrdinal: 0, readVolume: 0, updatedAt: 0 };
-  return { ...progress, furthestOrdinal: await furthestOrdinal(progress, (id) => db.get('episodes', `${showId}/${id}`)) };
+  return { ...progress, furthestOrdinal: await furthestOrdinal(progress, (id) => db.get('episodes', episodeKey(showId, id))) };
 }
 
 export async function setReadVolume(db: IDBPDatabase<BackstoryDB>, showId: string, volume: number): Promise<ProgressRecord> {
@@ -73,7 +77,7 @@ export async function correctEpisode(
   showId: string,
   episodeId: string,
 ): Promise<void> {
-  if ((await db.count('episodes', `${showId}/${episodeId}`)) === 0) throw new Error(`No episode ${episodeId} in ${showId}`);
+  if ((await db.count('episodes', episodeKey(showId, episodeId))) === 0) throw new Error(`No episode ${episodeId} in ${showId}`);
   await db.put('corrections', { videoId, showId, episodeId, updatedAt: Date.now() });
 }
 
@@ -86,9 +90,9 @@ export async function resetProgress(db: IDBPDatabase<BackstoryDB>): Promise<void
   await db.clear('progress');
 }
 
-const VideoId = v.pipe(v.string(), v.regex(/^\d{1,15}$/));
-const ShowId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64));
-const EpisodeId = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/));
+const VideoId = v.pipe(v.string(), v.regex(VIDEO_ID));
+const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
+const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 

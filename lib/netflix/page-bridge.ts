@@ -3,6 +3,8 @@
  * Anything on the page can dispatch these events, so a reply is only a claim: it is size-capped, parsed as JSON
  * (never evaluated), validated field by field, and everything unexpected is dropped.
  */
+
+import { VIDEO_ID } from '../ids/ids';
 import { REQUEST_EVENT, STATE_EVENT } from './page-bridge-events';
 import { cleanText } from './title-parser';
 
@@ -43,7 +45,7 @@ const oneOf =
   (...allowed: string[]): Check =>
   (value) =>
     allowed.includes(value as string) ? value : INVALID;
-const id = string(15, /^\d{1,15}$/);
+const id = string(15, VIDEO_ID);
 
 const FIELDS: Record<keyof PageState, Check> = {
   source: oneOf('backstory-page'),

@@ -5,6 +5,8 @@
  * entry against the fixture pages.
  */
 
+import { VIDEO_ID } from '../ids/ids';
+
 // Evidence: shared/reference/netflix-real-evidence.md, cited as [S#] and §#. The real nesting (§2.3) is
 // .watch-video[data-uia=watch-video] > .watch-video--player-view > [data-uia=player][data-videoid]
 //   > [data-uia=video-canvas] … video, with the controls inside [data-uia=player], mounted only on activity.
@@ -50,7 +52,7 @@ export function isWatchUrl(url: URL | Location): boolean {
 /** The id in `[data-uia="player"][data-videoid]`, when it is a plain Netflix id. */
 export function readVideoId(doc: Document): string | undefined {
   const value = queryFirst(doc, VIDEO_ID_HOLDER)?.getAttribute('data-videoid') ?? '';
-  return /^\d{1,15}$/.test(value) ? value : undefined;
+  return VIDEO_ID.test(value) ? value : undefined;
 }
 
 /**

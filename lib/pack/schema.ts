@@ -11,12 +11,13 @@
  * Format 1 packs are upgraded on import and in the cache (lib/pack/upgrade.ts).
  */
 import * as v from 'valibot';
+import { EPISODE_ID, SHOW_ID } from '../ids/ids';
 
 export const PACK_SCHEMA_VERSION = 2;
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'), v.maxLength(64));
+const Id = v.pipe(v.string(), v.maxLength(64), v.regex(SHOW_ID, 'use lower-case letters, digits and dashes'));
 /** An episode id ("s1e3") or the concluding film's id. */
-const EpisodeRef = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/, 'an episode id like s1e3, or film'));
+const EpisodeRef = v.pipe(v.string(), v.regex(EPISODE_ID, 'an episode id like s1e3, or film'));
 const SourceKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]+$/), v.maxLength(40));
 const Sources = v.pipe(v.array(SourceKey), v.minLength(1, 'every record needs at least one source'));
 /**

@@ -21,6 +21,7 @@ import {
   resetProgress,
   setReadVolume,
 } from '../db/user-data';
+import { episodeKey } from '../ids/ids';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
@@ -97,7 +98,7 @@ export function createBackstoryService(deps: ServiceDeps) {
     return viewerHorizon(settings.guard, currentOrdinal, progress.furthestOrdinal, progress.readVolume);
   }
   async function ordinalOf(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<number> {
-    return (await db.get('episodes', `${showId}/${episodeId}`))?.ordinal ?? 0;
+    return (await db.get('episodes', episodeKey(showId, episodeId)))?.ordinal ?? 0;
   }
   async function watchedHorizon(db: IDBPDatabase<BackstoryDB>, showId: string, tabId?: number): Promise<ViewerHorizon> {
     const now = tabId === undefined ? undefined : await deps.nowWatching.get(tabId);
@@ -161,7 +162,7 @@ export function createBackstoryService(deps: ServiceDeps) {
       if (!now) return null;
       const db = await ready();
       const [episode, show] = await Promise.all([
-        db.get('episodes', `${now.showId}/${now.episodeId}`),
+        db.get('episodes', episodeKey(now.showId, now.episodeId)),
         db.get('shows', now.showId),
       ]);
       if (!episode || !show) return null;
@@ -248,7 +249,7 @@ export function createBackstoryService(deps: ServiceDeps) {
         corrections,
         progress: await Promise.all(
           progress.map(async (p) => {
-            const e = p.furthestEpisodeId ? await db.get('episodes', `${p.showId}/${p.furthestEpisodeId}`) : undefined;
+            const e = p.furthestEpisodeId ? await db.get('episodes', episodeKey(p.showId, p.furthestEpisodeId)) : undefined;
             return {
               showId: p.showId,
               showTitle: titles.get(p.showId) ?? p.showId,

@@ -3,10 +3,11 @@
  * page we do not control, so each one is validated before it touches the database.
  */
 import * as v from 'valibot';
+import { EPISODE_ID, SHOW_ID, VIDEO_ID } from '../ids/ids';
 
-const ShowId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64));
-const EpisodeId = v.pipe(v.string(), v.regex(/^(s\d{1,2}e\d{1,3}|film)$/));
-const VideoId = v.pipe(v.string(), v.regex(/^\d{1,15}$/));
+const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
+const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
+const VideoId = v.pipe(v.string(), v.regex(VIDEO_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(300));
 const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
 
@@ -32,7 +33,7 @@ export const inputs = {
   detail: v.strictObject({
     kind: v.picklist(['show', 'character', 'actor', 'episode', 'volume', 'book']),
     showId: ShowId,
-    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(64)),
+    id: v.pipe(v.string(), v.regex(SHOW_ID)),
     tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),

@@ -7,6 +7,7 @@
  * half-synced values), and a key of version 3 wins over it. Written directly on `browser.storage`.
  */
 import { browser } from 'wxt/browser';
+import { SHOW_ID } from '../ids/ids';
 import type { GuardMode } from '../pack/horizon';
 
 export interface Settings {
@@ -63,7 +64,6 @@ export const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
   1: (v1) => ({ ...v1, readVolumes: {} }),
 };
 
-const SHOW_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_SHOWS = 1_000;
 
 /** Keeps well-formed entries only: a show id and a whole volume number from 0 to 99. */
