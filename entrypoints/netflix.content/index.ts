@@ -12,7 +12,7 @@ import { startWatchSession, type WatchSession } from './watch-session';
 export default defineContentScript({
   matches: ['https://www.netflix.com/*'],
   runAt: 'document_idle',
-  // The panel's stylesheet is inlined into its shadow root (see panel-host.tsx), never injected into the page.
+  // Nothing is styled in Netflix's page: the panel is an extension page in its own frame (panel-frame.ts).
   cssInjectionMode: 'manual',
   main(ctx) {
     let session: WatchSession | undefined;
@@ -26,10 +26,14 @@ export default defineContentScript({
       }
     };
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sync(newUrl));
-    // Leaving the page (another site, a reload, closing the tab): "now watching" ends with it.
+    // Leaving the page (another site, a reload, closing the tab): "now watching" ends with it. A page the browser
+    // brings back from its back/forward cache starts again.
     ctx.addEventListener(window, 'pagehide', () => {
       session?.stop();
       session = undefined;
+    });
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted) sync(new URL(location.href));
     });
     ctx.onInvalidated(() => {
       session?.stop();
