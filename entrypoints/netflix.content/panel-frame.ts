@@ -2,11 +2,14 @@
  * Places the panel's frame (entrypoints/panel, an extension page) beside Netflix's video and keeps it inside
  * whatever element is fullscreen. The content script only places the frame and sends it state; the panel itself
  * runs in the extension's origin, where Netflix's page can neither read it nor drive it (security review B2, B9,
- * B-K). The frame is sized to what it shows, so it covers no more of the picture than the panel does.
+ * B-K). The frame is sized to what it shows, so it covers no more of the picture than the panel does, and it
+ * stops above Netflix's own buttons and the subtitle box when they share its column (KEEP_CLEAR).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { PanelState, PanelStateMessage } from '../../lib/messaging/panel-messages';
+import { clearBottom } from '../../lib/netflix/keep-clear';
+import { KEEP_CLEAR } from '../../lib/netflix/selectors';
 
 /** Room kept free above and below the panel: Netflix's top bar, and its control bar and subtitles. */
 const TOP = 72;
@@ -17,6 +20,8 @@ const WIDE = 1600;
 
 export interface PanelHost {
   update(state: PanelState): void;
+  /** The player's layout changed: keep clear of Netflix's buttons and the subtitles again. */
+  refit(): void;
   /** The frame reported the panel's size. */
   resize(width: number, height: number): void;
   remove(): void;
@@ -28,6 +33,7 @@ export const isWide = () => window.innerWidth >= WIDE;
 export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, initial: PanelState): PanelHost {
   let state = initial;
   let height = HANDLE.height;
+  let room = maxPanelHeight();
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
   const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const frame = document.createElement('iframe');
@@ -37,9 +43,17 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   frame.allow = 'clipboard-write';
   frame.setAttribute('data-backstory', 'panel');
 
+  const widthOf = () => (state.open ? Math.min(state.settings.panelWidth, window.innerWidth - 2 * SIDE) : HANDLE.width);
+  /** The height the panel may take without covering Netflix's buttons or the subtitle box in its column. */
+  const measureRoom = () => {
+    const width = widthOf();
+    const left = state.settings.panelSide === 'left' ? SIDE : window.innerWidth - SIDE - width;
+    const obstacles = [...document.querySelectorAll(KEEP_CLEAR.join(','))].map((e) => e.getBoundingClientRect());
+    return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
+  };
   const place = () => {
     const { open, settings } = state;
-    const width = open ? Math.min(settings.panelWidth, window.innerWidth - 2 * SIDE) : HANDLE.width;
+    const width = widthOf();
     const top = open ? TOP : TOP + Math.max(0, (maxPanelHeight() - HANDLE.height) / 2);
     const style: Record<string, string> = {
       position: 'fixed',
@@ -48,7 +62,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       [settings.panelSide === 'left' ? 'right' : 'left']: 'auto',
       bottom: 'auto',
       width: `${width}px`,
-      height: `${Math.min(open ? height : HANDLE.height, maxPanelHeight())}px`,
+      height: `${Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight())}px`,
       border: '0',
       margin: '0',
       padding: '0',
@@ -63,7 +77,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   const post = () => {
     // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
     if (!ctx.isValid) return;
-    const message: PanelStateMessage = { backstoryPanel: 1, token, state };
+    const message: PanelStateMessage = { backstoryPanel: 1, token, state: { ...state, maxHeight: room } };
     try {
       void browser.runtime.sendMessage(message).catch(() => undefined);
     } catch {
@@ -94,6 +108,14 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   const host: PanelHost = {
     update(next) {
       state = next;
+      room = measureRoom();
+      place();
+      post();
+    },
+    refit() {
+      const next = measureRoom();
+      if (next === room) return;
+      room = next;
       place();
       post();
     },

@@ -250,6 +250,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       host?.remove();
       host = undefined;
     },
+    onLayout() {
+      host?.refit();
+    },
     onChange(reason) {
       if (reason === 'video') {
         disarmWatchedTimer();

@@ -12,6 +12,8 @@ export interface PlayerWatcherEvents {
   onPlayer(root: Element): void;
   onPlayerGone(): void;
   onChange(reason: 'video' | 'title'): void;
+  /** Something in the player changed (debounced): buttons or subtitles may have appeared, moved or gone. */
+  onLayout?(): void;
 }
 
 export interface PlayerWatcher {
@@ -54,6 +56,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
+    events.onLayout?.();
   }
 
   function schedule() {

@@ -114,5 +114,20 @@ export interface CurrentVideo {
   getSeason?: () => { _season?: { seq?: unknown } } | undefined;
 }
 
+/**
+ * What the panel must never cover: Netflix's own buttons over the picture [S10, S15] (skip intro/recap/preplay,
+ * next episode, watch credits) and the subtitle box (`.player-timedtext` [S15]). Not fallbacks of one another:
+ * each is a different thing, looked for on every layout change of the player (debounced, never per frame).
+ */
+export const KEEP_CLEAR = [
+  '[data-uia="player-skip-intro"]',
+  '[data-uia="player-skip-recap"]',
+  '[data-uia="player-skip-preplay"]',
+  '[data-uia="next-episode-seamless-button"]',
+  '[data-uia="next-episode-seamless-button-draining"]',
+  '[data-uia="watch-credits-seamless-button"]',
+  '.player-timedtext',
+] as const;
+
 /** Every DOM selector list above, by name: the meta-tests check each against the imitation player. */
 export const SELECTOR_TABLE = { PLAYER_ROOT, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS } as const;

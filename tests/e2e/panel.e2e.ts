@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { HANDLE, PANEL, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
+import { HANDLE, PANEL, PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 
 const env = useExtension();
 
@@ -189,6 +189,32 @@ describe('the panel', () => {
     const box = await panel(page).locator(PANEL).boundingBox();
     const controls = await page.locator('[data-uia="controls-standard"]').boundingBox();
     expect(box && controls && box.y + box.height).toBeLessThanOrEqual((controls?.y ?? 0) + 1);
+    await page.close();
+  });
+
+  it('stops above Skip Intro and the subtitles when they share its column, at TV and small sizes', async () => {
+    const page = await env.newPage();
+    for (const [size, obstacle] of [
+      [{ width: 1920, height: 1080 }, '[data-uia="player-skip-intro"]'],
+      [{ width: 1024, height: 700 }, '.player-timedtext'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await watch(page, 1, 1);
+      await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+      await panel(page).locator('.bs-cast__toggle').first().click();
+      const frame = page.locator(PANEL_FRAME);
+      const target = await page.locator(obstacle).boundingBox();
+      if (!target) throw new Error(`no ${obstacle}`);
+      await expect
+        .poll(async () => {
+          const box = await frame.boundingBox();
+          return box ? box.y + box.height : Number.POSITIVE_INFINITY;
+        })
+        .toBeLessThanOrEqual(target.y);
+      // It does share the column: without keeping clear, the panel would reach over it.
+      const box = await frame.boundingBox();
+      expect(box && box.x < target.x + target.width && box.x + box.width > target.x).toBe(true);
+    }
     await page.close();
   });
 
