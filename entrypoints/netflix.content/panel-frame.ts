@@ -18,8 +18,13 @@ const SIDE = 16;
 const HANDLE = { width: 44, height: 60 };
 const WIDE = 1600;
 
+/** What the watch session says; the host adds the layout it measures (width class, room left). */
+export type PanelSession = Omit<PanelState, 'wide' | 'maxHeight'>;
+
 export interface PanelHost {
-  update(state: PanelState): void;
+  update(session: PanelSession): void;
+  /** Everything the frame shows, as it was last sent (the frame asks for it when it loads). */
+  current(): PanelState;
   /** The player's layout changed: keep clear of Netflix's buttons and the subtitles again. */
   refit(): void;
   /** The frame reported the panel's size. */
@@ -27,13 +32,12 @@ export interface PanelHost {
   remove(): void;
 }
 
-export const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
-export const isWide = () => window.innerWidth >= WIDE;
+const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
 
-export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, initial: PanelState): PanelHost {
+export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, initial: PanelSession): PanelHost {
   let state = initial;
   let height = HANDLE.height;
-  let room = maxPanelHeight();
+  let room = 0;
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
   const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const frame = document.createElement('iframe');
@@ -77,7 +81,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   const post = () => {
     // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
     if (!ctx.isValid) return;
-    const message: PanelStateMessage = { backstoryPanel: 1, token, state: { ...state, maxHeight: room } };
+    const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
     try {
       void browser.runtime.sendMessage(message).catch(() => undefined);
     } catch {
@@ -97,13 +101,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   };
   const stop = new AbortController();
   document.addEventListener('fullscreenchange', followFullscreen, { signal: stop.signal });
-  window.addEventListener('resize', () => host.update({ ...state, maxHeight: maxPanelHeight(), wide: isWide() }), {
-    signal: stop.signal,
-  });
-
-  place();
-  playerRoot.append(frame);
-  followFullscreen();
+  window.addEventListener('resize', () => host.update(state), { signal: stop.signal });
 
   const host: PanelHost = {
     update(next) {
@@ -112,6 +110,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       place();
       post();
     },
+    current: () => ({ ...state, wide: window.innerWidth >= WIDE, maxHeight: room }),
     refit() {
       const next = measureRoom();
       if (next === room) return;
@@ -128,6 +127,10 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       frame.remove();
     },
   };
+  room = measureRoom();
+  place();
+  playerRoot.append(frame);
+  followFullscreen();
   ctx.onInvalidated(() => host.remove());
   return host;
 }

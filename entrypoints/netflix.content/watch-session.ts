@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { type ContentScriptContext, injectScript } from '#imports';
 import type { PanelView } from '../../components/panel/types';
-import { isPanelActionMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
+import { isPanelActionMessage, type PanelAction } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { buildDiagnostics } from '../../lib/netflix/diagnostics';
 import { createDomReader } from '../../lib/netflix/dom-reader';
@@ -19,7 +19,7 @@ import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
 import { startWatchedClock } from '../../lib/netflix/watched-clock';
 import { watchDataVersion } from '../../lib/settings/data-version';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, watchSettings } from '../../lib/settings/settings';
-import { isWide, maxPanelHeight, mountPanelFrame, type PanelHost } from './panel-frame';
+import { mountPanelFrame, type PanelHost, type PanelSession } from './panel-frame';
 
 const TEMPLATE_KEY = 'netflixMetadataTemplate';
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
@@ -74,7 +74,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
   };
 
-  const state = (): PanelState => ({ view, open, settings, shortcut, wide: isWide(), maxHeight: maxPanelHeight() });
+  const state = (): PanelSession => ({ view, open, settings, shortcut });
   const draw = () => {
     if (!stopped) host?.update(state());
   };
@@ -121,7 +121,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   async function onPanelAction(action: PanelAction): Promise<unknown> {
     switch (action.action) {
       case 'hello':
-        return state();
+        // The frame loaded: what it shows, with the layout the host measured (not a fresh, unmeasured copy).
+        return host?.current() ?? null;
       case 'open':
         return actions.setOpen(action.open);
       case 'size':

@@ -135,11 +135,10 @@ export async function identify(reader: PageReader, resolve: Resolve, trace: Iden
     if (parsed.showTitle) {
       // The title may take the season Netflix's metadata gave ("E3" has none), but not the page world's, or it
       // would only repeat the page's claim; with the page's season it is a last resort for display alone.
-      fromTitle = await match({ videoId, ...parsed, ...hint, ...definedOnly(parsed), via: 'title-text' });
+      fromTitle = await match({ videoId, ...hint, ...definedOnly(parsed), via: 'title-text' });
       if (!fromTitle && page && (page.season !== undefined || page.titleId))
         titleWithPage = await match({
           videoId,
-          ...parsed,
           titleId: page.titleId,
           season: page.season,
           ...definedOnly(parsed),
