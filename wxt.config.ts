@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
 import pkg from './package.json' with { type: 'json' };
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
@@ -9,7 +10,7 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts()] }),
   manifest: ({ manifestVersion }) => ({
     // package.json's `name` must be lower-case for npm; the store name is its displayName.
     name: pkg.displayName,

@@ -136,10 +136,14 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     }
   }
   // Only the background relays panel actions (sender.id is ours and no tab: not a content script, not the page).
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) =>
-    isPanelActionMessage(message) && sender.id === browser.runtime.id && !sender.tab && !stopped
-      ? onPanelAction(message.backstoryPanelAction)
-      : undefined;
+  // Answered through sendResponse (return true), which every browser supports natively: the content script runs
+  // without the polyfill (README, "Why the content script has no polyfill"), and Chrome's own onMessage does not
+  // take a returned promise.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
+    if (!isPanelActionMessage(message) || sender.id !== browser.runtime.id || sender.tab || stopped) return false;
+    onPanelAction(message.backstoryPanelAction).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
   browser.runtime.onMessage.addListener(onMessage);
   cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
 
