@@ -16,7 +16,7 @@ async function readJsonFile(file: File): Promise<unknown> {
   }
 }
 
-/** What the cache holds and what the viewer can do with it. */
+/** Advanced: what the cache holds and the data tools (export, import, repair), last on the page. */
 export function DataSection({ data }: { data: OptionsData }) {
   const [stats, setStats] = useState<CacheStats | null>(null);
   const [usage, setUsage] = useState<{ usage?: number; quota?: number }>({});
@@ -89,14 +89,15 @@ export function DataSection({ data }: { data: OptionsData }) {
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Data</h2>
+      <h2 id="data-heading">Advanced</h2>
+      <p class="hint">Your data and the shows Backstory knows: for moving to another browser, or when something looks wrong.</p>
       {stats && (
         <div class="stats">
           <table>
-            <caption>Data packs in the cache</caption>
+            <caption>Shows Backstory knows</caption>
             <thead>
               <tr>
-                <th scope="col">Pack</th>
+                <th scope="col">Show</th>
                 <th scope="col">Version</th>
                 <th scope="col">Contents</th>
               </tr>
@@ -123,7 +124,7 @@ export function DataSection({ data }: { data: OptionsData }) {
               {usage.quota !== undefined && <span class="hint"> of {bytes(usage.quota)} available</span>}
             </li>
             <li>
-              Learned episode mappings: <span data-testid="learned">{stats.learned}</span>, your corrections:{' '}
+              Netflix videos recognised: <span data-testid="learned">{stats.learned}</span>, your corrections:{' '}
               <span data-testid="corrections">{stats.corrections}</span>
             </li>
             {stats.progress.map((p) => (
@@ -149,24 +150,24 @@ export function DataSection({ data }: { data: OptionsData }) {
         <button
           type="button"
           onClick={() =>
-            confirmRun('Re-load the bundled data packs? Your progress and corrections are kept.', async () => {
+            confirmRun('Load the shows that come with Backstory again? Your progress and corrections are kept.', async () => {
               await data.reseed();
-              return { tone: 'ok', text: 'The bundled packs were re-seeded.' };
+              return { tone: 'ok', text: 'The shows that come with Backstory were loaded again.' };
             })
           }
         >
-          Re-seed bundled data
+          Repair the built-in shows
         </button>
         <button
           type="button"
           onClick={() =>
-            confirmRun('Forget every learned episode and correction?', async () => {
+            confirmRun('Forget which Netflix videos are which episodes, and your corrections?', async () => {
               await data.clearLearned();
-              return { tone: 'ok', text: 'Learned mappings and corrections were cleared.' };
+              return { tone: 'ok', text: 'Backstory forgot the episodes it had recognised and your corrections.' };
             })
           }
         >
-          Clear learned mappings
+          Forget recognised episodes
         </button>
         <button
           type="button"
@@ -189,7 +190,7 @@ export function DataSection({ data }: { data: OptionsData }) {
           <input type="file" accept="application/json,.json" onChange={importFile('user')} />
         </label>
         <label class="file-button">
-          Import a data pack…
+          Add a show from a file…
           <input type="file" accept="application/json,.json" onChange={importFile('pack')} />
         </label>
       </div>

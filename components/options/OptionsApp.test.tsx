@@ -17,7 +17,12 @@ function fakeData(overrides: Partial<OptionsData> = {}): OptionsData {
       return settings;
     }),
     listShows: async () => [{ id: 'heartstopper', title: 'Heartstopper', volumes: 6 }],
-    readVolume: async () => 1,
+    progress: async () => ({ readVolume: 1, watchedUpTo: 's1e2' }),
+    listEpisodes: async () => [
+      { id: 's1e1', code: 'S1 · E1', title: 'Meet' },
+      { id: 's1e2', code: 'S1 · E2', title: 'Crush' },
+    ],
+    place: vi.fn(async () => undefined),
     setReadVolume: vi.fn(async () => undefined),
     stats: async () => ({
       packs: [
@@ -52,7 +57,7 @@ function fakeData(overrides: Partial<OptionsData> = {}): OptionsData {
 describe('OptionsApp', () => {
   it('renders settings, data and privacy sections with headings', async () => {
     render(<OptionsApp data={fakeData()} />);
-    for (const name of ['Spoilers', 'Panel', 'Keyboard shortcut', 'Data', 'Privacy'])
+    for (const name of ['Where you are', 'Spoilers', 'Panel', 'Keyboard shortcut', 'Advanced', 'Privacy'])
       expect(await screen.findByRole('heading', { name })).toBeTruthy();
   });
 });
@@ -66,6 +71,14 @@ describe('SettingsSection', () => {
     await waitFor(() => expect(data.saveSettings).toHaveBeenCalledWith({ guard: 'current' }));
     fireEvent.change(await screen.findByLabelText('Heartstopper: comics read'), { target: { value: '3' } });
     await waitFor(() => expect(data.setReadVolume).toHaveBeenCalledWith('heartstopper', 3));
+    const watched = screen.getByLabelText('Heartstopper: watched up to') as HTMLSelectElement;
+    expect(watched.value).toBe('s1e2');
+    fireEvent.change(watched, { target: { value: 's1e1' } });
+    await waitFor(() => expect(data.place).toHaveBeenCalledWith('heartstopper', 's1e1'));
+    fireEvent.click(screen.getByLabelText('Next to the picture: the video gets narrower, nothing is covered'));
+    await waitFor(() => expect(data.saveSettings).toHaveBeenCalledWith({ panelMode: 'side' }));
+    fireEvent.click(screen.getByLabelText('Large'));
+    await waitFor(() => expect(data.saveSettings).toHaveBeenCalledWith({ panelSize: 'large' }));
     expect(await screen.findByText('Alt+Shift+K')).toBeTruthy();
   });
 
@@ -94,7 +107,7 @@ describe('DataSection', () => {
   it('lists every problem of a refused pack with its path', async () => {
     const data = fakeData();
     render(<DataSection data={data} />);
-    const input = (await screen.findByText('Import a data pack…')).querySelector('input') as HTMLInputElement;
+    const input = (await screen.findByText('Add a show from a file…')).querySelector('input') as HTMLInputElement;
     const file = new File(['{"id":"x"}'], 'x.pack.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file] });
     fireEvent.change(input);

@@ -23,8 +23,8 @@ export function OptionsApp({ data }: { data: OptionsData }) {
         </p>
       )}
       {settings && <SettingsSection data={data} settings={settings} onChange={setSettings} />}
-      <DataSection data={data} />
       <PrivacySection />
+      <DataSection data={data} />
     </main>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GuardMode } from '../../lib/pack/horizon';
-import { PANEL_WIDTH, type Settings } from '../../lib/settings/settings';
+import type { PanelMode, PanelSize, Settings } from '../../lib/settings/settings';
 import { RadioGroup } from './RadioGroup';
-import type { OptionsData, ShowInfo } from './types';
+import type { EpisodeOption, OptionsData, ShowInfo } from './types';
 
-/** Spoiler guard, reading progress, panel behaviour and the keyboard shortcut. Every change saves at once. */
+/**
+ * Where the viewer is in each show, the spoiler guard, how the panel sits beside the video, and the keyboard
+ * shortcut, in the viewer's words. Every change saves at once.
+ */
 export function SettingsSection({
   data,
   settings,
@@ -16,14 +19,20 @@ export function SettingsSection({
 }) {
   const [shows, setShows] = useState<ShowInfo[]>([]);
   const [read, setRead] = useState<Record<string, number>>({});
+  const [watched, setWatched] = useState<Record<string, string>>({});
+  const [episodes, setEpisodes] = useState<Record<string, EpisodeOption[]>>({});
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
     // Shows appear together with their reading progress, so a select never shows "None yet" before the truth.
     void data.listShows().then(async (list) => {
-      const entries = await Promise.all(list.map(async (s) => [s.id, await data.readVolume(s.id)] as const));
-      setRead(Object.fromEntries(entries));
+      const entries = await Promise.all(
+        list.map(async (s) => [s.id, await data.progress(s.id), await data.listEpisodes(s.id)] as const),
+      );
+      setRead(Object.fromEntries(entries.map(([id, p]) => [id, p.readVolume])));
+      setWatched(Object.fromEntries(entries.map(([id, p]) => [id, p.watchedUpTo ?? ''])));
+      setEpisodes(Object.fromEntries(entries.map(([id, , list]) => [id, list])));
       setShows(list);
     });
     void data.shortcut().then(setShortcut);
@@ -49,6 +58,55 @@ export function SettingsSection({
           {failed}
         </p>
       )}
+      <section aria-labelledby="where-heading">
+        <h2 id="where-heading">Where you are</h2>
+        <p class="hint">Backstory shows nothing past these points unless you ask. Watching an episode to the end moves you on.</p>
+        {shows.map((show) => (
+          <fieldset key={show.id}>
+            <legend>{show.title}</legend>
+            <div class="field">
+              <label for={`watched-${show.id}`}>{show.title}: watched up to</label>
+              <select
+                id={`watched-${show.id}`}
+                value={watched[show.id] ?? ''}
+                onChange={async (e) => {
+                  const episodeId = e.currentTarget.value;
+                  await data.place(show.id, episodeId || null);
+                  setWatched((w) => ({ ...w, [show.id]: episodeId }));
+                }}
+              >
+                <option value="">Nothing yet</option>
+                {(episodes[show.id] ?? []).map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.code} {e.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for={`read-${show.id}`}>{show.title}: comics read</label>
+              <select
+                id={`read-${show.id}`}
+                value={String(read[show.id] ?? 0)}
+                onChange={async (e) => {
+                  const volume = Number(e.currentTarget.value);
+                  await data.setReadVolume(show.id, volume);
+                  setRead((r) => ({ ...r, [show.id]: volume }));
+                }}
+              >
+                <option value="0">None yet</option>
+                {Array.from({ length: show.volumes }, (_, i) => (
+                  <option key={i + 1} value={String(i + 1)}>
+                    Up to Volume {i + 1}
+                  </option>
+                ))}
+              </select>
+              <p class="hint">Notes that come from the comics unlock once you have read that far.</p>
+            </div>
+          </fieldset>
+        ))}
+      </section>
+
       <section aria-labelledby="spoilers-heading">
         <h2 id="spoilers-heading">Spoilers</h2>
         <RadioGroup<GuardMode>
@@ -62,32 +120,42 @@ export function SettingsSection({
           ]}
           onChange={(guard) => void save({ guard })}
         />
-        {shows.map((show) => (
-          <div key={show.id} class="field">
-            <label for={`read-${show.id}`}>{show.title}: comics read</label>
-            <select
-              id={`read-${show.id}`}
-              value={String(read[show.id] ?? 0)}
-              onChange={async (e) => {
-                const volume = Number(e.currentTarget.value);
-                await data.setReadVolume(show.id, volume);
-                setRead((r) => ({ ...r, [show.id]: volume }));
-              }}
-            >
-              <option value="0">None yet</option>
-              {Array.from({ length: show.volumes }, (_, i) => (
-                <option key={i + 1} value={String(i + 1)}>
-                  Up to Volume {i + 1}
-                </option>
-              ))}
-            </select>
-            <p class="hint">Notes that come from the comics unlock once you have read that far.</p>
-          </div>
-        ))}
       </section>
 
       <section aria-labelledby="panel-heading">
         <h2 id="panel-heading">Panel</h2>
+        <RadioGroup<PanelMode>
+          legend="Beside the video"
+          name="mode"
+          value={settings.panelMode}
+          choices={[
+            ['overlay', 'Over the picture while Netflix shows its controls or the video is paused'],
+            ['side', 'Next to the picture: the video gets narrower, nothing is covered'],
+            ['pinned', 'Over the picture all the time'],
+          ]}
+          onChange={(panelMode) => void save({ panelMode })}
+        />
+        <RadioGroup<PanelSize>
+          legend="Size"
+          name="size"
+          value={settings.panelSize}
+          choices={[
+            ['compact', 'Compact'],
+            ['standard', 'Standard'],
+            ['large', 'Large'],
+          ]}
+          onChange={(panelSize) => void save({ panelSize })}
+        />
+        <RadioGroup<Settings['textSize']>
+          legend="Text"
+          name="text"
+          value={settings.textSize}
+          choices={[
+            ['standard', 'Standard text'],
+            ['large', 'Large text, for reading from a sofa'],
+          ]}
+          onChange={(textSize) => void save({ textSize })}
+        />
         <RadioGroup<Settings['panelSide']>
           legend="Side of the video"
           name="side"
@@ -98,21 +166,9 @@ export function SettingsSection({
           ]}
           onChange={(panelSide) => void save({ panelSide })}
         />
-        <div class="field">
-          <label for="panel-width">Width: {settings.panelWidth} px</label>
-          <input
-            id="panel-width"
-            type="range"
-            min={PANEL_WIDTH.min}
-            max={PANEL_WIDTH.max}
-            step={PANEL_WIDTH.step}
-            value={settings.panelWidth}
-            onChange={(e) => void save({ panelWidth: Number(e.currentTarget.value) })}
-          />
-        </div>
         <label class="choice">
           <input type="checkbox" checked={settings.autoOpen} onChange={(e) => void save({ autoOpen: e.currentTarget.checked })} />
-          Open the panel by itself when a known episode starts
+          Open the panel by itself on episodes Backstory knows (it stays closed on a show where you closed it)
         </label>
         <label class="choice">
           <input

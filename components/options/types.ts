@@ -9,12 +9,22 @@ export interface ShowInfo {
   volumes: number;
 }
 
+export interface EpisodeOption {
+  id: string;
+  code: string;
+  title: string;
+}
+
 /** What the options page needs; the background service and storage in the extension, fakes in tests. */
 export interface OptionsData {
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   listShows(): Promise<ShowInfo[]>;
-  readVolume(showId: string): Promise<number>;
+  /** How far the viewer has read and watched a show. */
+  progress(showId: string): Promise<{ readVolume: number; watchedUpTo: string | null }>;
+  listEpisodes(showId: string): Promise<EpisodeOption[]>;
+  /** "Where you are": watched up to this episode (null: nothing yet). */
+  place(showId: string, episodeId: string | null): Promise<void>;
   setReadVolume(showId: string, volume: number): Promise<void>;
   stats(): Promise<CacheStats>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;

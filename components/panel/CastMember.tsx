@@ -6,13 +6,13 @@ import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import type { PanelActions } from './types';
 
-/** One actor and character: a one-line note that expands to every note the horizon allows. */
+/** One actor and character as a single line ("Charlie Spring · Joe Locke"); the notes open under it. */
 export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelActions['reveal'] }) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = `bs-cast-${entry.characterId}`;
   const actors = entry.actors.length
     ? entry.actors.map((a) => (a.credit ? `${a.name} (${a.credit})` : a.name)).join(', ')
-    : 'Actor not confirmed';
+    : 'actor not confirmed';
   return (
     <li class="bs-cast">
       <button
@@ -24,23 +24,20 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
       >
         <span class="bs-cast__names">
           <span class="bs-cast__character">{entry.name}</span>
-          <span class="bs-cast__actor">{actors}</span>
+          <span class="bs-cast__actor"> · {actors}</span>
         </span>
         <span class="bs-cast__badges">
           {entry.origin === 'show-only' && <Badge tone="show-only">Show-only</Badge>}
           {entry.origin === 'book' && entry.originBook && <Badge tone="book">From {entry.originBook}</Badge>}
         </span>
       </button>
-      <p class="bs-cast__summary">{entry.summary}</p>
       {expanded && (
         <div id={detailsId} class="bs-cast__details">
+          <p class="bs-cast__summary">{entry.summary}</p>
           {entry.notes.length > 0 && (
             <ul class="bs-notes">
               {entry.notes.map((n) => (
-                <li key={n.id}>
-                  <p>{n.text}</p>
-                  <SourceLinks sources={n.sources} />
-                </li>
+                <li key={n.id}>{n.text}</li>
               ))}
             </ul>
           )}
@@ -50,7 +47,7 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
             reveal={reveal}
             render={(item) => <RevealedView item={item} />}
           />
-          <SourceLinks sources={entry.sources} label="Cast sources" />
+          <SourceLinks sources={[...entry.sources, ...entry.notes.flatMap((n) => n.sources)]} />
         </div>
       )}
     </li>

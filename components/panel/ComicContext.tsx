@@ -14,35 +14,42 @@ function where(link: ComicLink): string {
   return link.scope === 'episode' ? 'This episode' : 'This season';
 }
 
-/** Which volume (and chapter, where known) this episode adapts, how faithfully, and what changed. */
+/**
+ * The comic card, the part no other product has: which volume (and chapter, where known) this episode adapts,
+ * how faithfully, what changed, and where to read on. One "Sources" link for the whole card.
+ */
 export function ComicContext({
   links,
   hidden,
+  next,
   reveal,
 }: {
   links: ComicLink[];
   hidden: HiddenItem[];
+  next: KeepReading | null;
   reveal: PanelActions['reveal'];
 }) {
+  const sources = links.flatMap((link) => [...link.sources, ...link.notes.flatMap((n) => n.sources)]);
   return (
-    <section class="bs-section" aria-labelledby="bs-comic-heading">
+    <section class="bs-section bs-comic-card" aria-labelledby="bs-comic-heading">
       <h3 id="bs-comic-heading">From the comic</h3>
       {links.length === 0 && hidden.length === 0 && <p class="bs-muted">No source mapping is known for this episode.</p>}
       <ul class="bs-comic-list">
         {links.map((link) => (
           <li key={link.id} class="bs-comic">
-            <div class="bs-comic__where">
+            <p class="bs-comic__where">
               <Badge tone={link.fidelity}>{FIDELITY[link.fidelity]}</Badge>
-              <span>{where(link)}</span>
-              {link.scope === 'season' && <span class="bs-muted"> · season-wide</span>}
-            </div>
+              <span>
+                {where(link)}
+                {link.scope === 'season' && <span class="bs-muted"> · season-wide</span>}
+              </span>
+            </p>
             <p>{link.note}</p>
             {link.notes.map((n) => (
               <p key={n.id} class="bs-comic__more">
                 {n.text}
               </p>
             ))}
-            <SourceLinks sources={[...link.sources, ...link.notes.flatMap((n) => n.sources)]} />
           </li>
         ))}
       </ul>
@@ -52,20 +59,13 @@ export function ComicContext({
         reveal={reveal}
         render={(item) => <RevealedView item={item} />}
       />
-    </section>
-  );
-}
-
-export function KeepReadingSection({ next }: { next: KeepReading | null }) {
-  if (!next) return null;
-  return (
-    <section class="bs-section" aria-labelledby="bs-read-heading">
-      <h3 id="bs-read-heading">Keep reading</h3>
-      <p class="bs-keep-reading">
-        <strong>{next.title}</strong>
-        <br />
-        {next.text}
-      </p>
+      {next && (
+        <p class="bs-keep-reading">
+          <span class="bs-keep-reading__label">Read next: </span>
+          <strong>{next.title}</strong>. {next.text}
+        </p>
+      )}
+      <SourceLinks sources={sources} />
     </section>
   );
 }

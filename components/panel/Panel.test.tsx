@@ -7,9 +7,10 @@ import { seededDb } from '../../tests/support/seeded-db';
 import { Panel } from './Panel';
 import type { PanelActions, PanelView } from './types';
 
-async function readyView(episodeId = 's1e1', ordinal = 1): Promise<{ view: PanelView; actions: PanelActions }> {
+async function readyView(episodeId = 's1e1', ordinal = 1, placed = true): Promise<{ view: PanelView; actions: PanelActions }> {
   const db = await seededDb();
-  const context = await episodeContext(db, 'heartstopper', episodeId, viewerHorizon('current', ordinal, 0, 0));
+  const progress = { readVolume: 0, furthestOrdinal: 0, ...(placed ? { placedAt: 1 } : {}) };
+  const context = await episodeContext(db, 'heartstopper', episodeId, viewerHorizon('current', ordinal, 0, 0), progress);
   if (!context) throw new Error('no context');
   const actions: PanelActions = {
     setOpen: vi.fn(),
@@ -20,6 +21,7 @@ async function readyView(episodeId = 's1e1', ordinal = 1): Promise<{ view: Panel
     ]),
     correct: vi.fn(async () => undefined),
     setReadVolume: vi.fn(async () => undefined),
+    place: vi.fn(async () => undefined),
     setGuard: vi.fn(async () => undefined),
     confirmWatched: vi.fn(async () => undefined),
     diagnostics: vi.fn(async () => 'Backstory 0.1.0 diagnostics'),
@@ -28,15 +30,37 @@ async function readyView(episodeId = 's1e1', ordinal = 1): Promise<{ view: Panel
 }
 
 describe('Panel', () => {
-  it('shows the episode, a landmark and the season cast, main cast first', async () => {
+  it('shows a one-line episode header, then the comic card, then the cast, main cast first', async () => {
     const { view, actions } = await readyView();
-    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="Alt+Shift+K" actions={actions} />);
+    const { container } = render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="Alt+Shift+K" actions={actions} />);
     expect(screen.getByRole('complementary', { name: 'Backstory' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Heartstopper' })).toBeTruthy();
-    expect(screen.getByText('S1 · E1')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /^Heartstopper S1 · E1 / })).toBeTruthy();
+    const sections = [...container.querySelectorAll('h3')].map((h) => h.textContent);
+    expect(sections.slice(0, 2)).toEqual(['From the comic', 'Cast this season']);
     const cast = screen.getAllByRole('button', { expanded: false }).map((b) => b.textContent);
     expect(cast[0]).toContain('Charlie Spring');
-    expect(screen.getByText('Alt+Shift+K to hide')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hide the Backstory panel (Alt+Shift+K)' })).toBeTruthy();
+  });
+
+  it('asks "Where are you?" once for a show with no progress, and the answer sets where the viewer is', async () => {
+    const { view, actions } = await readyView('s1e1', 1, false);
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    const watched = (await screen.findByLabelText('Watched up to')) as HTMLSelectElement;
+    await waitFor(() => expect(watched.options).toHaveLength(3));
+    fireEvent.change(watched, { target: { value: 's1e2' } });
+    fireEvent.change(screen.getByLabelText('Comics read', { selector: '#bs-where-read' }), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(actions.place).toHaveBeenCalledWith('heartstopper', 's1e2'));
+    await waitFor(() => expect(actions.setReadVolume).toHaveBeenCalledWith('heartstopper', 2));
+    await waitFor(() => expect(screen.queryByLabelText('Watched up to')).toBeNull());
+  });
+
+  it('does not ask once the viewer is placed, but lets them answer again from the spoiler settings', async () => {
+    const { view, actions } = await readyView();
+    render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    expect(screen.queryByLabelText('Watched up to')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Where are you\?/ }));
+    expect(await screen.findByLabelText('Watched up to')).toBeTruthy();
   });
 
   it('expands a cast member and reveals exactly one hidden note on request', async () => {
@@ -78,12 +102,12 @@ describe('Panel', () => {
     const { view, actions } = await readyView();
     render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
     fireEvent.change(screen.getByLabelText('Show notes up to'), { target: { value: 'current' } });
-    fireEvent.change(screen.getByLabelText('Comics read'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('Comics read', { selector: '#bs-read' }), { target: { value: '2' } });
     expect(actions.setGuard).toHaveBeenCalledWith('current');
     expect(actions.setReadVolume).toHaveBeenCalledWith('heartstopper', 2);
   });
 
-  it('collapses to a labelled handle', () => {
+  it('collapses to a handle with an icon and a name', () => {
     const setOpen = vi.fn();
     render(
       <Panel
@@ -94,7 +118,10 @@ describe('Panel', () => {
         actions={{ setOpen } as unknown as PanelActions}
       />,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Show the Backstory panel (Alt+Shift+K)' }));
+    const handle = screen.getByRole('button', { name: 'Show the Backstory panel (Alt+Shift+K)' });
+    expect(handle.querySelector('svg')).toBeTruthy();
+    expect(handle.textContent).toBe('Backstory');
+    fireEvent.click(handle);
     expect(setOpen).toHaveBeenCalledWith(true);
   });
 

@@ -4,11 +4,12 @@ import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import { CastList } from './CastList';
-import { ComicContext, KeepReadingSection } from './ComicContext';
+import { ComicContext } from './ComicContext';
 import { Diagnostics } from './Diagnostics';
 import { EpisodePicker } from './EpisodePicker';
 import { SpoilerControls } from './SpoilerControls';
 import type { PanelActions, PanelView } from './types';
+import { WhereAreYou } from './WhereAreYou';
 
 export interface PanelProps {
   view: PanelView;
@@ -19,11 +20,16 @@ export interface PanelProps {
   actions: PanelActions;
 }
 
-/** The side panel beside Netflix's video: a handle when collapsed, the episode's backstory when open. */
+/**
+ * The panel beside Netflix's video: a labelled handle when collapsed; open, a one-line episode header that stays
+ * put while the rest scrolls, then what matters first: the comic card, the cast as one line each, this episode's
+ * notes, and the spoiler settings.
+ */
 export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   const [picking, setPicking] = useState(false);
   if (!open) return <Handle shortcut={shortcut} onOpen={() => actions.setOpen(true)} />;
   const compact = view.status !== 'ready';
+  const hideLabel = `Hide the Backstory panel${shortcut ? ` (${shortcut})` : ''}`;
   return (
     <aside
       class={`bs-panel${compact ? ' bs-panel--compact' : ''}`}
@@ -31,11 +37,23 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
       aria-busy={view.status === 'detecting'}
     >
       <div class="bs-panel__bar">
-        <span class="bs-brand" aria-hidden="true">
-          Backstory
-        </span>
-        <span class="bs-shortcut">{shortcut ? `${shortcut} to hide` : ''}</span>
-        <button type="button" class="bs-icon-button" aria-label="Hide the Backstory panel" onClick={() => actions.setOpen(false)}>
+        {view.status === 'ready' ? (
+          <h2 class="bs-title" title={`${view.context.show.title} · ${view.context.episode.code} ${view.context.episode.title}`}>
+            <span class="bs-show">{view.context.show.title}</span>{' '}
+            <span class="bs-episode">
+              <span class="bs-code">{view.context.episode.code}</span> {view.context.episode.title}
+            </span>
+          </h2>
+        ) : (
+          <h2 class="bs-title">Backstory</h2>
+        )}
+        <button
+          type="button"
+          class="bs-icon-button"
+          aria-label={hideLabel}
+          title={hideLabel}
+          onClick={() => actions.setOpen(false)}
+        >
           ×
         </button>
       </div>
@@ -46,6 +64,7 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   );
 }
 
+/** The collapsed panel: an icon and a name, never a cryptic letter. It fades with Netflix's controls. */
 function Handle({ shortcut, onOpen }: { shortcut: string; onOpen: () => void }) {
   return (
     <button
@@ -53,9 +72,15 @@ function Handle({ shortcut, onOpen }: { shortcut: string; onOpen: () => void }) 
       class="bs-handle"
       onClick={onOpen}
       aria-label={`Show the Backstory panel${shortcut ? ` (${shortcut})` : ''}`}
-      title="Backstory"
+      title={shortcut ? `Backstory (${shortcut})` : 'Backstory'}
     >
-      <span aria-hidden="true">B</span>
+      <svg class="bs-handle__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M4 4.5C4 3.7 4.7 3 5.5 3H11v16H5.5c-.8 0-1.5.7-1.5 1.5V4.5Zm16 0c0-.8-.7-1.5-1.5-1.5H13v16h5.5c.8 0 1.5.7 1.5 1.5V4.5Z"
+        />
+      </svg>
+      <span aria-hidden="true">Backstory</span>
     </button>
   );
 }
@@ -105,90 +130,114 @@ function Body({
           <Diagnostics read={actions.diagnostics} />
         </div>
       );
-    case 'ready': {
-      const { context } = view;
-      return (
-        <>
-          <header class="bs-header">
-            <h2 class="bs-show">{context.show.title}</h2>
-            <p class="bs-episode">
-              <span class="bs-code">{context.episode.code}</span> {context.episode.title}
-            </p>
-            {context.episode.setup && <p class="bs-setup">{context.episode.setup}</p>}
-            {context.episode.synopsis && <p class="bs-synopsis">{context.episode.synopsis}</p>}
-            {context.episode.synopsisHidden && (
-              <HiddenItems
-                items={[context.episode.synopsisHidden]}
-                noun={['summary of what happens', 'summaries']}
-                reveal={actions.reveal}
-                render={(item) => <RevealedView item={item} />}
-              />
-            )}
-            {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">No source summarises this episode yet.</p>}
-            {view.askWatched && (
-              <p class="bs-ask" role="status">
-                Count this episode as watched?{' '}
-                {view.askWatched.furthest
-                  ? `Backstory has you at ${view.askWatched.furthest}.`
-                  : 'Backstory has no episode of yours yet.'}{' '}
-                <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(true)}>
-                  Count it
-                </button>{' '}
-                <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(false)}>
-                  Not now
-                </button>
-              </p>
-            )}
-            {!picking && view.videoId && (
-              <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
-                Not this episode?
-              </button>
-            )}
-            {picking && (
-              <EpisodePicker
-                showId={context.show.id}
-                currentId={context.episode.id}
-                actions={actions}
-                onDone={() => setPicking(false)}
-              />
-            )}
-            {picking && <Diagnostics read={actions.diagnostics} />}
-          </header>
-          <SpoilerControls
-            showId={context.show.id}
-            label={context.horizon.label}
-            guard={settings.guard}
-            readVolume={context.reading.readVolume}
-            volumes={context.reading.volumeCount}
-            actions={actions}
-          />
-          <CastList cast={context.cast} hidden={context.hiddenCast} reveal={actions.reveal} />
-          {settings.showComic && (
-            <>
-              <ComicContext links={context.comic} hidden={context.hiddenComic} reveal={actions.reveal} />
-              <KeepReadingSection next={context.keepReading} />
-            </>
-          )}
-          {context.episodeNotes.length + context.hiddenEpisodeNotes.length > 0 && (
-            <section class="bs-section" aria-labelledby="bs-episode-notes">
-              <h3 id="bs-episode-notes">About this episode</h3>
-              <ul class="bs-notes">
-                {context.episodeNotes.map((n) => (
-                  <li key={n.id}>
-                    {n.text} <SourceLinks sources={n.sources} />
-                  </li>
-                ))}
-              </ul>
-              <HiddenItems
-                items={context.hiddenEpisodeNotes}
-                noun={['note', 'notes']}
-                reveal={actions.reveal}
-                render={(item) => <RevealedView item={item} />}
-              />
-            </section>
-          )}
-        </>
-      );
-    }
+    case 'ready':
+      return <Ready view={view} settings={settings} actions={actions} picking={picking} setPicking={setPicking} />;
   }
+}
+
+function Ready({
+  view,
+  settings,
+  actions,
+  picking,
+  setPicking,
+}: {
+  view: Extract<PanelView, { status: 'ready' }>;
+  settings: Settings;
+  actions: PanelActions;
+  picking: boolean;
+  setPicking: (v: boolean) => void;
+}) {
+  const { context } = view;
+  const [asking, setAsking] = useState<boolean | null>(null);
+  const whereOpen = asking ?? !context.reading.placed;
+  const about = context.episodeNotes.length + context.hiddenEpisodeNotes.length > 0 || context.episode.setup;
+  return (
+    <>
+      {whereOpen && (
+        <WhereAreYou
+          showId={context.show.id}
+          showTitle={context.show.title}
+          watchedUpTo={context.reading.watchedUpTo}
+          readVolume={context.reading.readVolume}
+          volumes={context.reading.volumeCount}
+          actions={actions}
+          onDone={() => setAsking(false)}
+        />
+      )}
+      {view.askWatched && (
+        <p class="bs-ask" role="status">
+          Count this episode as watched?{' '}
+          {view.askWatched.furthest
+            ? `Backstory has you at ${view.askWatched.furthest}.`
+            : 'Backstory has no episode of yours yet.'}{' '}
+          <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(true)}>
+            Count it
+          </button>{' '}
+          <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(false)}>
+            Not now
+          </button>
+        </p>
+      )}
+      {settings.showComic && (
+        <ComicContext links={context.comic} hidden={context.hiddenComic} next={context.keepReading} reveal={actions.reveal} />
+      )}
+      <CastList cast={context.cast} hidden={context.hiddenCast} reveal={actions.reveal} />
+      {(about || context.episode.synopsis || context.episode.synopsisHidden) && (
+        <section class="bs-section" aria-labelledby="bs-episode-notes">
+          <h3 id="bs-episode-notes">About this episode</h3>
+          {context.episode.setup && <p class="bs-setup">{context.episode.setup}</p>}
+          {context.episode.synopsis && <p class="bs-synopsis">{context.episode.synopsis}</p>}
+          {context.episode.synopsisHidden && (
+            <HiddenItems
+              items={[context.episode.synopsisHidden]}
+              noun={['summary of what happens', 'summaries']}
+              reveal={actions.reveal}
+              render={(item) => <RevealedView item={item} />}
+            />
+          )}
+          {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">No source summarises this episode yet.</p>}
+          {context.episodeNotes.length > 0 && (
+            <ul class="bs-notes">
+              {context.episodeNotes.map((n) => (
+                <li key={n.id}>{n.text}</li>
+              ))}
+            </ul>
+          )}
+          <HiddenItems
+            items={context.hiddenEpisodeNotes}
+            noun={['note', 'notes']}
+            reveal={actions.reveal}
+            render={(item) => <RevealedView item={item} />}
+          />
+          <SourceLinks sources={[...context.episode.sources, ...context.episodeNotes.flatMap((n) => n.sources)]} />
+        </section>
+      )}
+      <SpoilerControls
+        showId={context.show.id}
+        label={context.horizon.label}
+        guard={settings.guard}
+        readVolume={context.reading.readVolume}
+        volumes={context.reading.volumeCount}
+        actions={actions}
+        onWhere={() => setAsking(true)}
+      />
+      <div class="bs-footer">
+        {!picking && view.videoId && (
+          <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
+            Not this episode?
+          </button>
+        )}
+        {picking && (
+          <EpisodePicker
+            showId={context.show.id}
+            currentId={context.episode.id}
+            actions={actions}
+            onDone={() => setPicking(false)}
+          />
+        )}
+        {picking && <Diagnostics read={actions.diagnostics} />}
+      </div>
+    </>
+  );
 }

@@ -9,6 +9,7 @@ export function SpoilerControls({
   readVolume,
   volumes,
   actions,
+  onWhere,
 }: {
   showId: string;
   label: string;
@@ -16,12 +17,17 @@ export function SpoilerControls({
   readVolume: number;
   volumes: number;
   actions: PanelActions;
+  /** Opens "Where are you?" again. */
+  onWhere: () => void;
 }) {
   return (
     <details class="bs-spoilers">
       <summary>
         Spoiler guard: <span class="bs-spoilers__label">{label}</span>
       </summary>
+      <button type="button" class="bs-link-button" onClick={onWhere}>
+        Where are you? Set how far you have watched
+      </button>
       <div class="bs-spoilers__row">
         <label for="bs-guard">Show notes up to</label>
         <select id="bs-guard" value={guard} onChange={(e) => void actions.setGuard(e.currentTarget.value as GuardMode)}>

@@ -1,5 +1,5 @@
 // Hostile text from a page or a pack: shown as plain text, never as markup.
-import { render } from '@testing-library/preact';
+import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { episodeContext } from '../../lib/db/context';
 import { openBackstoryDb } from '../../lib/db/schema';
@@ -37,11 +37,18 @@ describe('hostile text in a data pack', () => {
     expect(result.ok).toBe(true);
     const db = await openBackstoryDb();
     await seedPack(db, pack, 'imported');
-    const context = await episodeContext(db, 'heartstopper', 's1e1', viewerHorizon('current', 1, 0, 0));
+    const context = await episodeContext(db, 'heartstopper', 's1e1', viewerHorizon('current', 1, 0, 0), {
+      readVolume: 0,
+      furthestOrdinal: 0,
+      placedAt: 1,
+    });
     if (!context) throw new Error('no context');
     const { container } = render(
       <Panel view={{ status: 'ready', context }} open settings={DEFAULT_SETTINGS} shortcut="" actions={{} as PanelActions} />,
     );
+    // The summary shows when the cast row is opened.
+    const row = container.querySelector('.bs-cast__toggle');
+    if (row) fireEvent.click(row);
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain(HOSTILE[0]);
     expect(container.textContent).toContain('🎬🌈💥 emoji');

@@ -6,10 +6,11 @@ import { viewerHorizon } from '../../lib/pack/horizon';
 import { seededDb } from '../../tests/support/seeded-db';
 import { CastList } from './CastList';
 import { CastMember } from './CastMember';
-import { ComicContext, KeepReadingSection } from './ComicContext';
+import { ComicContext } from './ComicContext';
 import { EpisodePicker } from './EpisodePicker';
 import { SpoilerControls } from './SpoilerControls';
 import type { PanelActions } from './types';
+import { WhereAreYou } from './WhereAreYou';
 
 async function context(episodeId: string, ordinal: number) {
   const ctx = await episodeContext(await seededDb(), 'heartstopper', episodeId, viewerHorizon('current', ordinal, 0, 0));
@@ -19,6 +20,16 @@ async function context(episodeId: string, ordinal: number) {
 const noReveal = vi.fn(async () => null);
 
 describe('CastMember', () => {
+  it('is one line, character then actor, with the summary under it only when expanded', async () => {
+    const entry = (await context('s1e1', 1)).cast[0];
+    if (!entry) throw new Error('no cast');
+    render(<CastMember entry={entry} reveal={noReveal} />);
+    const toggle = screen.getByRole('button', { name: /Charlie Spring · Joe Locke/ });
+    expect(screen.queryByText(entry.summary)).toBeNull();
+    fireEvent.click(toggle);
+    expect(screen.getByText(entry.summary)).toBeTruthy();
+  });
+
   it('is a disclosure: collapsed by default, expanded on activation', async () => {
     const entry = (await context('s1e1', 1)).cast[0];
     if (!entry) throw new Error('no cast');
@@ -34,7 +45,7 @@ describe('CastMember', () => {
     const oliver = (await context('s3e5', 21)).cast.find((c) => c.name === 'Oliver Spring');
     if (!oliver) throw new Error('no Oliver');
     render(<CastMember entry={oliver} reveal={noReveal} />);
-    expect(screen.getByText('Actor not confirmed')).toBeTruthy();
+    expect(screen.getByText(/actor not confirmed/)).toBeTruthy();
     expect(screen.queryByText('From This Winter')).toBeNull();
   });
 });
@@ -43,47 +54,40 @@ describe('CastList', () => {
   it('lists the cast under a heading, with one line for held-back cast members', async () => {
     const ctx = await context('s3e1', 17);
     render(<CastList cast={ctx.cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
-    expect(screen.getByRole('heading', { name: 'In this season' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Cast this season' })).toBeTruthy();
     expect(screen.getByText('4 cast members who appear later in the story')).toBeTruthy();
   });
 
-  it('groups the cast by how much of the story they carry, never as credits, each group a labelled list', async () => {
+  it('shows the characters at the centre first and the rest behind one button', async () => {
     const ctx = await context('s2e1', 9);
     render(<CastList cast={ctx.cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
-    const headings = screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
-    expect(headings[0]).toBe('At the centre');
-    expect(headings.length).toBeGreaterThan(1);
-    expect(headings.join(' ')).not.toMatch(/cast|star|credit/i);
-    const main = screen.getByRole('list', { name: 'At the centre' });
-    expect(main.textContent).toContain('Charlie Spring');
-    expect(main.textContent).not.toContain('Sarah Nelson');
-  });
-
-  it('needs no group headings when everyone is in the same group', async () => {
-    const ctx = await context('s1e1', 1);
-    const main = ctx.cast.filter((c) => c.group === 'central');
-    render(<CastList cast={main} hidden={[]} reveal={noReveal} />);
-    expect(screen.queryAllByRole('heading', { level: 4 })).toEqual([]);
-    expect(screen.getByRole('list', { name: 'In this season' })).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Cast this season' });
+    const central = ctx.cast.filter((c) => c.group === 'central');
+    expect(list.querySelectorAll('li')).toHaveLength(central.length);
+    expect(list.textContent).toContain('Charlie Spring');
+    expect(list.textContent).not.toContain('Sarah Nelson');
+    const more = screen.getByRole('button', { name: `${ctx.cast.length - central.length} more in this season` });
+    fireEvent.click(more);
+    expect(list.querySelectorAll('li')).toHaveLength(ctx.cast.length);
+    expect(list.textContent).toContain('Sarah Nelson');
+    expect(more.getAttribute('aria-expanded')).toBe('true');
   });
 });
 
-describe('ComicContext and KeepReadingSection', () => {
-  it('shows the volume, chapter and fidelity, and where to read next', async () => {
+describe('ComicContext', () => {
+  it('shows the volume, chapter and fidelity, where to read next, and one Sources link for the card', async () => {
     const ctx = await context('s1e2', 2);
-    render(
-      <>
-        <ComicContext links={ctx.comic} hidden={ctx.hiddenComic} reveal={noReveal} />
-        <KeepReadingSection next={ctx.keepReading} />
-      </>,
+    const { container } = render(
+      <ComicContext links={ctx.comic} hidden={ctx.hiddenComic} next={ctx.keepReading} reveal={noReveal} />,
     );
     expect(screen.getByText('Heartstopper Volume 1, chapter 2 “Crush”')).toBeTruthy();
     expect(screen.getAllByText('Adapted').length).toBeGreaterThan(0);
-    expect(screen.getByRole('heading', { name: 'Keep reading' })).toBeTruthy();
+    expect(screen.getByText('Read next:', { exact: false })).toBeTruthy();
+    expect(container.querySelectorAll('.bs-sources')).toHaveLength(1);
   });
 
   it('says when no mapping is known', () => {
-    render(<ComicContext links={[]} hidden={[]} reveal={noReveal} />);
+    render(<ComicContext links={[]} hidden={[]} next={null} reveal={noReveal} />);
     expect(screen.getByText('No source mapping is known for this episode.')).toBeTruthy();
   });
 });
@@ -117,10 +121,51 @@ describe('SpoilerControls', () => {
         readVolume={2}
         volumes={6}
         actions={{} as PanelActions}
+        onWhere={() => undefined}
       />,
     );
     expect((screen.getByLabelText('Comics read') as HTMLSelectElement).options).toHaveLength(7);
     expect((screen.getByLabelText('Comics read') as HTMLSelectElement).value).toBe('2');
     expect(screen.getByText('up to S1 · E1')).toBeTruthy();
+  });
+});
+
+describe('WhereAreYou', () => {
+  const props = (actions: Partial<PanelActions>, onDone = vi.fn()) => ({
+    showId: 'heartstopper',
+    showTitle: 'Heartstopper',
+    watchedUpTo: 's1e1',
+    readVolume: 1,
+    volumes: 6,
+    onDone,
+    actions: {
+      listEpisodes: vi.fn(async () => [{ id: 's1e1', code: 'S1 · E1', title: 'Meet' }]),
+      place: vi.fn(async () => undefined),
+      setReadVolume: vi.fn(async () => undefined),
+      ...actions,
+    } as unknown as PanelActions,
+  });
+
+  it('takes "Not now" as an answer that changes nothing', async () => {
+    const p = props({});
+    render(<WhereAreYou {...p} />);
+    expect(screen.getByRole('form', { name: 'Where are you in Heartstopper?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    await waitFor(() => expect(p.onDone).toHaveBeenCalled());
+    expect(p.actions.place).toHaveBeenCalledWith('heartstopper', 's1e1');
+    expect(p.actions.setReadVolume).not.toHaveBeenCalled();
+  });
+
+  it('keeps the question open and says so when the answer cannot be saved', async () => {
+    const p = props({
+      place: vi.fn(async () => {
+        throw new Error('offline');
+      }),
+    });
+    render(<WhereAreYou {...p} />);
+    await waitFor(() => expect((screen.getByLabelText('Watched up to') as HTMLSelectElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(p.onDone).not.toHaveBeenCalled();
   });
 });

@@ -32,6 +32,8 @@ export interface PanelActions {
   listEpisodes(showId: string): Promise<EpisodeChoice[]>;
   correct(showId: string, episodeId: string): Promise<void>;
   setReadVolume(showId: string, volume: number): Promise<void>;
+  /** "Where are you?": watched up to this episode (null: nothing yet). */
+  place(showId: string, episodeId: string | null): Promise<void>;
   setGuard(mode: GuardMode): Promise<void>;
   /** The viewer's answer to "count this episode as watched?". */
   confirmWatched(yes: boolean): Promise<void>;

@@ -35,7 +35,10 @@ export function ResultList({
               onMouseMove={() => onHover(hit.id)}
             >
               <span class="bs-option__title">{hit.title}</span>
-              <span class="bs-option__subtitle">{hit.subtitle}</span>
+              <span class="bs-option__subtitle">
+                {hit.hidden && <span class="bs-spoiler-tag">Spoiler · from {hit.hidden.code} </span>}
+                {hit.subtitle}
+              </span>
             </div>
           ))}
         </div>

@@ -60,15 +60,51 @@ describe('SearchApp', () => {
   });
 
   it('shows "Now watching" first, suggestions when nothing matches, and an error when the cache is down', async () => {
-    const now = { showId: 'heartstopper', showTitle: 'Heartstopper', episodeId: 's1e2', code: 'S1 · E2', title: 'Crush' };
+    const now = {
+      showId: 'heartstopper',
+      showTitle: 'Heartstopper',
+      episodeId: 's1e2',
+      code: 'S1 · E2',
+      title: 'Crush',
+      readNext: { volume: 1, title: 'Heartstopper Volume 1' },
+    };
     const { unmount } = render(<SearchApp data={await data({ nowWatching: async () => now })} />);
     expect(await screen.findByText('Heartstopper · S1 · E2 Crush')).toBeTruthy();
+    // The empty state leads somewhere: who is in it, and where to continue reading.
+    fireEvent.click(screen.getByRole('button', { name: /Continue reading/ }));
+    expect(await screen.findByRole('heading', { name: 'Heartstopper Volume 1' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('heading', { name: 'Heartstopper Volume 1' }), { key: 'Escape' });
+    await screen.findByRole('combobox');
     fireEvent.input(search(), { target: { value: 'charli' } });
     fireEvent.input(search(), { target: { value: 'zzqqxx' } });
     expect(await screen.findByText(/No results for/)).toBeTruthy();
     unmount();
     render(<SearchApp data={await data({ searchIndex: vi.fn(async () => Promise.reject(new Error('down'))) })} />);
     expect((await screen.findByRole('alert')).textContent).toContain('not available');
+  });
+});
+
+describe('matches held back by the spoiler guard', () => {
+  it('says how many and from which season instead of "No results", and shows them only when asked', async () => {
+    const d = await data({
+      detail: vi.fn(async (kind, showId, id, reveal) => {
+        const db = await seededDb();
+        const horizon = viewerHorizon('furthest', reveal ? 17 : 1, 0, 0);
+        return (await entityDetail(db, kind, showId, id, horizon)) ?? null;
+      }),
+    });
+    const { container } = render(<SearchApp data={d} />);
+    await screen.findByText(/entries, limited to/);
+    fireEvent.input(search(), { target: { value: 'eddie marsan' } });
+    const line = await screen.findByText(/1 match hidden by your spoiler guard \(season 3\)/);
+    expect(line).toBeTruthy();
+    expect(screen.queryByText(/No results/)).toBeNull();
+    expect(container.textContent).not.toContain('Geoff');
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    const option = await screen.findByRole('option', { name: /Geoff/ });
+    expect(option.textContent).toContain('Spoiler · from S3');
+    fireEvent.click(option);
+    await waitFor(() => expect(d.detail).toHaveBeenCalledWith('character', 'heartstopper', expect.any(String), true));
   });
 });
 

@@ -43,7 +43,16 @@ export function SearchApp({ data }: { data: PopupData }) {
   // The background built the index; the popup only loads it, and kept while it is open.
   const index = useMemo(() => (payload ? loadIndex(payload) : createSearchIndex([])), [payload]);
   const docs = payload?.docs ?? [];
-  const groups = useMemo(() => index.search(query), [index, query]);
+  const result = useMemo(() => index.search(query), [index, query]);
+  const [showHidden, setShowHidden] = useState(false);
+  useEffect(() => setShowHidden(false), [query]);
+  const groups = useMemo(
+    () =>
+      showHidden && result.hidden.length
+        ? [...result.groups, { kind: 'character' as const, label: 'Held back by your spoiler guard', hits: result.hidden }]
+        : result.groups,
+    [result, showHidden],
+  );
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const suggestions = useMemo(() => (query.trim() && flat.length === 0 ? index.suggest(query) : []), [index, query, flat]);
 
@@ -53,13 +62,13 @@ export function SearchApp({ data }: { data: PopupData }) {
 
   const open = async (selection: Selection) => {
     setDetailError(false);
-    const d = await data.detail(selection.kind, selection.showId, selection.id).catch(() => null);
+    const d = await data.detail(selection.kind, selection.showId, selection.id, selection.reveal).catch(() => null);
     if (d) setDetail(d);
     else setDetailError(true);
   };
   const openDoc = (id: string) => {
     const doc = flat.find((h) => h.id === id);
-    if (doc) void open({ kind: doc.kind, showId: doc.showId, id: doc.entityId });
+    if (doc) void open({ kind: doc.kind, showId: doc.showId, id: doc.entityId, ...(doc.hidden ? { reveal: true } : {}) });
   };
   const back = () => {
     setDetail(null);
@@ -142,18 +151,39 @@ export function SearchApp({ data }: { data: PopupData }) {
               class="bs-now"
               onClick={() => void open({ kind: 'episode', showId: now.showId, id: now.episodeId })}
             >
-              <span class="bs-now__label">Now watching</span>
+              <span class="bs-now__label">Now watching · who is in it</span>
               <span class="bs-now__title">
                 {now.showTitle} · {now.code} {now.title}
               </span>
             </button>
           )}
+          {now?.readNext && (
+            <button
+              type="button"
+              class="bs-now"
+              onClick={() => void open({ kind: 'volume', showId: now.showId, id: String(now.readNext?.volume) })}
+            >
+              <span class="bs-now__label">Continue reading</span>
+              <span class="bs-now__title">{now.readNext.title}</span>
+            </button>
+          )}
           <p class="bs-muted">
-            Type a name, an episode title or “volume 3”. {docs.length} entries, limited to what your spoiler guard allows.
+            {now
+              ? 'Or type a name, an episode title or “volume 3”.'
+              : 'Play an episode on Netflix to see it here, or type a name, an episode title or “volume 3”.'}{' '}
+            {docs.filter((d) => !d.hidden).length} entries, limited to what your spoiler guard allows.
           </p>
         </section>
       )}
-      {status === 'ready' && query.trim() && flat.length === 0 && (
+      {status === 'ready' && result.hidden.length > 0 && !showHidden && (
+        <p class="bs-hidden-matches" role="status">
+          {hiddenLine(result.hidden)}{' '}
+          <button type="button" class="bs-link-button" onClick={() => setShowHidden(true)}>
+            Show
+          </button>
+        </p>
+      )}
+      {status === 'ready' && query.trim() && flat.length === 0 && result.hidden.length === 0 && (
         <p class="bs-muted" role="status">
           No results for “{query}”.
           {suggestions.length > 0 && (
@@ -179,4 +209,17 @@ export function SearchApp({ data }: { data: PopupData }) {
       </p>
     </main>
   );
+}
+
+/** "1 match hidden by your spoiler guard (season 3)", "2 matches hidden … (seasons 2 and 3)". */
+function hiddenLine(hidden: { hidden?: { season: number } }[]): string {
+  const seasons = [...new Set(hidden.map((h) => h.hidden?.season ?? 0).filter(Boolean))].sort((a, b) => a - b);
+  const where =
+    seasons.length === 0
+      ? ''
+      : seasons.length === 1
+        ? ` (season ${seasons[0]})`
+        : ` (seasons ${seasons.slice(0, -1).join(', ')} and ${seasons.at(-1)})`;
+  const count = hidden.length;
+  return `${count} ${count === 1 ? 'match' : 'matches'} hidden by your spoiler guard${where} ·`;
 }

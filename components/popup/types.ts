@@ -7,6 +7,8 @@ export interface NowWatchingInfo {
   episodeId: string;
   code: string;
   title: string;
+  /** The comic volume to read next, if the data says. */
+  readNext: { volume: number; title: string } | null;
 }
 
 /** Where the popup gets its data; the background service in the extension, fakes in tests. */
@@ -14,11 +16,13 @@ export interface PopupData {
   /** The documents the horizon allows, with the index the background built for them. */
   searchIndex(): Promise<SearchPayload>;
   nowWatching(): Promise<NowWatchingInfo | null>;
-  detail(kind: DocKind, showId: string, id: string): Promise<EntityDetail | null>;
+  /** `reveal`: a cast member the spoiler guard holds back, which the viewer asked to see (as of their first episode). */
+  detail(kind: DocKind, showId: string, id: string, reveal?: boolean): Promise<EntityDetail | null>;
 }
 
 export interface Selection {
   kind: DocKind;
   showId: string;
   id: string;
+  reveal?: boolean;
 }

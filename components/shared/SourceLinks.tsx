@@ -1,19 +1,24 @@
 import type { SourceLink } from '../../lib/db/context';
+import { publisherName } from './publisher';
 
-/** The sources behind a fact, one click away: a disclosure that lists each link (opened in a new tab). */
+/**
+ * The sources behind a card, one click away: a single "Sources" disclosure that lists each publisher by name
+ * (opened in a new tab). Duplicates (one source behind several lines of a card) are listed once.
+ */
 export function SourceLinks({ sources, label = 'Sources' }: { sources: SourceLink[]; label?: string }) {
-  if (sources.length === 0) return null;
+  const unique = [...new Map(sources.map((s) => [s.key, s])).values()];
+  if (unique.length === 0) return null;
   return (
     <details class="bs-sources">
       <summary>
-        {label} ({sources.length})
+        {label} ({unique.length})
       </summary>
       <ul>
-        {sources.map((s) => (
+        {unique.map((s) => (
           <li key={s.key}>
             {s.url ? (
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.title}
+              <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.url}>
+                {publisherName(s.title)}
               </a>
             ) : (
               <span title={s.note}>{s.note ?? s.title}</span>

@@ -16,9 +16,25 @@ describe('SourceLinks', () => {
       />,
     );
     const link = screen.getByRole('link', { name: 'example.org' });
+    expect(link.getAttribute('title')).toBe('https://example.org/a');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(screen.getByText('A fixture')).toBeTruthy();
+    expect(screen.getByText('Sources (2)')).toBeTruthy();
+  });
+
+  it('names publishers as readers know them, and lists a source behind several lines once', () => {
+    render(
+      <SourceLinks
+        sources={[
+          { key: 'P1', title: 'radiotimes.com', url: 'https://www.radiotimes.com/a' },
+          { key: 'P1', title: 'radiotimes.com', url: 'https://www.radiotimes.com/a' },
+          { key: 'P2', title: 'www.someblog.net', url: 'https://www.someblog.net/b' },
+        ]}
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'Radio Times' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'someblog.net' })).toBeTruthy();
     expect(screen.getByText('Sources (2)')).toBeTruthy();
   });
 
@@ -40,6 +56,7 @@ describe('HiddenItems and RevealedView', () => {
     const reveal = vi.fn(async (handle: string) => ({
       kind: 'note' as const,
       note: { id: handle, text: `text of ${handle}`, kind: 'character' as const, sources: [] },
+      from: { episode: 'S3E2', volume: 4 },
     }));
     render(
       <HiddenItems
@@ -55,6 +72,11 @@ describe('HiddenItems and RevealedView', () => {
     expect(screen.queryByText('text of hb')).toBeNull();
     expect(screen.getByText('1 more note later in the story')).toBeTruthy();
     expect(reveal).toHaveBeenCalledWith('ha');
+    // It says how far ahead it lies, and can be hidden again.
+    expect(screen.getByText('Spoiler · from S3E2 and Volume 4')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide this spoiler again (from S3E2 and Volume 4)' }));
+    expect(screen.queryByText('text of ha')).toBeNull();
+    expect(screen.getByText('2 notes later in the story')).toBeTruthy();
   });
 
   it('offers to try again when a reveal fails', async () => {

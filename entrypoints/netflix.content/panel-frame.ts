@@ -2,42 +2,62 @@
  * Places the panel's frame (entrypoints/panel, an extension page) beside Netflix's video and keeps it inside
  * whatever element is fullscreen. The content script only places the frame and sends it state; the panel itself
  * runs in the extension's origin, where Netflix's page can neither read it nor drive it (security review B2, B9,
- * B-K). The frame is sized to what it shows, so it covers no more of the picture than the panel does, and it
- * stops above Netflix's own buttons and the subtitle box when they share its column (KEEP_CLEAR).
+ * B-K).
+ *
+ * Three ways to sit beside the video (settings.panelMode, rules in layout.ts):
+ * - overlay: over the picture only while Netflix's controls show, the video is paused or the viewer uses the panel;
+ * - side by side: a column of its own, with Netflix's player view narrowed to the rest (restored exactly, from the
+ *   inline styles it had, when the panel closes, the mode changes or the page moves on);
+ * - pinned: over the picture all the time.
+ * Over the picture, the frame is sized to the panel and stops above Netflix's own buttons and the subtitle box
+ * when they share its column (KEEP_CLEAR). Nothing here runs per frame: the controls are noticed through the
+ * player watcher's debounced observer, pause and play through the video's own events.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { PanelState, PanelStateMessage } from '../../lib/messaging/panel-messages';
 import { clearBottom } from '../../lib/netflix/keep-clear';
-import { KEEP_CLEAR } from '../../lib/netflix/selectors';
+import { CONTROLS, KEEP_CLEAR, PLAYER_VIEW, queryFirst, VIDEO } from '../../lib/netflix/selectors';
+import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
 
-/** Room kept free above and below the panel: Netflix's top bar, and its control bar and subtitles. */
-const TOP = 72;
-const BOTTOM = 128;
-const SIDE = 16;
-const HANDLE = { width: 44, height: 60 };
-const WIDE = 1600;
-
-/** What the watch session says; the host adds the layout it measures (width class, room left). */
-export type PanelSession = Omit<PanelState, 'wide' | 'maxHeight'>;
+/** What the watch session says; the host adds the layout it measures. */
+export type PanelSession = Omit<PanelState, 'layout'>;
 
 export interface PanelHost {
   update(session: PanelSession): void;
   /** Everything the frame shows, as it was last sent (the frame asks for it when it loads). */
   current(): PanelState;
-  /** The player's layout changed: keep clear of Netflix's buttons and the subtitles again. */
+  /** The player's layout changed: controls shown or gone, buttons or subtitles moved. */
   refit(): void;
+  /** The viewer opened the panel by hand: shown until they leave it or the controls fade. */
+  hold(): void;
+  /**
+   * The frame says the pointer is over it or the keyboard is in it (a cross-origin frame's hover and focus are
+   * not seen from the page, so the frame reports them).
+   */
+  engage(engaged: boolean): void;
   /** The frame reported the panel's size. */
   resize(width: number, height: number): void;
   remove(): void;
 }
 
-const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
+const NARROWED = ['position', 'top', 'bottom', 'left', 'right', 'width', 'height'] as const;
 
 export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, initial: PanelSession): PanelHost {
   let state = initial;
   let height = HANDLE.height;
   let room = 0;
+  // Netflix's player starts playing; a video already paused (and loaded) counts as paused.
+  const video = queryFirst<HTMLVideoElement>(document, VIDEO);
+  const activity: Activity = {
+    controls: !!queryFirst(playerRoot, CONTROLS),
+    paused: !!video && video.paused && video.readyState > 0,
+    engaged: false,
+    held: false,
+  };
+  /** The player view narrowed for side-by-side mode, with the inline styles it had before. */
+  let narrowed: { element: HTMLElement; saved: [string, string, string][] } | undefined;
+
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
   const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const frame = document.createElement('iframe');
@@ -47,36 +67,72 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   frame.allow = 'clipboard-write';
   frame.setAttribute('data-backstory', 'panel');
 
-  const widthOf = () => (state.open ? Math.min(state.settings.panelWidth, window.innerWidth - 2 * SIDE) : HANDLE.width);
+  const mode = () => state.settings.panelMode;
+  const column = () => state.open && mode() === 'side';
+  const widthOf = () => (state.open ? panelWidth(state.settings.panelSize, window.innerWidth, mode()) : HANDLE.width);
+  const onLeft = () => state.settings.panelSide === 'left';
+  const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
+
   /** The height the panel may take without covering Netflix's buttons or the subtitle box in its column. */
   const measureRoom = () => {
+    if (column()) return window.innerHeight;
     const width = widthOf();
-    const left = state.settings.panelSide === 'left' ? SIDE : window.innerWidth - SIDE - width;
+    const left = onLeft() ? SIDE : window.innerWidth - SIDE - width;
     const obstacles = [...document.querySelectorAll(KEEP_CLEAR.join(','))].map((e) => e.getBoundingClientRect());
     return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
   };
-  const place = () => {
-    const { open, settings } = state;
+
+  /** Side by side: the player view gives up the panel's column; anything else: it gets its own styles back. */
+  const narrow = () => {
+    const target = column() ? queryFirst<HTMLElement>(playerRoot, PLAYER_VIEW) : null;
+    if (narrowed && narrowed.element !== target) {
+      for (const [name, value, priority] of narrowed.saved) narrowed.element.style.setProperty(name, value, priority);
+      narrowed = undefined;
+    }
+    if (!target) return;
+    const style = target.style;
+    narrowed ??= { element: target, saved: NARROWED.map((n) => [n, style.getPropertyValue(n), style.getPropertyPriority(n)]) };
     const width = widthOf();
-    const top = open ? TOP : TOP + Math.max(0, (maxPanelHeight() - HANDLE.height) / 2);
+    const set = {
+      position: 'absolute',
+      top: '0',
+      bottom: '0',
+      height: 'auto',
+      left: onLeft() ? `${width}px` : '0',
+      right: 'auto',
+      width: `calc(100% - ${width}px)`,
+    };
+    for (const [name, value] of Object.entries(set)) style.setProperty(name, value, 'important');
+  };
+
+  const place = () => {
+    const { open } = state;
+    const width = widthOf();
+    const side = column() ? 0 : SIDE;
+    const shown = isShown(mode(), open, activity);
     const style: Record<string, string> = {
       position: 'fixed',
-      top: `${top}px`,
-      [settings.panelSide === 'left' ? 'left' : 'right']: `${SIDE}px`,
-      [settings.panelSide === 'left' ? 'right' : 'left']: 'auto',
+      top: `${column() ? 0 : TOP}px`,
+      [onLeft() ? 'left' : 'right']: `${side}px`,
+      [onLeft() ? 'right' : 'left']: 'auto',
       bottom: 'auto',
       width: `${width}px`,
-      height: `${Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight())}px`,
+      height: `${column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight())}px`,
       border: '0',
       margin: '0',
       padding: '0',
       background: 'transparent',
       'z-index': '2147483000',
       display: 'block',
-      visibility: 'visible',
+      // Faded, then out of the way of the pointer and the keyboard; back as soon as the viewer attends.
+      visibility: shown ? 'visible' : 'hidden',
+      opacity: shown ? '1' : '0',
+      transition: shown ? 'opacity 150ms' : 'opacity 300ms, visibility 0s 300ms',
     };
     // Important, inline: Netflix's style sheets cannot move or hide the frame by accident.
     for (const [name, value] of Object.entries(style)) frame.style.setProperty(name, value, 'important');
+    frame.toggleAttribute('data-backstory-hidden', !shown);
+    narrow();
   };
   const post = () => {
     // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
@@ -88,6 +144,16 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       // The extension's context is gone.
     }
   };
+  const relayout = () => {
+    room = measureRoom();
+    place();
+    post();
+  };
+  const attend = (change: Partial<Activity>) => {
+    const before = isShown(mode(), state.open, activity);
+    Object.assign(activity, change);
+    if (isShown(mode(), state.open, activity) !== before) place();
+  };
 
   // Follow fullscreen: Netflix fullscreens its own root, which may or may not contain the player subtree.
   // On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
@@ -98,25 +164,50 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     } else if (frame.parentElement !== playerRoot && playerRoot.isConnected) {
       playerRoot.append(frame);
     }
+    relayout();
   };
   const stop = new AbortController();
-  document.addEventListener('fullscreenchange', followFullscreen, { signal: stop.signal });
-  window.addEventListener('resize', () => host.update(state), { signal: stop.signal });
+  const on = { signal: stop.signal };
+  document.addEventListener('fullscreenchange', followFullscreen, on);
+  window.addEventListener('resize', relayout, on);
+  // Media events do not bubble, but a capturing listener on the document sees every <video>'s, autoplay included.
+  document.addEventListener('pause', () => attend({ paused: true }), { ...on, capture: true });
+  document.addEventListener('playing', () => attend({ paused: false }), { ...on, capture: true });
 
   const host: PanelHost = {
     update(next) {
       state = next;
-      room = measureRoom();
-      place();
-      post();
+      relayout();
     },
-    current: () => ({ ...state, wide: window.innerWidth >= WIDE, maxHeight: room }),
-    refit() {
-      const next = measureRoom();
-      if (next === room) return;
-      room = next;
+    hold() {
+      activity.held = true;
       place();
-      post();
+    },
+    engage(engaged) {
+      // The pointer or the keyboard left the panel: one opened by hand now fades with the controls too.
+      attend(engaged ? { engaged } : { engaged, held: false });
+    },
+    current: () => ({
+      ...state,
+      layout: {
+        maxHeight: room,
+        fontSize: fontSize(window.innerWidth, state.settings.textSize),
+        column: column(),
+      },
+    }),
+    refit() {
+      const controls = !!queryFirst(playerRoot, CONTROLS);
+      // Autoplay can replace the player view: the new one is narrowed too.
+      const changed = controls !== activity.controls || (column() && !narrowed?.element.isConnected);
+      // The controls faded: a panel opened by hand now fades with them too.
+      if (activity.controls && !controls) activity.held = false;
+      activity.controls = controls;
+      const next = measureRoom();
+      if (next !== room) {
+        room = next;
+        place();
+        post();
+      } else if (changed) place();
     },
     resize(_width, nextHeight) {
       height = nextHeight;
@@ -124,6 +215,8 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     },
     remove() {
       stop.abort();
+      state = { ...state, open: false };
+      narrow();
       frame.remove();
     },
   };

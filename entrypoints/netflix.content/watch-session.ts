@@ -28,6 +28,10 @@ const WAIT_RETRIES = 60;
 /** Identifications a minute, at most, in one tab (each may ask Netflix for metadata): real viewing needs a few. */
 const IDENTIFY_PER_MINUTE = 30;
 
+/** The shows the viewer closed the panel for (this browser only): it stays closed there until opened again. */
+const CLOSED_KEY = 'panelClosedFor';
+const MAX_CLOSED = 200;
+
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
 let pageScript: Promise<void> | undefined;
 
@@ -43,8 +47,10 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let view: PanelView = { status: 'detecting' };
   let identity: Identification | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
-  let open = DEFAULT_SETTINGS.autoOpen;
+  let open = false;
   let openChosen = false;
+  let closedFor: string[] = [];
+  let lastShow: string | undefined;
   let shortcut = '';
   let generation = 0;
   let watchedArm = new AbortController();
@@ -78,11 +84,29 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   const draw = () => {
     if (!stopped) host?.update(state());
   };
+  const showOf = (v: PanelView) => (v.status === 'ready' ? v.context.show.id : undefined);
+  /** Opens by itself only on a recognised episode of a show the viewer has not closed it for. */
+  const openByItself = () => {
+    const show = showOf(view);
+    return !!show && settings.autoOpen && !closedFor.includes(show);
+  };
   const setView = (next: PanelView) => {
     view = next;
-    // While the next episode is being identified the panel keeps its state, so autoplay does not flicker it.
-    if (!openChosen && next.status !== 'detecting') open = settings.autoOpen;
+    // While the next episode is being identified the panel keeps its state, so autoplay does not flicker it; a
+    // choice made by hand holds for the show it was made on.
+    if (next.status !== 'detecting' && showOf(next) !== lastShow) {
+      lastShow = showOf(next);
+      openChosen = false;
+    }
+    if (!openChosen && next.status !== 'detecting') open = openByItself();
     draw();
+  };
+  /** Remembers, per show, that the viewer closed the panel (and forgets it when they open it again). */
+  const rememberClosed = (closed: boolean) => {
+    const show = showOf(view);
+    if (!show) return;
+    closedFor = [...closedFor.filter((id) => id !== show), ...(closed ? [show] : [])].slice(-MAX_CLOSED);
+    void quietly(browser.storage.local.set({ [CLOSED_KEY]: closedFor }));
   };
   /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
   const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
@@ -92,7 +116,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     setOpen(next: boolean) {
       open = next;
       openChosen = true;
+      rememberClosed(!next);
       draw();
+      if (next) host?.hold();
     },
     async correct(showId: string, episodeId: string) {
       const videoId = identity?.videoId;
@@ -127,6 +153,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
         return actions.setOpen(action.open);
       case 'size':
         return host?.resize(action.width, action.height);
+      case 'engaged':
+        return host?.engage(action.engaged);
       case 'correct':
         return actions.correct(action.showId, action.episodeId);
       case 'confirmWatched':
@@ -267,9 +295,11 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
   });
 
-  void loadSettings().then((s) => {
+  void Promise.all([loadSettings(), quietly(browser.storage.local.get(CLOSED_KEY))]).then(([s, stored]) => {
     settings = s;
-    if (!openChosen && view.status !== 'detecting') open = s.autoOpen;
+    const list = stored?.[CLOSED_KEY];
+    closedFor = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string').slice(-MAX_CLOSED) : [];
+    if (!openChosen && view.status !== 'detecting') open = openByItself();
     draw();
   });
   void quietly(send('getShortcut')).then((s) => {

@@ -11,7 +11,14 @@ const data: OptionsData = {
   loadSettings,
   saveSettings,
   listShows: () => send('listShows'),
-  readVolume: async (showId) => (await send('getProgress', { showId })).readVolume,
+  progress: async (showId) => {
+    const progress = await send('getProgress', { showId });
+    return { readVolume: progress.readVolume, watchedUpTo: progress.furthestEpisodeId ?? null };
+  },
+  listEpisodes: (showId) => send('listEpisodes', { showId }),
+  place: async (showId, episodeId) => {
+    await send('placeViewer', { showId, episodeId });
+  },
   setReadVolume: async (showId, volume) => {
     await send('setReadVolume', { showId, volume });
   },

@@ -31,6 +31,7 @@ const actions: PanelActions = {
   listEpisodes: (showId) => send('listEpisodes', { showId }),
   correct: async (showId, episodeId) => void (await relay({ action: 'correct', showId, episodeId })),
   setReadVolume: async (showId, volume) => void (await send('setReadVolume', { showId, volume })),
+  place: async (showId, episodeId) => void (await send('placeViewer', { showId, episodeId })),
   setGuard: async (guard) => void (await saveSettings({ guard })),
   confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
   diagnostics: async () => String((await relay({ action: 'diagnostics' })) ?? ''),
@@ -38,9 +39,11 @@ const actions: PanelActions = {
 
 function draw() {
   if (!state) return;
-  const { settings, open, wide, maxHeight } = state;
-  root.className = `bs-root${settings.panelSide === 'left' ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${wide ? ' bs-root--wide' : ''}`;
-  root.style.setProperty('--bs-max-height', `${Math.max(120, maxHeight)}px`);
+  const { settings, open, layout } = state;
+  root.className = `bs-root${settings.panelSide === 'left' ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
+  root.style.setProperty('--bs-max-height', `${Math.max(120, layout.maxHeight)}px`);
+  // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
+  document.documentElement.style.fontSize = `${layout.fontSize}px`;
   render(<Panel view={state.view} open={open} settings={settings} shortcut={state.shortcut} actions={actions} />, root);
 }
 
@@ -68,6 +71,34 @@ new MutationObserver(() => {
   const child = root.firstElementChild;
   if (child) sizeObserver.observe(child);
 }).observe(root, { childList: true });
+
+// The page cannot see the pointer or the keyboard inside this frame: tell the content script, which keeps the
+// panel shown (overlay mode) while the viewer uses it. Only on a change: entering, leaving, focus in, focus out.
+let hovered = false;
+let focused = document.hasFocus();
+let engaged = false;
+const report = () => {
+  const next = hovered || focused;
+  if (next === engaged) return;
+  engaged = next;
+  void relay({ action: 'engaged', engaged }).catch(() => undefined);
+};
+document.documentElement.addEventListener('pointerenter', () => {
+  hovered = true;
+  report();
+});
+document.documentElement.addEventListener('pointerleave', () => {
+  hovered = false;
+  report();
+});
+window.addEventListener('focus', () => {
+  focused = true;
+  report();
+});
+window.addEventListener('blur', () => {
+  focused = false;
+  report();
+});
 
 void relay({ action: 'hello' })
   .then((initial) => {

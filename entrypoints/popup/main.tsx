@@ -19,7 +19,8 @@ const data: PopupData = {
     const id = await tabId;
     return id === undefined ? null : send('getNowWatching', { tabId: id });
   },
-  detail: async (kind, showId, id) => send('getEntityDetail', { kind, showId, id, tabId: await tabId }),
+  detail: async (kind, showId, id, reveal) =>
+    send('getEntityDetail', { kind, showId, id, tabId: await tabId, ...(reveal ? { reveal } : {}) }),
 };
 
 const root = document.getElementById('app');

@@ -21,6 +21,11 @@ export interface SearchDoc {
   subtitle: string;
   /** Extra words that should find this document (aliases, the other side of a role). */
   keywords: string;
+  /**
+   * Set on a cast member the spoiler guard holds back: searchable, so that the popup can say "1 match hidden by
+   * your spoiler guard (season 3)" instead of "No results", but never shown unless the viewer asks.
+   */
+  hidden?: { season: number; code: string };
 }
 
 function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean {
@@ -39,6 +44,7 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     keywords,
   });
   const characters = data.characters.filter((c) => listable(data, c, viewer));
+  const later = data.characters.filter((c) => !listable(data, c, viewer));
   const docs: SearchDoc[] = [
     doc(
       'show',
@@ -48,22 +54,21 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
       data.show.aliases.join(' '),
     ),
   ];
-  for (const c of characters) {
-    const actors = c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean);
-    docs.push(
-      doc(
-        'character',
-        c.id,
-        c.name,
-        actors.length ? `played by ${actors.join(', ')}` : 'actor not confirmed',
-        [...c.aliases, ...actors].join(' '),
-      ),
-    );
-  }
-  for (const person of data.people.values()) {
-    const plays = characters.filter((c) => c.roles.some((r) => r.person === person.id)).map((c) => c.name);
-    // An actor whose only role is not yet listable would give that role away.
-    if (plays.length) docs.push(doc('actor', person.id, person.name, `plays ${plays.join(', ')}`, plays.join(' ')));
+  // One row per actor–character pair: a search for either name finds the pair once, not an actor row and a
+  // character row.
+  const roleDocs = (c: Character, hidden?: SearchDoc['hidden']) => {
+    const actors = [...new Set(c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean))];
+    const pairs = actors.length ? actors : [''];
+    return pairs.map((actor) => ({
+      ...doc('character', c.id, c.name, actor || 'actor not confirmed', [...c.aliases, actor].join(' ').trim()),
+      ...(actors.length > 1 ? { id: `character:${showId}:${c.id}:${actor}` } : {}),
+      ...(hidden ? { hidden } : {}),
+    }));
+  };
+  for (const c of characters) docs.push(...roleDocs(c));
+  for (const c of later) {
+    const first = data.episodes.find((e) => e.id === c.listedFrom);
+    if (first) docs.push(...roleDocs(c, { season: first.season, code: episodeCode(first) }));
   }
   for (const e of data.episodes)
     docs.push(doc('episode', e.id, e.title, `${data.show.title} ${episodeCode(e)}`, `s${e.season}e${e.number}`));

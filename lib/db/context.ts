@@ -5,7 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { currentStage, isReached, isVisible, type ViewerHorizon } from '../pack/horizon';
 import type { Adaptation, Character, Horizon, Note, Source } from '../pack/schema';
-import type { BackstoryDB, EpisodeRecord } from './schema';
+import type { BackstoryDB, EpisodeRecord, ProgressRecord } from './schema';
 import { episodeCode, loadShowData, type ShowData } from './show-data';
 
 export interface SourceLink {
@@ -78,7 +78,14 @@ export interface EpisodeContext {
   };
   horizon: { episodeOrdinal: number; volume: number; label: string };
   /** The viewer's reading progress, for the panel's "Comics read" control. */
-  reading: { readVolume: number; volumeCount: number };
+  reading: {
+    readVolume: number;
+    volumeCount: number;
+    /** The episode the viewer has watched up to, if any. */
+    watchedUpTo: string | null;
+    /** The viewer has said where they are, or Backstory has seen them watch or read: no need to ask. */
+    placed: boolean;
+  };
   cast: CastEntry[];
   hiddenCast: HiddenItem[];
   episodeNotes: VisibleNote[];
@@ -142,8 +149,12 @@ export async function episodeContext(
   showId: string,
   episodeId: string,
   viewer: ViewerHorizon,
-  readVolume = 0,
+  progress: Pick<ProgressRecord, 'readVolume' | 'furthestEpisodeId' | 'furthestOrdinal' | 'placedAt'> = {
+    readVolume: 0,
+    furthestOrdinal: 0,
+  },
 ): Promise<EpisodeContext | undefined> {
+  const { readVolume } = progress;
   const data = await loadShowData(db, showId);
   const episode = data?.episodes.find((e) => e.id === episodeId);
   if (!data || !episode) return undefined;
@@ -187,7 +198,12 @@ export async function episodeContext(
       sources: watched ? links(episode.sources) : [],
     },
     horizon: { episodeOrdinal: viewer.episodeOrdinal, volume: viewer.volume, label: horizonLabel(data, viewer) },
-    reading: { readVolume, volumeCount: data.volumes.size },
+    reading: {
+      readVolume,
+      volumeCount: data.volumes.size,
+      watchedUpTo: progress.furthestEpisodeId ?? null,
+      placed: progress.placedAt !== undefined || progress.furthestOrdinal > 0 || readVolume > 0,
+    },
     cast,
     hiddenCast,
     episodeNotes,
@@ -287,11 +303,21 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
   return { volume, title: title(volume), text };
 }
 
-export type RevealedItem =
+export type RevealedItem = (
   | { kind: 'note'; note: VisibleNote }
   | { kind: 'character'; entry: CastEntry }
   | { kind: 'adaptation'; link: ComicLink }
-  | { kind: 'synopsis'; text: string; sources: SourceLink[] };
+  | { kind: 'synopsis'; text: string; sources: SourceLink[] }
+) & {
+  /** How far ahead of the viewer it lies: the episode it belongs to (its code) and the volume it needs, if any. */
+  from: { episode?: string; volume?: number };
+};
+
+/** Where an item's horizon sits, in words the viewer knows: an episode code and a volume. */
+function fromOf(data: ShowData, h: Horizon): RevealedItem['from'] {
+  const episode = h.episode === undefined ? undefined : data.episodes.find((e) => e.id === h.episode);
+  return { ...(episode ? { episode: episodeCode(episode) } : {}), ...(h.volume ? { volume: h.volume } : {}) };
+}
 
 /** A view from exactly the item's own horizon: what the viewer asked to see, and its sources, nothing later. */
 function viewAt(data: ShowData, h: Horizon): View {
@@ -309,17 +335,32 @@ export async function revealItem(
   const data = await loadShowData(db, showId);
   if (!data) return undefined;
   const note = data.notes.find((n) => hiddenHandle(showId, 'note', n.id) === handle);
-  if (note) return { kind: 'note', note: visibleNote(note, viewAt(data, note.horizon).links, true) };
+  if (note)
+    return { kind: 'note', note: visibleNote(note, viewAt(data, note.horizon).links, true), from: fromOf(data, note.horizon) };
   const character = data.characters.find((c) => hiddenHandle(showId, 'character', c.id) === handle);
   if (character) {
     // A revealed cast member shows only their introduction; their own notes stay behind placeholders.
     const intro = viewAt(data, { episode: character.listedFrom, at: 'start' });
-    return { kind: 'character', entry: castEntry(data, character, season, { ...intro, visible: () => false }) };
+    return {
+      kind: 'character',
+      entry: castEntry(data, character, season, { ...intro, visible: () => false }),
+      from: fromOf(data, { episode: character.listedFrom }),
+    };
   }
   const adaptation = data.adaptations.find((a) => hiddenHandle(showId, 'adaptation', a.id) === handle);
-  if (adaptation) return { kind: 'adaptation', link: comicLink(data, adaptation, viewAt(data, adaptation.horizon)) };
+  if (adaptation)
+    return {
+      kind: 'adaptation',
+      link: comicLink(data, adaptation, viewAt(data, adaptation.horizon)),
+      from: fromOf(data, adaptation.horizon),
+    };
   const episode = data.episodes.find((e) => hiddenHandle(showId, 'synopsis', e.id) === handle);
   if (episode?.synopsis)
-    return { kind: 'synopsis', text: episode.synopsis, sources: viewAt(data, { episode: episode.id }).links(episode.sources) };
+    return {
+      kind: 'synopsis',
+      text: episode.synopsis,
+      sources: viewAt(data, { episode: episode.id }).links(episode.sources),
+      from: fromOf(data, { episode: episode.id }),
+    };
   return undefined;
 }

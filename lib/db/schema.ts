@@ -66,6 +66,8 @@ export interface ProgressRecord {
   furthestOrdinal: number;
   readVolume: number;
   updatedAt: number;
+  /** When the viewer last said how far they have watched ("Where are you?"); until then the panel asks once. */
+  placedAt?: number;
 }
 
 /**

@@ -7,11 +7,27 @@ import {
   getProgress,
   importUserData,
   MAX_LEARNED,
+  placeViewer,
   recordWatched,
   setReadVolume,
 } from './user-data';
 
 describe('user data', () => {
+  it('places the viewer where they say they are ("Where are you?"), back or forward, keeping what they read', async () => {
+    const db = await seededDb();
+    await setReadVolume(db, 'heartstopper', 2);
+    expect(await placeViewer(db, 'heartstopper', 's2e4')).toMatchObject({ furthestEpisodeId: 's2e4', readVolume: 2 });
+    expect((await getProgress(db, 'heartstopper')).placedAt).toBeGreaterThan(0);
+    // Back: a viewer who said too much can say less.
+    const back = await placeViewer(db, 'heartstopper', 's1e2');
+    expect(back.furthestEpisodeId).toBe('s1e2');
+    expect((await getProgress(db, 'heartstopper')).furthestOrdinal).toBe(2);
+    const none = await placeViewer(db, 'heartstopper', null);
+    expect(none.furthestEpisodeId).toBeUndefined();
+    expect(none.furthestOrdinal).toBe(0);
+    await expect(placeViewer(db, 'heartstopper', 's9e9')).rejects.toThrow(/No episode/);
+  });
+
   it('records only forward progress', async () => {
     const db = await seededDb();
     await recordWatched(db, 'heartstopper', 's2e3', true);

@@ -71,6 +71,35 @@ export async function setReadVolume(db: IDBPDatabase<BackstoryDB>, showId: strin
   return next;
 }
 
+/**
+ * The viewer's answer to "Where are you?": watched up to this episode (or nothing yet), exactly, forwards or back.
+ * Only an extension page can ask for it (the panel's frame, the options page): Netflix's page cannot.
+ */
+export async function placeViewer(
+  db: IDBPDatabase<BackstoryDB>,
+  showId: string,
+  episodeId: string | null,
+): Promise<ProgressRecord> {
+  const tx = db.transaction(['progress', 'episodes'], 'readwrite');
+  const [episode, existing] = await Promise.all([
+    episodeId ? tx.objectStore('episodes').get(episodeKey(showId, episodeId)) : undefined,
+    tx.objectStore('progress').get(showId),
+  ]);
+  if (episodeId && !episode) throw new Error(`No episode ${episodeId} in ${showId}`);
+  const now = Date.now();
+  const progress: ProgressRecord = {
+    ...(existing ?? { showId, readVolume: 0 }),
+    furthestOrdinal: episode?.ordinal ?? 0,
+    furthestEpisodeId: episode?.id,
+    updatedAt: now,
+    placedAt: now,
+  };
+  if (!episode) delete progress.furthestEpisodeId;
+  await tx.objectStore('progress').put(progress);
+  await tx.done;
+  return progress;
+}
+
 export async function correctEpisode(
   db: IDBPDatabase<BackstoryDB>,
   videoId: string,
@@ -131,6 +160,7 @@ export const UserDataSchema = v.object({
         furthestOrdinal: Count,
         readVolume: Count,
         updatedAt: Time,
+        placedAt: v.optional(Time),
       }),
     ),
     v.maxLength(USER_DATA_LIMITS.progress),

@@ -14,10 +14,17 @@ export interface PanelState {
   open: boolean;
   settings: Settings;
   shortcut: string;
-  /** The player is wide (a TV-sized screen): larger type. */
-  wide: boolean;
-  /** The most height the panel may take: the player's, less the room kept for Netflix's controls. */
+  /** What the content script measured of Netflix's page, for the frame to lay itself out. */
+  layout: PanelLayout;
+}
+
+export interface PanelLayout {
+  /** The most height the panel may take: the player's, less the room kept for Netflix's buttons and subtitles. */
   maxHeight: number;
+  /** Body text size in CSS pixels: scaled with the player, so it reads from a sofa on a TV-sized screen. */
+  fontSize: number;
+  /** The panel has a column of its own beside the narrowed player (side-by-side mode). */
+  column: boolean;
 }
 
 export interface PanelStateMessage {
@@ -30,6 +37,8 @@ export type PanelAction =
   | { action: 'hello' }
   | { action: 'open'; open: boolean }
   | { action: 'size'; width: number; height: number }
+  /** The pointer is over the panel or the keyboard is in it: it stays while the viewer uses it. */
+  | { action: 'engaged'; engaged: boolean }
   | { action: 'correct'; showId: string; episodeId: string }
   | { action: 'confirmWatched'; yes: boolean }
   | { action: 'diagnostics' };

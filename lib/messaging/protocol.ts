@@ -40,6 +40,7 @@ const CALLERS = {
   getSearchIndex: 'extension',
   getEntityDetail: 'extension',
   getProgress: 'extension',
+  placeViewer: 'extension',
   relayToPanelHost: 'extension',
   listShows: 'extension',
   getStats: 'extension',

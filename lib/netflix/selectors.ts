@@ -129,5 +129,12 @@ export const KEEP_CLEAR = [
   '.player-timedtext',
 ] as const;
 
+/**
+ * The element narrowed to make room for the panel in side-by-side mode: the player view inside Netflix's
+ * fullscreen root (§2.3 [S15]; `[data-uia="player"]` [S15, S13] as the fallback). GUESS: that Netflix's picture
+ * and controls follow this element's size (they do in every capture, which all show them filling it).
+ */
+export const PLAYER_VIEW = ['.watch-video--player-view', '[data-uia="player"]'] as const;
+
 /** Every DOM selector list above, by name: the meta-tests check each against the imitation player. */
-export const SELECTOR_TABLE = { PLAYER_ROOT, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS } as const;
+export const SELECTOR_TABLE = { PLAYER_ROOT, PLAYER_VIEW, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS } as const;

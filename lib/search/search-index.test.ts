@@ -11,16 +11,15 @@ async function index(guard: 'off' | 'current' = 'off', at = 0) {
   if (!data) throw new Error('no data');
   return createSearchIndex(showDocuments(data, viewerHorizon(guard, at, 0, 0)));
 }
-const top = (groups: ReturnType<Awaited<ReturnType<typeof index>>['search']>, kind: string) =>
-  groups.find((g) => g.kind === kind)?.hits[0]?.title;
+const top = (result: ReturnType<Awaited<ReturnType<typeof index>>['search']>, kind: string, field: 'title' | 'subtitle') =>
+  result.groups.find((g) => g.kind === kind)?.hits[0]?.[field];
 
 describe('search ranking', () => {
   it.each([
-    ['olivia colmen', 'actor', 'Olivia Colman'],
     ['olivia colmen', 'character', 'Sarah Nelson'],
     ['charl', 'character', 'Charlie Spring'],
-    ['joe lock', 'actor', 'Joe Locke'],
-    ['kit', 'actor', 'Kit Connor'],
+    ['joe lock', 'character', 'Charlie Spring'],
+    ['kit', 'character', 'Nick Nelson'],
     ['truth dare', 'episode', 'Truth/Dare'],
     ['journey', 'episode', 'Journey'],
     ['s2e4', 'episode', 'Challenge'],
@@ -29,7 +28,17 @@ describe('search ranking', () => {
     ['forever', 'episode', 'Heartstopper Forever'],
     ['hartstoper', 'show', 'Heartstopper'],
   ])('%j ranks %s %j first', async (query, kind, expected) => {
-    expect(top((await index()).search(query), kind)).toBe(expected);
+    expect(top((await index()).search(query), kind, 'title')).toBe(expected);
+  });
+
+  it('lists each actor–character pair once: one row finds both names', async () => {
+    const idx = await index();
+    for (const query of ['joe locke', 'charlie spring']) {
+      const rows = idx.search(query).groups.flatMap((g) => g.hits);
+      expect(rows.filter((r) => r.title === 'Charlie Spring')).toHaveLength(1);
+      expect(rows.some((r) => r.kind === 'actor')).toBe(false);
+    }
+    expect(top(idx.search('olivia colman'), 'character', 'subtitle')).toBe('Olivia Colman');
   });
 
   it('ranks the same from a prebuilt index that crossed a structured clone', async () => {
@@ -44,20 +53,23 @@ describe('search ranking', () => {
   });
 
   it('groups results in a fixed order of kinds', async () => {
-    const kinds = (await index()).search('nick').map((g) => g.kind);
-    expect(kinds.indexOf('character')).toBeLessThan(kinds.indexOf('actor') === -1 ? 99 : kinds.indexOf('actor'));
+    const kinds = (await index()).search('nick').groups.map((g) => g.kind);
+    expect(kinds.indexOf('character')).toBeLessThan(kinds.indexOf('episode') === -1 ? 99 : kinds.indexOf('episode'));
   });
 
   it('finds nothing for nonsense, and offers suggestions for near misses', async () => {
     const idx = await index();
-    expect(idx.search('zzzzqqq')).toEqual([]);
+    expect(idx.search('zzzzqqq')).toEqual({ groups: [], hidden: [] });
     expect(idx.suggest('charli')).toContain('charlie');
   });
 
-  it('does not let a search reveal a cast member beyond the horizon', async () => {
+  it('does not let a search show a cast member beyond the horizon, but counts the match with its season', async () => {
     const early = await index('current', 1);
-    expect(early.search('eddie marsan')).toEqual([]);
-    expect(early.search('geoff')).toEqual([]);
+    for (const query of ['eddie marsan', 'geoff']) {
+      const result = early.search(query);
+      expect(result.groups.flatMap((g) => g.hits).map((h) => h.title)).not.toContain('Geoff');
+      expect(result.hidden.map((h) => h.hidden?.season)).toEqual([3]);
+    }
   });
 });
 
@@ -71,7 +83,7 @@ describe('bounded search (review B6)', () => {
     expect(() => index.search(pasted)).not.toThrow();
     expect(() => index.suggest(pasted)).not.toThrow();
     // Cut to the first MAX_QUERY characters, the query still finds what its first word names.
-    expect(index.search(pasted).flatMap((g) => g.hits.map((h) => h.title))).toEqual(['Charlie Spring']);
+    expect(index.search(pasted).groups.flatMap((g) => g.hits.map((h) => h.title))).toEqual(['Charlie Spring']);
     expect(MAX_QUERY).toBe(100);
   });
 });

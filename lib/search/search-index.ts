@@ -8,7 +8,7 @@ import type { DocKind, SearchDoc } from '../db/catalog';
 export const KIND_ORDER: DocKind[] = ['show', 'character', 'actor', 'episode', 'volume', 'book'];
 export const KIND_LABEL: Record<DocKind, string> = {
   show: 'Shows',
-  character: 'Characters',
+  character: 'Cast',
   actor: 'Actors',
   episode: 'Episodes',
   volume: 'Comic volumes',
@@ -24,8 +24,14 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
+/** What a search found: groups to show, and the matches the spoiler guard holds back (shown only on request). */
+export interface SearchResult {
+  groups: SearchGroup[];
+  hidden: SearchHit[];
+}
+
 export interface SearchIndex {
-  search(query: string, limitPerKind?: number): SearchGroup[];
+  search(query: string, limitPerKind?: number): SearchResult;
   suggest(query: string): string[];
   size: number;
 }
@@ -72,25 +78,33 @@ export function createSearchIndex(docs: SearchDoc[], prebuilt?: PrebuiltIndex): 
     size: docs.length,
     search(query, limitPerKind = 6) {
       const q = bounded(query);
-      if (!q) return [];
+      if (!q) return { groups: [], hidden: [] };
       let results = index.search(q);
       // If every word must match and nothing does, accept documents matching any word.
       if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
       // Equal scores keep the curator's order, whether the index was built here or loaded.
       results.sort((a, b) => b.score - a.score || (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0));
       const groups = new Map<DocKind, SearchHit[]>();
+      const hidden: SearchHit[] = [];
       for (const r of results) {
         const doc = byId.get(String(r.id));
         if (!doc) continue;
+        if (doc.hidden) {
+          if (hidden.length < limitPerKind) hidden.push({ ...doc, score: r.score });
+          continue;
+        }
         const list = groups.get(doc.kind) ?? [];
         if (list.length < limitPerKind) list.push({ ...doc, score: r.score });
         groups.set(doc.kind, list);
       }
-      return KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({
-        kind,
-        label: KIND_LABEL[kind],
-        hits: groups.get(kind) ?? [],
-      }));
+      return {
+        groups: KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({
+          kind,
+          label: KIND_LABEL[kind],
+          hits: groups.get(kind) ?? [],
+        })),
+        hidden,
+      };
     },
     suggest(query) {
       return index

@@ -10,7 +10,7 @@ describe('the background service', () => {
     const { svc } = testService();
     const ctx = await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e2' });
     expect(ctx?.episode.title).toBe('Crush');
-    expect(ctx?.reading).toEqual({ readVolume: 0, volumeCount: 6 });
+    expect(ctx?.reading).toEqual({ readVolume: 0, volumeCount: 6, watchedUpTo: null, placed: false });
   });
 
   it('uses the furthest episode watched as the horizon by default', async () => {

@@ -17,6 +17,7 @@ import {
   exportUserData,
   getProgress,
   importUserData,
+  placeViewer,
   recordWatched,
   resetProgress,
   setReadVolume,
@@ -125,7 +126,7 @@ export function createBackstoryService(deps: ServiceDeps) {
         horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
         getProgress(db, showId),
       ]);
-      return (await episodeContext(db, showId, episodeId, horizon, progress.readVolume)) ?? null;
+      return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
     },
 
     async revealItem(data: unknown) {
@@ -166,7 +167,17 @@ export function createBackstoryService(deps: ServiceDeps) {
         db.get('shows', now.showId),
       ]);
       if (!episode || !show) return null;
-      return { showId: show.id, showTitle: show.title, episodeId: episode.id, code: episodeCode(episode), title: episode.title };
+      // Where to read on, as the panel says it: never past what the episode adapts, nor past the horizon.
+      const [horizon, progress] = await Promise.all([horizonFor(db, show.id, episode.ordinal), getProgress(db, show.id)]);
+      const next = (await episodeContext(db, show.id, episode.id, horizon, progress))?.keepReading;
+      return {
+        showId: show.id,
+        showTitle: show.title,
+        episodeId: episode.id,
+        code: episodeCode(episode),
+        title: episode.title,
+        readNext: next ? { volume: next.volume, title: next.title } : null,
+      };
     },
 
     /** The popup's documents with their prebuilt index, cut to the horizon of the show the tab is playing. */
@@ -177,14 +188,29 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     async getEntityDetail(data: unknown) {
-      const { kind, showId, id, tabId } = parseInput(inputs.detail, data, 'getEntityDetail');
+      const { kind, showId, id, tabId, reveal } = parseInput(inputs.detail, data, 'getEntityDetail');
       const db = await ready();
-      return (await entityDetail(db, kind, showId, id, await watchedHorizon(db, showId, tabId))) ?? null;
+      let horizon = await watchedHorizon(db, showId, tabId);
+      if (reveal && kind === 'character') {
+        // Only as far as the character's own first episode: their introduction, nothing after it.
+        const character = (await loadShowData(db, showId))?.characters.find((c) => c.id === id);
+        const first = character ? await ordinalOf(db, showId, character.listedFrom) : 0;
+        if (first > horizon.episodeOrdinal) horizon = { ...horizon, episodeOrdinal: first };
+      }
+      return (await entityDetail(db, kind, showId, id, horizon)) ?? null;
     },
 
     async getProgress(data: unknown) {
       const { showId } = parseInput(inputs.showRef, data, 'getProgress');
       return getProgress(await ready(), showId);
+    },
+
+    /** "Where are you?": watched up to an episode (or nothing yet), set by the viewer from an extension page. */
+    async placeViewer(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.place, data, 'placeViewer');
+      const progress = await placeViewer(await ready(), showId, episodeId);
+      await deps.dataChanged();
+      return progress;
     },
 
     async setReadVolume(data: unknown) {

@@ -35,8 +35,11 @@ export const inputs = {
     showId: ShowId,
     id: v.pipe(v.string(), v.regex(SHOW_ID)),
     tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** A cast member the guard holds back, asked for by the viewer: shown as of their first listed episode. */
+    reveal: v.optional(v.boolean()),
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),
+  place: v.strictObject({ showId: ShowId, episodeId: v.nullable(EpisodeId) }),
   panelAction: v.variant('action', [
     v.strictObject({ action: v.literal('hello') }),
     v.strictObject({ action: v.literal('open'), open: v.boolean() }),
@@ -47,6 +50,7 @@ export const inputs = {
     }),
     v.strictObject({ action: v.literal('correct'), showId: ShowId, episodeId: EpisodeId }),
     v.strictObject({ action: v.literal('confirmWatched'), yes: v.boolean() }),
+    v.strictObject({ action: v.literal('engaged'), engaged: v.boolean() }),
     v.strictObject({ action: v.literal('diagnostics') }),
   ]),
 };

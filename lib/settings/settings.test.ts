@@ -16,18 +16,33 @@ describe('settings', () => {
   });
 
   it('repairs partial, out-of-range and foreign values without losing the good ones', () => {
-    expect(normalizeSettings({ guard: 'current', panelWidth: 9999, panelSide: 'top', autoOpen: 'yes', extra: 1 })).toEqual({
-      ...DEFAULT_SETTINGS,
-      guard: 'current',
-      panelWidth: 440,
-    });
+    expect(
+      normalizeSettings({
+        guard: 'current',
+        panelMode: 'floating',
+        panelSide: 'top',
+        autoOpen: 'yes',
+        textSize: 'huge',
+        extra: 1,
+      }),
+    ).toEqual({ ...DEFAULT_SETTINGS, guard: 'current' });
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
-    expect(normalizeSettings({ panelWidth: Number.NaN }).panelWidth).toBe(DEFAULT_SETTINGS.panelWidth);
+    expect(normalizeSettings({ panelSize: 'wide' }).panelSize).toBe(DEFAULT_SETTINGS.panelSize);
   });
 
   it('reads a value stored by hand or by an older build through the same repair', async () => {
     await fakeBrowser.storage.sync.set({ settings: { guard: 'off', panelWidth: 100 } });
-    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, guard: 'off', panelWidth: 280 });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, guard: 'off', panelSize: 'compact' });
+  });
+
+  it('turns a width in pixels from before the named sizes into the nearest size, unless a size was set later', async () => {
+    expect(normalizeSettings({ panelWidth: 300 }).panelSize).toBe('compact');
+    expect(normalizeSettings({ panelWidth: 340 }).panelSize).toBe('standard');
+    expect(normalizeSettings({ panelWidth: 440 }).panelSize).toBe('large');
+    await fakeBrowser.storage.sync.set({ 'setting:panelWidth': { value: 420, at: 1 } });
+    expect((await loadSettings()).panelSize).toBe('large');
+    await saveSettings({ panelSize: 'compact' });
+    expect((await loadSettings()).panelSize).toBe('compact');
   });
 
   it('upgrades a version-1 value: reading progress starts empty, everything else is kept', () => {
@@ -51,19 +66,19 @@ describe('settings', () => {
   it('runs every migration from the stored version up to the current one', () => {
     const migrations = {
       1: (v1: Record<string, unknown>) => ({ ...v1, guard: v1.spoilers === false ? 'off' : 'furthest' }),
-      2: (v2: Record<string, unknown>) => ({ ...v2, panelWidth: v2.width }),
+      2: (v2: Record<string, unknown>) => ({ ...v2, panelSize: v2.size }),
     };
-    expect(migrateSettings({ v: 1, spoilers: false, width: 300 }, migrations, 3)).toMatchObject({
+    expect(migrateSettings({ v: 1, spoilers: false, size: 'large' }, migrations, 3)).toMatchObject({
       guard: 'off',
-      panelWidth: 300,
+      panelSize: 'large',
     });
-    expect(migrateSettings({ v: 2, guard: 'current', width: 400 }, migrations, 3)).toMatchObject({
+    expect(migrateSettings({ v: 2, guard: 'current', size: 'compact' }, migrations, 3)).toMatchObject({
       guard: 'current',
-      panelWidth: 400,
+      panelSize: 'compact',
     });
-    expect(migrateSettings({ v: 3, guard: 'current', panelWidth: 360 }, migrations, 3)).toMatchObject({
+    expect(migrateSettings({ v: 3, guard: 'current', panelSize: 'large' }, migrations, 3)).toMatchObject({
       guard: 'current',
-      panelWidth: 360,
+      panelSize: 'large',
     });
   });
 

@@ -14,9 +14,16 @@ export interface Settings {
   /** Whose progress limits the notes: the furthest episode watched, only the current one, or nobody's. */
   guard: GuardMode;
   panelSide: 'right' | 'left';
-  /** Panel width in CSS pixels. */
-  panelWidth: number;
-  /** Open the panel by itself when a recognised episode starts. */
+  /**
+   * How the panel sits beside the video: over it while Netflix's controls show or the video is paused (like
+   * X-Ray), in a column of its own with the player narrowed to the rest, or over it all the time.
+   */
+  panelMode: PanelMode;
+  /** The panel's width, as a share of the player's (sizes in PANEL_SIZES). */
+  panelSize: PanelSize;
+  /** Large text: everything in the panel a quarter larger. */
+  textSize: 'standard' | 'large';
+  /** Open the panel by itself when a recognised episode starts (unless it was closed for that show). */
   autoOpen: boolean;
   /** Show the "From the comic" and "Keep reading" sections. */
   showComic: boolean;
@@ -27,13 +34,20 @@ export interface Settings {
   readVolumes: Record<string, number>;
 }
 
+export type PanelMode = 'overlay' | 'side' | 'pinned';
+export type PanelSize = 'compact' | 'standard' | 'large';
+export const PANEL_MODES: readonly PanelMode[] = ['overlay', 'side', 'pinned'];
+export const PANEL_SIZES: readonly PanelSize[] = ['compact', 'standard', 'large'];
+
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 /** Version 3: one key per setting and per show's reading progress. */
 export const settingKey = (name: string) => `setting:${name}`;
 export const readVolumeKey = (showId: string) => `readVolume:${showId}`;
 const READ_PREFIX = 'readVolume:';
-const FIELDS = ['guard', 'panelSide', 'panelWidth', 'autoOpen', 'showComic'] as const;
+const FIELDS = ['guard', 'panelSide', 'panelMode', 'panelSize', 'textSize', 'autoOpen', 'showComic'] as const;
+/** Before the sizes had names the width was a number of pixels (280 to 440), under this key. */
+const LEGACY_WIDTH = 'panelWidth';
 
 /** A synced value with the time it was set, so that the newer of two copies can win. */
 export interface Stamped<T = unknown> {
@@ -42,12 +56,12 @@ export interface Stamped<T = unknown> {
 }
 const stamped = (raw: unknown): Stamped | undefined =>
   raw && typeof raw === 'object' && 'value' in raw && typeof (raw as Stamped).at === 'number' ? (raw as Stamped) : undefined;
-export const PANEL_WIDTH = { min: 280, max: 440, step: 20 } as const;
-
 export const DEFAULT_SETTINGS: Settings = {
   guard: 'furthest',
   panelSide: 'right',
-  panelWidth: 340,
+  panelMode: 'overlay',
+  panelSize: 'standard',
+  textSize: 'standard',
   autoOpen: true,
   showComic: true,
   readVolumes: {},
@@ -75,15 +89,22 @@ function normalizeReadVolumes(raw: unknown): Record<string, number> {
   return Object.fromEntries(entries.slice(0, MAX_SHOWS));
 }
 
+/** A width in pixels from before the named sizes, as the nearest size: 280-320 compact, up to 380 standard. */
+function sizeFromWidth(width: unknown): PanelSize {
+  if (typeof width !== 'number' || !Number.isFinite(width)) return DEFAULT_SETTINGS.panelSize;
+  return width <= 320 ? 'compact' : width <= 380 ? 'standard' : 'large';
+}
+
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Stored;
   const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
     allowed.includes(value as T) ? (value as T) : fallback;
-  const width = typeof r.panelWidth === 'number' && Number.isFinite(r.panelWidth) ? r.panelWidth : DEFAULT_SETTINGS.panelWidth;
   return {
     guard: pick(r.guard, ['furthest', 'current', 'off'], DEFAULT_SETTINGS.guard),
     panelSide: pick(r.panelSide, ['right', 'left'], DEFAULT_SETTINGS.panelSide),
-    panelWidth: Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width))),
+    panelMode: pick(r.panelMode, PANEL_MODES, DEFAULT_SETTINGS.panelMode),
+    panelSize: pick(r.panelSize, PANEL_SIZES, sizeFromWidth(r[LEGACY_WIDTH])),
+    textSize: pick(r.textSize, ['standard', 'large'], DEFAULT_SETTINGS.textSize),
     autoOpen: typeof r.autoOpen === 'boolean' ? r.autoOpen : DEFAULT_SETTINGS.autoOpen,
     showComic: typeof r.showComic === 'boolean' ? r.showComic : DEFAULT_SETTINGS.showComic,
     readVolumes: normalizeReadVolumes(r.readVolumes),
@@ -106,10 +127,14 @@ export function migrateSettings(raw: unknown, migrations = MIGRATIONS, target = 
 export function settingsFrom(all: Record<string, unknown>): Settings {
   const legacy = all[SETTINGS_KEY] === undefined ? undefined : migrateSettings(all[SETTINGS_KEY]);
   const raw: Stored = { ...(legacy ?? {}) };
-  for (const field of FIELDS) {
+  for (const field of [...FIELDS, LEGACY_WIDTH]) {
     const entry = stamped(all[settingKey(field)]);
     if (entry) raw[field] = entry.value;
   }
+  // A width set (in any version) after the named size was, or with no size ever set, still counts.
+  const size = stamped(all[settingKey('panelSize')]);
+  const width = stamped(all[settingKey(LEGACY_WIDTH)]);
+  if (width && (!size || size.at < width.at)) delete raw.panelSize;
   raw.readVolumes = {
     ...(legacy?.readVolumes ?? {}),
     ...Object.fromEntries(readVolumeStamps(all).map(([id, s]) => [id, s.value])),

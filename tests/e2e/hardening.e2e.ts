@@ -88,7 +88,7 @@ describe('hardening', () => {
     expect(box?.y).toBeLessThan(200);
     expect(
       await panel(page)
-        .locator('.bs-show')
+        .locator('.bs-episode')
         .evaluate((el) => getComputedStyle(el).color),
     ).toBe('rgb(255, 255, 255)');
     // A capture-phase listener on the page's window hears nothing typed in the panel.
@@ -139,7 +139,8 @@ describe('hardening', () => {
     expect(await name.textContent()).toContain('<img src=x');
     expect(await panel(page).locator('img, b').count()).toBe(0);
     const box = await panel(page).locator(PANEL).boundingBox();
-    expect(Math.round(box?.width ?? 0)).toBe(340);
+    // Standard size at 1280 wide: a quarter of the player.
+    expect(Math.round(box?.width ?? 0)).toBe(320);
     const overflow = await (await panelFrame(page)).evaluate(() => {
       const body = document.querySelector('.bs-panel__body');
       return body ? body.scrollWidth - body.clientWidth : 99;

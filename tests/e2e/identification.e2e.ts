@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SELECTOR_TABLE } from '../../lib/netflix/selectors';
-import { fixtureId, PANEL, PANEL_FRAME, panel, panelEpisode, useExtension, watch } from './support';
+import { fixtureId, HANDLE, openPanel, PANEL, PANEL_FRAME, panel, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
 type Fixture = { __fixture: { autoplayNext(): void; navigate(p: string): void; state: { sessions: { id: string }[] } } };
@@ -48,6 +48,7 @@ describe('identifying the episode on screen', () => {
   it('resolves the E3-only code of the English control bar by the episode title, once the controls show', async () => {
     const page = await env.newPage();
     await watch(page, 3, 4, '?world=none&metadata=0&controls=hidden');
+    await openPanel(env, page);
     await expect.poll(() => unknownText(page)).toContain('could not tell');
     await page.mouse.move(400, 300);
     await expect.poll(() => panelEpisode(page)).toBe('S3 · E4 Journey');
@@ -66,6 +67,7 @@ describe('identifying the episode on screen', () => {
   it('never places a German "Flg. 5" in a season by text alone, and offers diagnostics without account data', async () => {
     const page = await env.newPage();
     await watch(page, 1, 5, '?world=none&metadata=0&lang=de');
+    await openPanel(env, page);
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for');
     await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
     const report = await panel(page).getByRole('textbox', { name: 'Diagnostics' }).inputValue();
@@ -79,6 +81,7 @@ describe('identifying the episode on screen', () => {
   it('keeps the profile name, account id, e-mail, cookies and tracking ids out of the diagnostics', async () => {
     const page = await env.newPage();
     await page.goto('https://www.netflix.com/watch/90009901?trackId=14170286&tctx=secret');
+    await openPanel(env, page);
     await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
     const report = await panel(page).getByRole('textbox', { name: 'Diagnostics' }).inputValue();
     expect(report).toContain('Page world: player yes');
@@ -164,9 +167,13 @@ describe('identifying the episode on screen', () => {
     await page.close();
   });
 
-  it('says plainly when it has no notes for a title, and stays small', async () => {
+  it('stays closed on a title it has no notes for, and says so plainly when opened, staying small', async () => {
     const page = await env.newPage();
     await page.goto(`https://www.netflix.com/watch/90009901`);
+    await page.waitForTimeout(1500);
+    expect(await panel(page).locator(PANEL).count()).toBe(0);
+    expect(await panel(page).locator(HANDLE).count()).toBe(1);
+    await openPanel(env, page);
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for “A Show Backstory Does Not Know” yet.');
     const box = await panel(page).locator(PANEL).boundingBox();
     expect(box?.height ?? 999).toBeLessThan(200);
@@ -176,6 +183,7 @@ describe('identifying the episode on screen', () => {
   it('renders a title containing markup as text, and runs none of it', async () => {
     const page = await env.newPage();
     await page.goto(`https://www.netflix.com/watch/90009902`);
+    await openPanel(env, page);
     const title = panel(page).locator('.bs-detected-title');
     await expect.poll(() => title.textContent()).toBe('<img src=x onerror="window.__pwned=1"><b>Markup</b> & Co');
     expect(await panel(page).locator('.bs-unknown img, .bs-unknown b').count()).toBe(0);

@@ -60,14 +60,14 @@ describe('the options page', () => {
     broken.notes[0]?.sources.push('NOPE');
     broken.version = '9.9.9';
     await page
-      .locator('label', { hasText: 'Import a data pack' })
+      .locator('label', { hasText: 'Add a show from a file' })
       .locator('input')
       .setInputFiles(file('broken.pack.json', broken));
     const message = page.getByTestId('data-message');
     await expect.poll(() => message.textContent()).toContain('Nothing was changed.');
     expect(await message.locator('code').allTextContents()).toContain('episodes.0.season');
     await page
-      .locator('label', { hasText: 'Import a data pack' })
+      .locator('label', { hasText: 'Add a show from a file' })
       .locator('input')
       .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
     await expect.poll(() => message.textContent()).toContain('not valid JSON');

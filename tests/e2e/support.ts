@@ -75,6 +75,29 @@ export async function watch(page: Page, season: number, episode: number, query =
   await page.goto(`https://www.netflix.com/watch/${fixtureId(season, episode)}${query}`);
 }
 
+/**
+ * Opens the panel as the viewer's shortcut does (the background's "toggle-panel" message to this tab), without
+ * moving the mouse: on a title Backstory does not know, the panel stays closed until asked.
+ */
+export async function openPanel(env: E2E, page: Page): Promise<void> {
+  await panel(page).locator(HANDLE).waitFor({ state: 'attached', timeout: 10_000 });
+  await env.browser.serviceWorker.evaluate(async (url) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<{ id?: number; url?: string }[]>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome;
+    const tab = (await c.tabs.query({})).find((t) => t.url === url);
+    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
+  }, page.url());
+  await panel(page).locator(PANEL).waitFor({ timeout: 10_000 });
+}
+
 /** The episode line of the panel, e.g. "S1 · E3 Kiss". */
 export async function panelEpisode(page: Page): Promise<string> {
   return (await panel(page).locator('.bs-episode').textContent({ timeout: 10_000 }))?.trim() ?? '';
