@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
@@ -27,7 +27,13 @@ export interface PanelProps {
  */
 export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   const [picking, setPicking] = useState(false);
-  if (!open) return <Handle shortcut={shortcut} onOpen={() => actions.setOpen(true)} />;
+  // Keyboard users keep their place: closing by the button focuses the handle, opening by the handle the button.
+  const [moveFocus, setMoveFocus] = useState(false);
+  const toggle = (next: boolean) => {
+    setMoveFocus(true);
+    actions.setOpen(next);
+  };
+  if (!open) return <Handle shortcut={shortcut} focus={moveFocus} onOpen={() => toggle(true)} />;
   const compact = view.status !== 'ready';
   const hideLabel = `Hide the Backstory panel${shortcut ? ` (${shortcut})` : ''}`;
   return (
@@ -47,15 +53,7 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
         ) : (
           <h2 class="bs-title">Backstory</h2>
         )}
-        <button
-          type="button"
-          class="bs-icon-button"
-          aria-label={hideLabel}
-          title={hideLabel}
-          onClick={() => actions.setOpen(false)}
-        >
-          ×
-        </button>
+        <CloseButton label={hideLabel} focus={moveFocus} onClose={() => toggle(false)} />
       </div>
       <div class="bs-panel__body">
         <Body view={view} settings={settings} actions={actions} picking={picking} setPicking={setPicking} />
@@ -64,10 +62,27 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   );
 }
 
+function CloseButton({ label, focus, onClose }: { label: string; focus: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <button ref={ref} type="button" class="bs-icon-button" aria-label={label} title={label} onClick={onClose}>
+      ×
+    </button>
+  );
+}
+
 /** The collapsed panel: an icon and a name, never a cryptic letter. It fades with Netflix's controls. */
-function Handle({ shortcut, onOpen }: { shortcut: string; onOpen: () => void }) {
+function Handle({ shortcut, focus, onOpen }: { shortcut: string; focus: boolean; onOpen: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
   return (
     <button
+      ref={ref}
       type="button"
       class="bs-handle"
       onClick={onOpen}

@@ -1,0 +1,275 @@
+// The viewer's experience (issue 15): the panel out of the picture in overlay mode, beside it in side-by-side mode,
+// pinned on request; never over Netflix's own buttons or the subtitles; set up in one question; usable by keyboard.
+// Every mode at four window sizes, windowed and fullscreen, against the imitation player (skip intro, subtitles,
+// and with end=1 "Watch credits" and "Next episode" where the imitation puts them: their placement is a GUESS,
+// which is why every one of them is measured, not assumed).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { KEEP_CLEAR } from '../../lib/netflix/selectors';
+import { axeViolations } from './axe';
+import { HANDLE, PANEL, PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
+
+const env = useExtension();
+
+const SIZES = [
+  [1024, 700],
+  [1280, 720],
+  [1366, 768],
+  [1920, 1080],
+] as const;
+type Mode = 'overlay' | 'side' | 'pinned';
+
+/** Sets a synced setting as the options page does (from an extension page: the panel's frame). */
+async function setSetting(page: Page, name: string, value: unknown) {
+  await (await panelFrame(page)).evaluate(
+    async ([key, v]) => {
+      const c = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
+      await c.storage.sync.set({ [key as string]: { value: v, at: Date.now() } });
+    },
+    [`setting:${name}`, value],
+  );
+}
+
+/** What the frame covers: Netflix's buttons, the subtitle box and the control bar it overlaps, if shown. */
+async function covered(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ([frameSelector, selectors]) => {
+      const frame = document.querySelector(frameSelector as string);
+      if (!frame || getComputedStyle(frame).visibility === 'hidden') return [];
+      const f = frame.getBoundingClientRect();
+      return (selectors as string[]).flatMap((selector) =>
+        [...document.querySelectorAll(selector)].flatMap((e) => {
+          const r = e.getBoundingClientRect();
+          const overlaps = r.width > 0 && r.left < f.right && r.right > f.left && r.top < f.bottom && r.bottom > f.top;
+          return overlaps ? [selector] : [];
+        }),
+      );
+    },
+    [PANEL_FRAME, [...KEEP_CLEAR, '[data-uia="controls-standard"]'] as string[]] as const,
+  );
+}
+
+const frameHidden = (page: Page) =>
+  page.locator(PANEL_FRAME).evaluate((frame) => getComputedStyle(frame).visibility === 'hidden');
+const rect = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { left: Math.round(r.left), right: Math.round(r.right), width: Math.round(r.width) };
+  });
+
+/**
+ * Plays an episode with the panel open: a test that closed it on this show (closing is remembered per show)
+ * must not decide what the next one sees.
+ */
+async function watchOpen(page: Page, season: number, episode: number, query = '') {
+  await watch(page, season, episode, query);
+  await panel(page).locator(`${PANEL}, ${HANDLE}`).first().waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  if ((await panel(page).locator(PANEL).count()) === 0) {
+    await page.mouse.move(250, 250);
+    await panel(page).locator(HANDLE).click();
+  }
+  await panel(page).locator('.bs-episode').waitFor();
+}
+
+async function open(page: Page, size: readonly [number, number], mode: Mode, query = '') {
+  await page.setViewportSize({ width: size[0], height: size[1] });
+  await watchOpen(page, 1, 3, `?end=1${query}`);
+  await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+  await setSetting(page, 'panelMode', mode);
+}
+
+const fullscreen = async (page: Page, on: boolean) => {
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => !!document.fullscreenElement)).toBe(on);
+};
+
+describe.each(SIZES)('at %i × %i', (width, height) => {
+  it('overlay: hidden while the video plays, shown with the controls or on pause, never over the buttons or subtitles', async () => {
+    const page = await env.newPage();
+    await open(page, [width, height], 'overlay', '&controlsTimeout=700');
+    for (const full of [false, true]) {
+      if (full) await fullscreen(page, true);
+      // Playing, controls gone: nothing of the panel over the picture.
+      await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+      await expect.poll(() => frameHidden(page)).toBe(true);
+      // The viewer moves the mouse: Netflix shows its controls, and the panel comes with them.
+      await page.mouse.move(width / 3, height / 2);
+      await expect.poll(() => frameHidden(page)).toBe(false);
+      await page.waitForTimeout(300);
+      expect(await covered(page)).toEqual([]);
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
+      // Paused, it stays after the controls go.
+      await page.keyboard.press(' ');
+      await page.waitForTimeout(900);
+      expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+      expect(await frameHidden(page)).toBe(false);
+      await page.keyboard.press(' ');
+      await expect.poll(() => frameHidden(page)).toBe(true);
+    }
+    await fullscreen(page, false);
+    await page.close();
+  });
+
+  it('side by side: covers no pixel of the video, and gives the player back exactly when closed', async () => {
+    const page = await env.newPage();
+    await page.setViewportSize({ width, height });
+    await watchOpen(page, 1, 3, '?end=1');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    const before = await rect(page, '[data-uia="video-canvas"] video');
+    const styleBefore = await page.locator('.watch-video--player-view').getAttribute('style');
+    await setSetting(page, 'panelMode', 'side');
+    for (const full of [false, true]) {
+      if (full) await fullscreen(page, true);
+      await expect.poll(async () => (await rect(page, '[data-uia="video-canvas"] video')).width).toBeLessThan(width);
+      const video = await rect(page, '[data-uia="video-canvas"] video');
+      const frame = await rect(page, PANEL_FRAME);
+      expect(video.right <= frame.left || frame.right <= video.left, JSON.stringify({ video, frame })).toBe(true);
+      expect(video.width + frame.width).toBe(width);
+      expect(await covered(page)).toEqual([]);
+      // Shown all the time: it covers nothing.
+      await page.waitForTimeout(3500);
+      expect(await frameHidden(page)).toBe(false);
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
+    }
+    await fullscreen(page, false);
+    await page.mouse.move(200, 200);
+    await panel(page).locator('[aria-label^="Hide the Backstory panel"]').click();
+    await expect.poll(() => rect(page, '[data-uia="video-canvas"] video')).toEqual(before);
+    expect(await page.locator('.watch-video--player-view').getAttribute('style')).toBe(styleBefore);
+    // Opened again, the column comes back; set to overlay, the player is whole again.
+    await page.mouse.move(210, 200);
+    await panel(page).locator(HANDLE).click();
+    await expect.poll(async () => (await rect(page, '[data-uia="video-canvas"] video')).width).toBeLessThan(width);
+    await setSetting(page, 'panelMode', 'overlay');
+    await expect.poll(() => rect(page, '[data-uia="video-canvas"] video')).toEqual(before);
+    await page.close();
+  });
+
+  it('pinned: stays over the picture, still never over the buttons or subtitles', async () => {
+    const page = await env.newPage();
+    await open(page, [width, height], 'pinned', '&controlsTimeout=700');
+    for (const full of [false, true]) {
+      if (full) await fullscreen(page, true);
+      await page.mouse.move(width / 3, height / 2);
+      await page.waitForTimeout(400);
+      expect(await covered(page)).toEqual([]);
+      await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+      expect(await frameHidden(page)).toBe(false);
+      expect(await covered(page)).toEqual([]);
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
+    }
+    await fullscreen(page, false);
+    await setSetting(page, 'panelMode', 'overlay');
+    await page.close();
+  });
+});
+
+describe('the viewer', () => {
+  it('reads from a sofa: 16 px body and 20 px names at 1920 wide, larger with Large text', async () => {
+    const page = await env.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await watchOpen(page, 1, 1);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    const size = (selector: string) =>
+      panel(page)
+        .locator(selector)
+        .first()
+        .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    expect(await size('.bs-comic p')).toBeGreaterThanOrEqual(16);
+    expect(await size('.bs-cast__character')).toBeGreaterThanOrEqual(20);
+    await setSetting(page, 'textSize', 'large');
+    await expect.poll(() => size('.bs-comic p')).toBeGreaterThanOrEqual(20);
+    await setSetting(page, 'textSize', 'standard');
+    await page.close();
+  });
+
+  it('keyboard only: reaches the panel from the page, moves through it with visible focus, and stays while in use', async () => {
+    const page = await env.newPage();
+    await watchOpen(page, 1, 2, '?controlsTimeout=700');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    const frame = await panelFrame(page);
+    const focused = () =>
+      frame.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const style = getComputedStyle(e);
+        return { text: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim(), outline: style.outlineStyle };
+      });
+    // Tab from Netflix's page until the focus is in the panel.
+    let inside = null;
+    for (let i = 0; i < 40 && !inside; i++) {
+      await page.keyboard.press('Tab');
+      inside = await focused();
+    }
+    expect(inside?.text).toMatch(/^Hide the Backstory panel/);
+    expect(inside?.outline).not.toBe('none');
+    // The controls fade, but the panel in use stays.
+    await page.waitForTimeout(1200);
+    expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+    expect(await frameHidden(page)).toBe(false);
+    // Through the panel to the first cast row, opened with Enter.
+    let row = null;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      row = await frame.evaluate(
+        () => (document.activeElement?.matches('.bs-cast__toggle') ? document.activeElement : null) !== null,
+      );
+      if (row) break;
+    }
+    expect(row).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel(page).locator('.bs-cast__toggle').first().getAttribute('aria-expanded')).toBe('true');
+    // Back to the close button and close: the handle remains, reachable the same way.
+    await page.keyboard.press('Shift+Tab');
+    await frame.evaluate(() => (document.querySelector('[aria-label^="Hide the Backstory panel"]') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel(page).locator(HANDLE).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel(page).locator(PANEL).count()).toBe(1);
+    await page.close();
+  });
+
+  it('asks where the viewer is, and the answer sets the spoiler horizon', async () => {
+    const page = await env.newPage();
+    await watchOpen(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    // Nothing known about this viewer yet: the question comes first, and this episode's summary is held back.
+    const question = panel(page).getByRole('form', { name: 'Where are you in Heartstopper?' });
+    await question.waitFor();
+    expect(await panel(page).locator('.bs-synopsis').count()).toBe(0);
+    await panel(page).getByLabel('Watched up to').selectOption('s1e5');
+    await panel(page).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    // Watched up to S1E5: S1E3's summary is no spoiler any more, and the guard says where the viewer is.
+    await expect.poll(() => panel(page).locator('.bs-synopsis').count()).toBe(1);
+    expect(await panel(page).locator('.bs-spoilers__label').textContent()).toContain('S1 · E5');
+    await page.reload();
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    expect(await panel(page).getByRole('form', { name: 'Where are you in Heartstopper?' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('stays closed on a show where the viewer closed it, and opens again when asked', async () => {
+    const page = await env.newPage();
+    await watchOpen(page, 1, 4);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E4 Secret');
+    await page.mouse.move(300, 300);
+    await panel(page).locator('[aria-label^="Hide the Backstory panel"]').click();
+    await watch(page, 1, 5);
+    await panel(page).locator(HANDLE).waitFor({ state: 'attached' });
+    await page.waitForTimeout(1500);
+    expect(await panel(page).locator(PANEL).count()).toBe(0);
+    await page.mouse.move(310, 300);
+    await panel(page).locator(HANDLE).click();
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E5 Friend');
+    await watch(page, 1, 6);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E6 Girls');
+    await page.close();
+  });
+
+  it('raised no errors in the pages or the service worker', () => {
+    expect(env.pageErrors).toEqual([]);
+    expect(env.workerErrors).toEqual([]);
+  });
+});
