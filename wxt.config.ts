@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
+import { slimContextInContentScripts } from './lib/build/slim-context-in-content-scripts';
+import { terseInjectedScripts } from './lib/build/terse-injected-scripts';
 import pkg from './package.json' with { type: 'json' };
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
@@ -10,7 +12,7 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts()] }),
+  vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts()] }),
   manifest: ({ manifestVersion }) => ({
     // package.json's `name` must be lower-case for npm; the store name is its displayName.
     name: pkg.displayName,

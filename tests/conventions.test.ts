@@ -15,6 +15,18 @@ const SOURCES = ['lib', 'components', 'entrypoints'].flatMap(sourceFiles);
 const readme = readFileSync('README.md', 'utf8');
 
 describe('conventions', () => {
+  it('uses only the part of the content-script context that its slim build provides', () => {
+    const slim = readFileSync('lib/build/slim-content-script-context.ts', 'utf8');
+    const provided = new Set([...slim.matchAll(/^ {2}(?:get )?(\w+)\(/gm)].map((m) => m[1]));
+    for (const file of sourceFiles(join('entrypoints', 'netflix.content'))) {
+      for (const [, member] of readFileSync(file, 'utf8').matchAll(/\bctx\.(\w+)/g))
+        expect(
+          provided.has(member),
+          `${file} uses ctx.${member}: add it to lib/build/slim-content-script-context.ts (the content script's build uses that, not WXT's context), or do without it`,
+        ).toBe(true);
+    }
+  });
+
   it('never builds HTML from strings or evaluates code', () => {
     for (const file of SOURCES) {
       const text = readFileSync(file, 'utf8');

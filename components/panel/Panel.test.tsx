@@ -107,6 +107,23 @@ describe('Panel', () => {
     expect(actions.setReadVolume).toHaveBeenCalledWith('heartstopper', 2);
   });
 
+  it('asks before counting an episode far ahead, naming where the viewer is', async () => {
+    const { view, actions } = await readyView();
+    if (view.status !== 'ready') throw new Error('not ready');
+    render(
+      <Panel
+        view={{ ...view, askWatched: { furthestEpisodeId: 's1e2' } }}
+        open
+        settings={DEFAULT_SETTINGS}
+        shortcut=""
+        actions={actions}
+      />,
+    );
+    expect(await screen.findByText(/Backstory has you at S1 · E2 Crush\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Count it' }));
+    expect(actions.confirmWatched).toHaveBeenCalledWith(true);
+  });
+
   it('collapses to a handle with an icon and a name', () => {
     const setOpen = vi.fn();
     render(

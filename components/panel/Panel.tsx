@@ -20,6 +20,12 @@ export interface PanelProps {
   actions: PanelActions;
 }
 
+const ERRORS = {
+  missing: 'This episode is missing from the data cache.',
+  unreachable: 'Backstory could not reach its data. Reload the page to try again.',
+  identify: 'Backstory could not identify this video.',
+} as const;
+
 /**
  * The panel beside Netflix's video: a labelled handle when collapsed; open, a one-line episode header that stays
  * put while the rest scrolls, then what matters first: the comic card, the cast as one line each, this episode's
@@ -119,7 +125,7 @@ function Body({
     case 'error':
       return (
         <p role="alert" class="bs-error">
-          {view.message}
+          {ERRORS[view.reason]}
         </p>
       );
     case 'unknown':
@@ -183,9 +189,7 @@ function Ready({
       {view.askWatched && (
         <p class="bs-ask" role="status">
           Count this episode as watched?{' '}
-          {view.askWatched.furthest
-            ? `Backstory has you at ${view.askWatched.furthest}.`
-            : 'Backstory has no episode of yours yet.'}{' '}
+          <Furthest showId={context.show.id} episodeId={view.askWatched.furthestEpisodeId} actions={actions} />{' '}
           <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(true)}>
             Count it
           </button>{' '}
@@ -255,4 +259,21 @@ function Ready({
       </div>
     </>
   );
+}
+
+/** "Backstory has you at S1 · E2 Crush.": the furthest episode watched, named from the episode list. */
+function Furthest({ showId, episodeId, actions }: { showId: string; episodeId?: string; actions: PanelActions }) {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    if (!episodeId) return;
+    actions
+      .listEpisodes(showId)
+      .then((list) => {
+        const found = list.find((e) => e.id === episodeId);
+        setName(found ? `${found.code} ${found.title}` : null);
+      })
+      .catch(() => setName(null));
+  }, [showId, episodeId, actions]);
+  if (!episodeId) return <>Backstory has no episode of yours yet.</>;
+  return <>{name ? `Backstory has you at ${name}.` : 'Backstory has you further back.'}</>;
 }

@@ -8,7 +8,7 @@ export type PanelView =
       context: EpisodeContext;
       videoId?: string;
       /** Set when this episode is more than one past the furthest watched: count it only if the viewer says so. */
-      askWatched?: { furthest?: string };
+      askWatched?: { furthestEpisodeId?: string };
     }
   | {
       status: 'unknown';
@@ -17,7 +17,8 @@ export type PanelView =
       showId?: string;
       videoId?: string;
     }
-  | { status: 'error'; message: string };
+  /** What went wrong, as a reason: the panel owns the words. */
+  | { status: 'error'; reason: 'missing' | 'unreachable' | 'identify' };
 
 export interface EpisodeChoice {
   id: string;

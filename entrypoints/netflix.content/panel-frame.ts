@@ -56,7 +56,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     held: false,
   };
   /** The player view narrowed for side-by-side mode, with the inline styles it had before. */
-  let narrowed: { element: HTMLElement; saved: [string, string, string][] } | undefined;
+  let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
 
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
   const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -86,12 +86,19 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   const narrow = () => {
     const target = column() ? queryFirst<HTMLElement>(playerRoot, PLAYER_VIEW) : null;
     if (narrowed && narrowed.element !== target) {
-      for (const [name, value, priority] of narrowed.saved) narrowed.element.style.setProperty(name, value, priority);
+      const { element, attribute, saved } = narrowed;
+      for (const [name, value, priority] of saved) element.style.setProperty(name, value, priority);
+      // An element that had no style attribute gets none back, not an empty one.
+      if (attribute === null && !element.getAttribute('style')) element.removeAttribute('style');
       narrowed = undefined;
     }
     if (!target) return;
     const style = target.style;
-    narrowed ??= { element: target, saved: NARROWED.map((n) => [n, style.getPropertyValue(n), style.getPropertyPriority(n)]) };
+    narrowed ??= {
+      element: target,
+      attribute: target.getAttribute('style'),
+      saved: NARROWED.map((n) => [n, style.getPropertyValue(n), style.getPropertyPriority(n)]),
+    };
     const width = widthOf();
     const set = {
       position: 'absolute',

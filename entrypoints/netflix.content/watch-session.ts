@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { type ContentScriptContext, injectScript } from '#imports';
 import type { PanelView } from '../../components/panel/types';
 import { isPanelActionMessage, type PanelAction } from '../../lib/messaging/panel-messages';
-import { send } from '../../lib/messaging/protocol';
-import { buildDiagnostics } from '../../lib/netflix/diagnostics';
+import { send } from '../../lib/messaging/send';
+import { collectDiagnostics } from '../../lib/netflix/diagnostics';
 import { createDomReader } from '../../lib/netflix/dom-reader';
 import { type Identification, type IdentifyTrace, identify } from '../../lib/netflix/identify';
 import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
@@ -17,11 +17,10 @@ import { watchPlayer } from '../../lib/netflix/player-watcher';
 import { rateLimit } from '../../lib/netflix/rate-limit';
 import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
 import { startWatchedClock } from '../../lib/netflix/watched-clock';
-import { watchDataVersion } from '../../lib/settings/data-version';
-import { DEFAULT_SETTINGS, loadSettings, type Settings, watchSettings } from '../../lib/settings/settings';
+import { DATA_VERSION_KEY } from '../../lib/settings/data-version';
+import { DEFAULT_SETTINGS, isSettingKey, type Settings } from '../../lib/settings/settings';
 import { mountPanelFrame, type PanelHost, type PanelSession } from './panel-frame';
 
-const TEMPLATE_KEY = 'netflixMetadataTemplate';
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
 const WAIT_RETRY_MS = 2_000;
 const WAIT_RETRIES = 60;
@@ -31,6 +30,12 @@ const IDENTIFY_PER_MINUTE = 30;
 /** The shows the viewer closed the panel for (this browser only): it stays closed there until opened again. */
 const CLOSED_KEY = 'panelClosedFor';
 const MAX_CLOSED = 200;
+
+/** Adds a browser event listener and returns what removes it. */
+function listen<L>(event: { addListener(l: L): void; removeListener(l: L): void }, listener: L): () => void {
+  event.addListener(listener);
+  return () => event.removeListener(listener);
+}
 
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
 let pageScript: Promise<void> | undefined;
@@ -66,10 +71,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     () => undefined,
   );
 
-  const fetchMetadata = createMetadataFetcher(location.origin, {
-    get: async () => ((await browser.storage.local.get(TEMPLATE_KEY))[TEMPLATE_KEY] as string | undefined) ?? undefined,
-    set: async (template) => browser.storage.local.set({ [TEMPLATE_KEY]: template }),
-  });
+  const fetchMetadata = createMetadataFetcher(location.origin);
   const domReader = createDomReader(document, window, fetchMetadata);
   const reader = {
     ...domReader,
@@ -122,7 +124,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
     async correct(showId: string, episodeId: string) {
       const videoId = identity?.videoId;
-      if (!videoId) throw new Error('No video id to attach the correction to');
+      if (!videoId) throw new Error('No video id');
       await send('correctEpisode', { videoId, showId, episodeId });
       await refreshIdentity();
     },
@@ -132,7 +134,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
     },
     diagnostics: () =>
-      buildDiagnostics({
+      collectDiagnostics({
         version: browser.runtime.getManifest().version,
         url: location,
         doc: document,
@@ -181,14 +183,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     try {
       const context = await send('getEpisodeContext', { showId, episodeId });
       if (gen !== generation || stopped) return;
-      setView(
-        context
-          ? { status: 'ready', context, videoId }
-          : { status: 'error', message: 'This episode is missing from the data cache.' },
-      );
+      setView(context ? { status: 'ready', context, videoId } : { status: 'error', reason: 'missing' });
     } catch {
-      if (gen === generation && ctx.isValid)
-        setView({ status: 'error', message: 'Backstory could not reach its data. Reload the page to try again.' });
+      if (gen === generation && ctx.isValid) setView({ status: 'error', reason: 'unreachable' });
     }
   }
 
@@ -232,7 +229,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
         if (result.titleMissing) watcher.wantTitle();
       }
     } catch {
-      if (gen === generation && ctx.isValid) setView({ status: 'error', message: 'Backstory could not identify this video.' });
+      if (gen === generation && ctx.isValid) setView({ status: 'error', reason: 'identify' });
     }
   }
 
@@ -264,10 +261,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     const result = await quietly(send('recordWatched', { showId, episodeId, confirmed }));
     if (gen !== generation || stopped || view.status !== 'ready') return;
     if (result?.status === 'confirm') {
-      const furthest = result.furthestEpisodeId
-        ? (await quietly(send('listEpisodes', { showId })))?.find((e) => e.id === result.furthestEpisodeId)
-        : undefined;
-      setView({ ...view, askWatched: { furthest: furthest && `${furthest.code} ${furthest.title}` } });
+      setView({ ...view, askWatched: { furthestEpisodeId: result.furthestEpisodeId } });
     } else {
       // Watched unlocks the episode's own synopsis and notes: the panel shows them at once.
       await loadContext(gen);
@@ -295,6 +289,8 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     },
   });
 
+  // Settings come from the background (normalized there), and again whenever one changes in storage.sync.
+  const loadSettings = async () => (await quietly(send('getSettings'))) ?? settings;
   void Promise.all([loadSettings(), quietly(browser.storage.local.get(CLOSED_KEY))]).then(([s, stored]) => {
     settings = s;
     const list = stored?.[CLOSED_KEY];
@@ -307,13 +303,17 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     draw();
   });
   cleanups.push(
-    watchSettings((s) => {
-      const guardChanged = s.guard !== settings.guard;
-      settings = s;
-      draw();
-      if (guardChanged) void loadContext(generation);
+    // One listener: the viewer's data changed (the background bumps the data version), or a setting did.
+    listen(browser.storage.onChanged, (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && DATA_VERSION_KEY in changes) return void loadContext(generation);
+      if (area !== 'sync' || !Object.keys(changes).some(isSettingKey)) return;
+      void loadSettings().then((s) => {
+        const guardChanged = s.guard !== settings.guard;
+        settings = s;
+        draw();
+        if (guardChanged) void loadContext(generation);
+      });
     }),
-    watchDataVersion(() => void loadContext(generation)),
   );
 
   return {

@@ -13,6 +13,7 @@ import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
+import { type DiagnosticsData, formatDiagnostics } from '../../lib/netflix/diagnostics';
 import { saveSettings } from '../../lib/settings/settings';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
@@ -34,7 +35,10 @@ const actions: PanelActions = {
   place: async (showId, episodeId) => void (await send('placeViewer', { showId, episodeId })),
   setGuard: async (guard) => void (await saveSettings({ guard })),
   confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
-  diagnostics: async () => String((await relay({ action: 'diagnostics' })) ?? ''),
+  diagnostics: async () => {
+    const data = await relay({ action: 'diagnostics' });
+    return data && typeof data === 'object' ? formatDiagnostics(data as DiagnosticsData) : '';
+  },
 };
 
 function draw() {

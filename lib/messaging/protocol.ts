@@ -6,19 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { BackstoryService } from '../service/backstory-service';
+import type { Envelope, MessageType, Reply } from './send';
 
-// Called by the background itself, never by message.
-type Methods = Omit<BackstoryService, 'warmUp' | 'applySyncedReadVolumes'>;
-export type MessageType = keyof Methods;
-type Result<K extends MessageType> = Awaited<ReturnType<Methods[K]>>;
-type Input<K extends MessageType> = Parameters<Methods[K]>[0];
-
-interface Envelope {
-  backstory: 1;
-  type: MessageType;
-  data: unknown;
-}
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+export { BackgroundError, type MessageType, send } from './send';
 
 /**
  * Every message, with who may send it, as uBlock Origin splits its channels: the Netflix content script runs
@@ -35,6 +25,7 @@ const CALLERS = {
   recordWatched: 'page',
   reportNowWatching: 'page',
   getShortcut: 'page',
+  getSettings: 'page',
   setReadVolume: 'page',
   getNowWatching: 'extension',
   getSearchIndex: 'extension',
@@ -77,30 +68,6 @@ export function callerOf(sender: Sender): Caller | undefined {
   // The options page can open in a tab: the origin decides, not the absence of a tab.
   if (origin === own) return 'extension-page';
   return sender.tab?.id !== undefined ? 'content-script' : undefined;
-}
-
-/** Chromium's and Firefox's words for a message that found no listener, or lost it before the answer. */
-const TRANSIENT = /receiving end does not exist|message (port|channel) closed|could not establish connection/i;
-
-export class BackgroundError extends Error {
-  override name = 'BackgroundError';
-}
-
-export async function send<K extends MessageType>(
-  type: K,
-  ...[data]: Input<K> extends undefined ? [] : [Input<K>]
-): Promise<Result<K>> {
-  const envelope: Envelope = { backstory: 1, type, data };
-  const reply = (await browser.runtime.sendMessage(envelope).catch(async (error: unknown) => {
-    // The service worker was stopped or restarted between our call and its answer (MV3 stops idle workers):
-    // the browser starts it again on the next message, so one retry is enough. Every service method can be
-    // repeated safely (reads, and writes that set a value).
-    if (!TRANSIENT.test(String(error))) throw error;
-    return browser.runtime.sendMessage(envelope);
-  })) as Reply | undefined;
-  if (!reply || typeof reply !== 'object') throw new BackgroundError(`No answer to ${type}`);
-  if (!reply.ok) throw new BackgroundError(reply.error);
-  return reply.value as Result<K>;
 }
 
 function isEnvelope(message: unknown): message is Envelope {

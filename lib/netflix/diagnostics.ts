@@ -18,20 +18,41 @@ export interface DiagnosticsInput {
   result: string;
 }
 
+/**
+ * What the content script gathers: plain data, no sentences. The panel's frame turns it into text
+ * (formatDiagnostics), so the words stay out of the script injected into Netflix's page.
+ */
+export interface DiagnosticsData {
+  version: string;
+  path: string;
+  result: string;
+  metadataOutcome: string;
+  trace: IdentifyTrace;
+  /** Matches per fallback of each selector list, by name. */
+  selectors: [string, number[]][];
+}
+
+export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, result }: DiagnosticsInput): DiagnosticsData {
+  return {
+    version,
+    path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
+    result,
+    metadataOutcome,
+    trace,
+    selectors: Object.entries(SELECTOR_TABLE).map(([name, list]) => [name, list.map((s) => doc.querySelectorAll(s).length)]),
+  };
+}
+
 const line = (label: string, value: unknown) => `${label}: ${value === undefined || value === '' ? '—' : String(value)}`;
 
-export function buildDiagnostics({ version, url, doc, trace, metadataOutcome, result }: DiagnosticsInput): string {
+export function formatDiagnostics({ version, path, result, metadataOutcome, trace, selectors }: DiagnosticsData): string {
   const { page, metadata, title } = trace;
-  const selectors = Object.entries(SELECTOR_TABLE).map(
-    ([name, list]) => `${name} ${list.map((s) => doc.querySelectorAll(s).length).join('/')}`,
-  );
-  const path = url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80);
   return [
     `Backstory ${version} diagnostics`,
     line('Result', result),
     line('Page path', path),
     line('Video id on the page', trace.domVideoId),
-    line('Selectors (matches per fallback)', selectors.join('; ')),
+    line('Selectors (matches per fallback)', selectors.map(([name, counts]) => `${name} ${counts.join('/')}`).join('; ')),
     line('Page world', page ? page.probe : 'no answer'),
     line(
       'Page world said',
@@ -51,3 +72,6 @@ export function buildDiagnostics({ version, url, doc, trace, metadataOutcome, re
     ),
   ].join('\n');
 }
+
+/** Both steps at once, for tests. */
+export const buildDiagnostics = (input: DiagnosticsInput) => formatDiagnostics(collectDiagnostics(input));

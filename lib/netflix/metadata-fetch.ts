@@ -33,9 +33,20 @@ const LANGUAGE = '&languages=en-US';
 /** At most this many metadata requests a minute from one tab, whatever the page does. */
 export const METADATA_PER_MINUTE = 20;
 
+/** The route that last worked, kept while the page is open (a reload asks the page's own path first anyway). */
+function inMemory(): TemplateMemory {
+  let template: string | undefined;
+  return {
+    get: async () => template,
+    set: async (next) => {
+      template = next;
+    },
+  };
+}
+
 export function createMetadataFetcher(
   origin: string,
-  memory: TemplateMemory,
+  memory: TemplateMemory = inMemory(),
   fetchImpl: typeof fetch = fetch,
   limit: RateLimit = rateLimit(METADATA_PER_MINUTE, 60_000),
 ): MetadataFetcher {

@@ -232,6 +232,14 @@ export function createBackstoryService(deps: ServiceDeps) {
       if (await pullReadVolumes(await ready(), volumes, setAt)) await deps.dataChanged();
     },
 
+    /**
+     * The settings, for the Netflix content script: it builds without the settings module (the injected budget),
+     * and needs nothing of the reading progress, which stays out of the page's tab.
+     */
+    async getSettings(): Promise<Settings> {
+      return { ...(await deps.loadSettings()), readVolumes: {} };
+    },
+
     async getShortcut() {
       return deps.shortcut();
     },

@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 
-const KEY = 'dataVersion';
+export const DATA_VERSION_KEY = 'dataVersion';
+const KEY = DATA_VERSION_KEY;
 
 export async function bumpDataVersion(): Promise<void> {
   await browser.storage.local.set({ [KEY]: Date.now() });

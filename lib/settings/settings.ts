@@ -176,9 +176,12 @@ export async function saveSettings(patch: Partial<Settings>, options: { replaceR
   return loadSettings();
 }
 
+/** A storage.sync key that holds a setting (not reading progress), of any version. */
+export const isSettingKey = (key: string) => key === SETTINGS_KEY || key.startsWith('setting:');
+
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const ours = Object.keys(changes).some((k) => k === SETTINGS_KEY || k.startsWith('setting:') || k.startsWith(READ_PREFIX));
+    const ours = Object.keys(changes).some((k) => isSettingKey(k) || k.startsWith(READ_PREFIX));
     if (area === 'sync' && ours) void loadSettings().then(callback);
   };
   browser.storage.onChanged.addListener(listener);
