@@ -5,7 +5,7 @@
  */
 
 import { browser } from 'wxt/browser';
-import { type ContentScriptContext, injectScript } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import type { PanelView } from '../../components/panel/types';
 import { isPanelActionMessage, type PanelAction } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/send';
@@ -37,6 +37,29 @@ function listen<L>(event: { addListener(l: L): void; removeListener(l: L): void 
   return () => event.removeListener(listener);
 }
 
+/**
+ * Puts the page-world reader into Netflix's page, as WXT's injectScript does (by URL in MV3; its text in MV2,
+ * where Firefox would not load an extension URL under Netflix's policy), without the options Backstory does not
+ * use. Settles, never rejects: a page that blocks it leaves identification to the other signals.
+ */
+async function injectPageScript(): Promise<void> {
+  const url = browser.runtime.getURL('/netflix-page.js');
+  const script = document.createElement('script');
+  const loaded = new Promise<void>((resolve) => {
+    script.onload = script.onerror = () => resolve();
+  });
+  const inline = browser.runtime.getManifest().manifest_version === 2;
+  try {
+    if (inline) script.text = await (await fetch(url)).text();
+    else script.src = url;
+  } catch {
+    return;
+  }
+  (document.head ?? document.documentElement).append(script);
+  script.remove();
+  if (!inline) await loaded;
+}
+
 /** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
 let pageScript: Promise<void> | undefined;
 
@@ -66,10 +89,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let limitTimer: ReturnType<typeof setTimeout> | undefined;
   const cleanups: (() => void)[] = [];
 
-  pageScript ??= injectScript('/netflix-page.js', { keepInDom: false }).then(
-    () => undefined,
-    () => undefined,
-  );
+  pageScript ??= injectPageScript();
 
   const fetchMetadata = createMetadataFetcher(location.origin);
   const domReader = createDomReader(document, window, fetchMetadata);
@@ -140,9 +160,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
         doc: document,
         trace,
         metadataOutcome: fetchMetadata.outcome(),
-        result: identity
-          ? `${identity.status}${'reason' in identity ? ` (${identity.reason})` : ''}${'via' in identity ? ` via ${identity.via}` : ''}`
-          : 'not yet',
+        result: identity,
       }),
   };
 

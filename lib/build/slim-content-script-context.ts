@@ -16,10 +16,8 @@ export class ContentScriptContext {
   private readonly controller = new AbortController();
   private readonly id = Math.random().toString(36).slice(2);
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: unknown,
-  ) {
+  // WXT passes the script's name and options; nothing here needs them.
+  constructor() {
     document.dispatchEvent(new CustomEvent(STARTED, { detail: this.id }));
     document.addEventListener(STARTED, (event) => (event as CustomEvent).detail !== this.id && this.abort(), {
       signal: this.signal,
@@ -34,10 +32,6 @@ export class ContentScriptContext {
   get isValid(): boolean {
     if (!browser.runtime?.id) this.abort();
     return !this.signal.aborted;
-  }
-
-  get isInvalid(): boolean {
-    return !this.isValid;
   }
 
   abort(reason?: unknown): void {

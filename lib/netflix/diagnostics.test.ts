@@ -26,7 +26,7 @@ describe('buildDiagnostics', () => {
         title: { showTitle: 'Herzklopfen', episode: 3, episodeTitle: 'Folge' },
       },
       metadataOutcome: 'ok',
-      result: 'unknown (unknown-episode)',
+      result: { status: 'unknown', reason: 'unknown-episode' },
     });
     expect(text).toContain('Backstory 1.2.3 diagnostics');
     expect(text).toContain('Result: unknown (unknown-episode)');
@@ -49,7 +49,7 @@ describe('buildDiagnostics', () => {
       doc,
       trace: {},
       metadataOutcome: 'not asked',
-      result: 'not yet',
+      result: undefined,
     });
     expect(text).toContain('Page world: no answer');
     expect(text).toContain('Metadata said: —');

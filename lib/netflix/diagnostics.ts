@@ -15,7 +15,14 @@ export interface DiagnosticsInput {
   doc: Document;
   trace: IdentifyTrace;
   metadataOutcome: string;
-  result: string;
+  /** How identification ended (status, reason, signal), or undefined when it has not yet. */
+  result?: DiagnosticsResult;
+}
+
+export interface DiagnosticsResult {
+  status: string;
+  reason?: string;
+  via?: string;
 }
 
 /**
@@ -25,7 +32,7 @@ export interface DiagnosticsInput {
 export interface DiagnosticsData {
   version: string;
   path: string;
-  result: string;
+  result?: DiagnosticsResult;
   metadataOutcome: string;
   trace: IdentifyTrace;
   /** Matches per fallback of each selector list, by name. */
@@ -36,7 +43,8 @@ export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, 
   return {
     version,
     path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
-    result,
+    // Only these three: the identification also holds ids that are already in the trace.
+    result: result && { status: result.status, reason: result.reason, via: result.via },
     metadataOutcome,
     trace,
     selectors: Object.entries(SELECTOR_TABLE).map(([name, list]) => [name, list.map((s) => doc.querySelectorAll(s).length)]),
@@ -49,7 +57,12 @@ export function formatDiagnostics({ version, path, result, metadataOutcome, trac
   const { page, metadata, title } = trace;
   return [
     `Backstory ${version} diagnostics`,
-    line('Result', result),
+    line(
+      'Result',
+      result
+        ? `${result.status}${result.reason ? ` (${result.reason})` : ''}${result.via ? ` via ${result.via}` : ''}`
+        : 'not yet',
+    ),
     line('Page path', path),
     line('Video id on the page', trace.domVideoId),
     line('Selectors (matches per fallback)', selectors.map(([name, counts]) => `${name} ${counts.join('/')}`).join('; ')),

@@ -16,22 +16,40 @@ const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY |
 const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') : hasDisplay ? undefined : resolve('screenshots');
 const WATCH_URL = 'https://www.netflix.com/watch/90000103';
 
+/** Opens the watch page with the panel open, answers "Where are you?" (watched up to S1E2) and opens a cast row. */
 async function showPanel(page: Page) {
   await page.goto(WATCH_URL);
   await panel(page).locator('.bs-episode').waitFor({ timeout: 15_000 });
-  // Expand Charlie's card and keep the controls visible, as a viewer would see them.
+  const where = panel(page).getByRole('form', { name: /Where are you/ });
+  if (await where.count()) {
+    await panel(page).getByLabel('Watched up to').selectOption('s1e2');
+    await panel(page).getByRole('button', { name: 'Save' }).click();
+    await where.waitFor({ state: 'detached' });
+  }
   await panel(page).locator('.bs-cast__toggle').first().click();
   // Clicking scrolled the panel to the card; show it from the top, header first.
   await (await panelFrame(page)).evaluate(() => {
     const body = document.querySelector('.bs-panel__body');
     if (body) body.scrollTop = 0;
   });
+}
+
+/** Sets the panel's mode as the options page does, and wakes Netflix's controls as a viewer's mouse would. */
+async function inMode(page: Page, mode: 'overlay' | 'side' | 'pinned') {
+  await (await panelFrame(page)).evaluate(async (value) => {
+    const c = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
+    await c.storage.sync.set({ 'setting:panelMode': { value, at: Date.now() } });
+  }, mode);
+  await page.waitForTimeout(400);
   await page.mouse.move(200, 300);
+  await page.mouse.move(220, 310);
+  await page.waitForTimeout(400);
 }
 
 async function screenshots(dir: string) {
   await mkdir(dir, { recursive: true });
   const server = await startFixtureServer();
+  const written: string[] = [];
   try {
     for (const [width, height] of [
       [1280, 720],
@@ -41,12 +59,23 @@ async function screenshots(dir: string) {
       try {
         const page = await browser.context.newPage();
         await showPanel(page);
-        await page.waitForTimeout(300);
-        await page.screenshot({ path: `${dir}/panel-${width}x${height}.png` });
+        for (const mode of ['overlay', 'side', 'pinned'] as const) {
+          await inMode(page, mode);
+          const name = `panel-${mode}-${width}x${height}.png`;
+          await page.screenshot({ path: `${dir}/${name}` });
+          written.push(name);
+        }
+        // Overlay mode during playback: the controls have faded, and the panel with them.
+        await inMode(page, 'overlay');
+        await page.waitForTimeout(3800);
+        await page.screenshot({ path: `${dir}/playing-overlay-${width}x${height}.png` });
+        written.push(`playing-overlay-${width}x${height}.png`);
         if (width === 1280) {
           const popup = await browser.context.newPage();
           await popup.setViewportSize({ width: 400, height: 600 });
           await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+          await popup.locator('#bs-search').fill('atwell');
+          await popup.locator('.bs-hidden-matches').waitFor();
           await popup.locator('#bs-search').fill('olivia colmen');
           await popup.locator('.bs-option').first().waitFor();
           await popup.screenshot({ path: `${dir}/popup.png` });
@@ -55,12 +84,13 @@ async function screenshots(dir: string) {
           await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
           await options.locator('table').waitFor();
           await options.screenshot({ path: `${dir}/options.png`, fullPage: true });
+          written.push('popup.png', 'options.png');
         }
       } finally {
         await browser.close();
       }
     }
-    console.log(`Wrote panel-1280x720.png, panel-1920x1080.png, popup.png and options.png to ${dir}`);
+    console.log(`Wrote ${written.join(', ')} to ${dir}`);
   } finally {
     await server.close();
   }
