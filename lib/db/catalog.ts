@@ -174,12 +174,11 @@ export async function entityDetail(
       }
       const e = data.episodes.find((x) => x.id === id);
       if (!e) return undefined;
+      // The same people, in the same words, as the panel's cast for this episode (one seasonCast, one castEntry).
       const cast = seasonCast(data, e.season)
-        .filter((c) => listable(data, c, viewer) && c.roles.some((r) => r.seasons.includes(e.season)))
-        .map((c) => ({
-          name: c.name,
-          actors: c.roles.filter((r) => r.seasons.includes(e.season)).map((r) => data.people.get(r.person)?.name ?? ''),
-        }));
+        .filter((c) => listable(data, c, viewer))
+        .map((c) => castEntry(data, c, e.season, view))
+        .map((entry) => ({ name: entry.name, actors: entry.actors.map((a) => a.name) }));
       const comic = data.adaptations
         .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
         .map((a) => comicLink(data, a, view));

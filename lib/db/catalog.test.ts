@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { seededDb } from '../../tests/support/seeded-db';
+import { viewerHorizon } from '../pack/horizon';
+import { entityDetail } from './catalog';
+import { episodeContext } from './context';
+import { loadShowData } from './show-data';
+
+describe('one cast for the panel and the popup', () => {
+  it('lists the same characters and actors for every episode, credited or not', async () => {
+    const db = await seededDb();
+    const data = await loadShowData(db, 'heartstopper');
+    for (const e of data?.episodes ?? []) {
+      const viewer = viewerHorizon('furthest', e.ordinal, e.ordinal, 0);
+      const panel = await episodeContext(db, 'heartstopper', e.id, viewer);
+      const popup = await entityDetail(db, 'episode', 'heartstopper', e.id, viewer);
+      if (popup?.kind !== 'episode' || !panel) throw new Error(`no view of ${e.id}`);
+      const people = (list: { name: string; actors: (string | { name: string })[] }[]) =>
+        list.map((c) => `${c.name}: ${c.actors.map((a) => (typeof a === 'string' ? a : a.name)).join(', ')}`).sort();
+      expect(people(popup.cast), e.id).toEqual(people(panel.cast));
+    }
+  });
+});
