@@ -27,6 +27,27 @@ describe('conventions', () => {
     }
   });
 
+  it('keeps storage behind the background: components, pages and the site folder never import it', () => {
+    const outside = [
+      'components',
+      join('lib', 'netflix'),
+      join('entrypoints', 'netflix.content'),
+      join('entrypoints', 'panel'),
+      join('entrypoints', 'popup'),
+      join('entrypoints', 'options'),
+    ].flatMap(sourceFiles);
+    for (const file of outside) {
+      const text = readFileSync(file, 'utf8');
+      // Types are fine (they vanish in the build); a value import would run IndexedDB code in that context.
+      const valueImports = [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((m) => m[1] ?? '');
+      for (const source of valueImports)
+        expect(
+          /(^|\/)lib\/db(\/|$)|^\.\.\/db\/|^idb$/.test(source),
+          `${file} imports ${source}: ask the background service through lib/messaging instead (only the background owns IndexedDB)`,
+        ).toBe(false);
+    }
+  });
+
   it('never builds HTML from strings or evaluates code', () => {
     for (const file of SOURCES) {
       const text = readFileSync(file, 'utf8');
