@@ -48,6 +48,16 @@ describe('conventions', () => {
     }
   });
 
+  it('keeps storage below the views: lib/db never imports lib/views', () => {
+    for (const file of sourceFiles(join('lib', 'db'))) {
+      const text = readFileSync(file, 'utf8');
+      expect(
+        /from '\.\.\/views\//.test(text),
+        `${file} imports a view: storage must not know what the panel shows (move the shared part into lib/db or lib/pack)`,
+      ).toBe(false);
+    }
+  });
+
   it('never builds HTML from strings or evaluates code', () => {
     for (const file of SOURCES) {
       const text = readFileSync(file, 'utf8');

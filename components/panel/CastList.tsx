@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CastEntry, HiddenItem } from '../../lib/db/context';
+import type { CastEntry, HiddenItem } from '../../lib/views/context';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { CastMember } from './CastMember';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CastEntry } from '../../lib/db/context';
+import type { CastEntry } from '../../lib/views/context';
 import { Badge } from '../shared/Badge';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';

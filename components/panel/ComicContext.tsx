@@ -1,4 +1,4 @@
-import type { ComicLink, HiddenItem, KeepReading } from '../../lib/db/context';
+import type { ComicLink, HiddenItem, KeepReading } from '../../lib/views/context';
 import { Badge } from '../shared/Badge';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { episodeContext, revealItem } from '../../lib/db/context';
 import { viewerHorizon } from '../../lib/pack/horizon';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { episodeContext, revealItem } from '../../lib/views/context';
 import { seededDb } from '../../tests/support/seeded-db';
 import { Panel } from './Panel';
 import type { PanelActions, PanelView } from './types';

@@ -1,12 +1,12 @@
 // Hostile text from a page or a pack: shown as plain text, never as markup.
 import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { episodeContext } from '../../lib/db/context';
 import { openBackstoryDb } from '../../lib/db/schema';
 import { seedPack } from '../../lib/db/seed';
 import { viewerHorizon } from '../../lib/pack/horizon';
 import { validatePack } from '../../lib/pack/validate';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { episodeContext } from '../../lib/views/context';
 import { heartstopper } from '../../tests/support/packs';
 import { Panel } from './Panel';
 import type { PanelActions } from './types';

@@ -1,8 +1,8 @@
 // The panel's sections, each rendered on its own.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { episodeContext } from '../../lib/db/context';
 import { viewerHorizon } from '../../lib/pack/horizon';
+import { episodeContext } from '../../lib/views/context';
 import { seededDb } from '../../tests/support/seeded-db';
 import { CastList } from './CastList';
 import { CastMember } from './CastMember';

@@ -1,5 +1,5 @@
-import type { EpisodeContext, RevealedItem } from '../../lib/db/context';
 import type { GuardMode } from '../../lib/pack/horizon';
+import type { EpisodeContext, RevealedItem } from '../../lib/views/context';
 
 export type PanelView =
   | { status: 'detecting' }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { EntityDetail } from '../../lib/db/catalog';
+import type { EntityDetail } from '../../lib/views/catalog';
 import { Badge } from '../shared/Badge';
 import { SourceLinks } from '../shared/SourceLinks';
 

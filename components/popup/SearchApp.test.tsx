@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { entityDetail, showDocuments } from '../../lib/db/catalog';
 import { loadShowData } from '../../lib/db/show-data';
 import { viewerHorizon } from '../../lib/pack/horizon';
 import { prebuildIndex } from '../../lib/search/search-index';
+import { entityDetail, showDocuments } from '../../lib/views/catalog';
 import { seededDb } from '../../tests/support/seeded-db';
 import { DetailView } from './DetailView';
 import { ResultList } from './ResultList';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { EntityDetail } from '../../lib/db/catalog';
 import { createSearchIndex, MAX_QUERY, type SearchIndex } from '../../lib/search/search-index';
 import type { SearchPayload } from '../../lib/search/warm-index';
+import type { EntityDetail } from '../../lib/views/catalog';
 import { DetailView } from './DetailView';
 import { optionId, ResultList } from './ResultList';
 import type { NowWatchingInfo, PopupData, Selection } from './types';

@@ -1,5 +1,5 @@
-import type { DocKind, EntityDetail } from '../../lib/db/catalog';
 import type { SearchPayload } from '../../lib/search/warm-index';
+import type { DocKind, EntityDetail } from '../../lib/views/catalog';
 
 export interface NowWatchingInfo {
   showId: string;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HiddenItem, RevealedItem } from '../../lib/db/context';
+import type { HiddenItem, RevealedItem } from '../../lib/views/context';
 
 /** "from S3E2", "from Volume 4", "from S3E2 and Volume 4": how far ahead a shown spoiler lies. */
 export function aheadText(from: RevealedItem['from']): string {

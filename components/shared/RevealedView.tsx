@@ -1,4 +1,4 @@
-import type { RevealedItem } from '../../lib/db/context';
+import type { RevealedItem } from '../../lib/views/context';
 import { SourceLinks } from './SourceLinks';
 
 /** How a revealed spoiler reads, whatever kind of item it was. */

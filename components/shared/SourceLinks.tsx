@@ -1,4 +1,4 @@
-import type { SourceLink } from '../../lib/db/context';
+import type { SourceLink } from '../../lib/views/context';
 import { publisherName } from './publisher';
 
 /**

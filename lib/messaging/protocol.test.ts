@@ -85,3 +85,31 @@ describe('caller privileges', () => {
     stop();
   });
 });
+
+/**
+ * Messages whose data is a whole document checked by its own schema, which reports every problem with its path
+ * instead of refusing at the first (parseInput's way): named here, with where that check lives.
+ */
+const OWN_VALIDATION: Record<string, RegExp> = {
+  importUserData: /\bimportUserData\b/, // UserDataSchema, lib/db/user-data.ts
+  importPack: /\bvalidatePack\b/, // validatePack, lib/pack/validate.ts
+};
+
+describe('the message table', () => {
+  it('gives every message a caller, a handler and, when it takes data, an input schema', () => {
+    const { svc } = testService();
+    for (const type of MESSAGE_TYPES) {
+      const handler = (svc as unknown as Record<string, unknown>)[type];
+      expect(typeof handler, `${type} is in CALLERS (protocol.ts) but the service has no method for it`).toBe('function');
+      const source = String(handler);
+      const takesData = (handler as (...args: unknown[]) => unknown).length > 0;
+      if (takesData && OWN_VALIDATION[type]) expect(OWN_VALIDATION[type].test(source), type).toBe(true);
+      else if (takesData)
+        expect(
+          // Quotes as the transpiler left them.
+          /\bparseInput\b/.test(source) && new RegExp(`["'\`]${type}["'\`]`).test(source),
+          `${type} takes data: check it with parseInput(inputs.<schema>, data, '${type}') against a schema in lib/service/inputs.ts`,
+        ).toBe(true);
+    }
+  });
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededDb } from '../../tests/support/seeded-db';
-import { showDocuments } from '../db/catalog';
 import { loadShowData } from '../db/show-data';
 import { viewerHorizon } from '../pack/horizon';
+import { showDocuments } from '../views/catalog';
 import { createSearchIndex, prebuildIndex } from './search-index';
 
 async function index(guard: 'off' | 'current' = 'off', at = 0) {

@@ -3,7 +3,7 @@
  * a match on the other side of a role ("olivia colman" finds the actor first, then Sarah Nelson).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
-import type { DocKind, SearchDoc } from '../db/catalog';
+import type { DocKind, SearchDoc } from '../views/catalog';
 
 export const KIND_ORDER: DocKind[] = ['show', 'character', 'actor', 'episode', 'volume', 'book'];
 export const KIND_LABEL: Record<DocKind, string> = {

@@ -4,10 +4,10 @@
  * it was built from changes: a pack (re)seeded or imported, the viewer's horizon for a show, or the extension.
  */
 import type { IDBPDatabase } from 'idb';
-import { type SearchDoc, showDocuments } from '../db/catalog';
 import type { BackstoryDB } from '../db/schema';
 import { loadShowData } from '../db/show-data';
 import type { ViewerHorizon } from '../pack/horizon';
+import { type SearchDoc, showDocuments } from '../views/catalog';
 import { type PrebuiltIndex, prebuildIndex } from './search-index';
 
 export interface SearchPayload {

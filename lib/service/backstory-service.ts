@@ -4,9 +4,7 @@
  * It takes its dependencies as arguments so that tests run it against fake-indexeddb and fake storage.
  */
 import type { IDBPDatabase } from 'idb';
-import { entityDetail } from '../db/catalog';
 import type { DbHealth } from '../db/connection';
-import { episodeContext, revealItem } from '../db/context';
 import { resolveEpisode } from '../db/resolve';
 import type { BackstoryDB } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome, seedPack } from '../db/seed';
@@ -28,6 +26,8 @@ import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
 import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
+import { entityDetail } from '../views/catalog';
+import { episodeContext, revealItem } from '../views/context';
 import { inputs, parseInput } from './inputs';
 import { localReadVolumes, pullReadVolumes, reconcileReadVolumes } from './read-volume-sync';
 

@@ -4,15 +4,15 @@
 // note's text, a stage of a summary, an arc, a synopsis, a source's address, a character not yet listed.
 import { describe, expect, it } from 'vitest';
 import { laterMaterial } from '../../tests/support/later-material';
+import { openBackstoryDb } from '../db/schema';
+import { seedPack } from '../db/seed';
+import { loadShowData } from '../db/show-data';
 import { bundledPacks } from '../pack/bundled';
 import { isVisible, viewerHorizon } from '../pack/horizon';
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { entityDetail, showDocuments } from './catalog';
 import { episodeContext } from './context';
-import { openBackstoryDb } from './schema';
-import { seedPack } from './seed';
-import { loadShowData } from './show-data';
 
 const DOC_FIELDS = ['entityId', 'hidden', 'id', 'keywords', 'kind', 'showId', 'subtitle', 'title'];
 

@@ -3,10 +3,10 @@
  * an opaque handle and a neutral label, so its text never reaches the page; `revealItem` returns one item on request.
  */
 import type { IDBPDatabase } from 'idb';
+import type { BackstoryDB, EpisodeRecord, ProgressRecord } from '../db/schema';
+import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, isVisible, type ViewerHorizon } from '../pack/horizon';
 import type { Adaptation, Character, Horizon, Note, Source } from '../pack/schema';
-import type { BackstoryDB, EpisodeRecord, ProgressRecord } from './schema';
-import { episodeCode, loadShowData, type ShowData } from './show-data';
 
 export interface SourceLink {
   key: string;

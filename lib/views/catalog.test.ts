@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededDb } from '../../tests/support/seeded-db';
+import { loadShowData } from '../db/show-data';
 import { viewerHorizon } from '../pack/horizon';
 import { entityDetail } from './catalog';
 import { episodeContext } from './context';
-import { loadShowData } from './show-data';
 
 describe('one cast for the panel and the popup', () => {
   it('lists the same characters and actors for every episode, credited or not', async () => {

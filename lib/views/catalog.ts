@@ -3,11 +3,11 @@
  * and a detail view for each, both cut to the viewer's horizon for that show.
  */
 import type { IDBPDatabase } from 'idb';
+import type { BackstoryDB } from '../db/schema';
+import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, type ViewerHorizon } from '../pack/horizon';
 import type { Character } from '../pack/schema';
 import { type CastEntry, type ComicLink, castEntry, comicLink, type SourceLink, seasonCast, viewOf } from './context';
-import type { BackstoryDB } from './schema';
-import { episodeCode, loadShowData, type ShowData } from './show-data';
 
 export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'book';
 
