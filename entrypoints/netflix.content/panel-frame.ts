@@ -56,10 +56,12 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     held: false,
   };
   /** The player view narrowed for side-by-side mode, with the inline styles it had before. */
+  let written = '';
+  let writtenCss = '';
   let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
 
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
-  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
   const frame = document.createElement('iframe');
   frame.src = `${browser.runtime.getURL('/panel.html')}#t=${token}`;
   frame.title = 'Backstory';
@@ -136,9 +138,16 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       opacity: shown ? '1' : '0',
       transition: shown ? 'opacity 150ms' : 'opacity 300ms, visibility 0s 300ms',
     };
-    // Important, inline: Netflix's style sheets cannot move or hide the frame by accident.
-    for (const [name, value] of Object.entries(style)) frame.style.setProperty(name, value, 'important');
-    frame.toggleAttribute('data-backstory-hidden', !shown);
+    // Only a change is written (this runs on every layout change of the player), unless the frame's style is no
+    // longer what was written (a page script may touch it): then it is written again.
+    const key = JSON.stringify(style);
+    if (key !== written || frame.style.cssText !== writtenCss) {
+      written = key;
+      // Important, inline: Netflix's style sheets cannot move or hide the frame by accident.
+      for (const [name, value] of Object.entries(style)) frame.style.setProperty(name, value, 'important');
+      frame.toggleAttribute('data-backstory-hidden', !shown);
+      writtenCss = frame.style.cssText;
+    }
     narrow();
   };
   const post = () => {
