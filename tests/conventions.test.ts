@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SELECTOR_TABLE } from '../lib/netflix/selectors';
+import { KEEP_CLEAR, SELECTOR_TABLE } from '../lib/netflix/selectors';
+import { SELECTOR_PAGES } from './fixtures/netflix/selector-counts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -55,6 +56,21 @@ describe('conventions', () => {
         /from '\.\.\/views\//.test(text),
         `${file} imports a view: storage must not know what the panel shows (move the shared part into lib/db or lib/pack)`,
       ).toBe(false);
+    }
+  });
+
+  it('gives every selector its expected match counts on every named page of the imitation', () => {
+    for (const page of SELECTOR_PAGES) {
+      for (const [name, list] of Object.entries(SELECTOR_TABLE))
+        expect(
+          page.counts[name as keyof typeof SELECTOR_TABLE]?.length,
+          `${name} needs one expected count per choice on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
+        ).toBe(list.length);
+      for (const selector of KEEP_CLEAR)
+        expect(
+          typeof page.keepClear[selector],
+          `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
+        ).toBe('number');
     }
   });
 

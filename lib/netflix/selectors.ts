@@ -1,8 +1,8 @@
 /**
  * Every Netflix selector and page-world path the extension depends on, in one place, each with fallbacks.
  * Only stable hooks are used (data-uia, data-videoid, element names, the watch-video class family); never the
- * hashed `ltr-…` classes, which change with every Netflix release. tests/netflix-selectors.test.ts checks each
- * entry against the fixture pages.
+ * hashed `ltr-…` classes, which change with every Netflix release. Each list's expected match counts on named
+ * pages of the imitation player are in tests/fixtures/netflix/selector-counts.ts, checked end to end.
  */
 
 import { VIDEO_ID } from '../ids/ids';

@@ -3,7 +3,8 @@
 // where a test touches a guess it runs both ways).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SELECTOR_TABLE } from '../../lib/netflix/selectors';
+import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/netflix/selectors';
+import { SELECTOR_PAGES } from '../fixtures/netflix/selector-counts';
 import { fixtureId, HANDLE, openPanel, PANEL, PANEL_FRAME, panel, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
@@ -191,16 +192,21 @@ describe('identifying the episode on screen', () => {
     await page.close();
   });
 
-  it('finds every entry of the selector table in the imitation player, its first choice included', async () => {
+  it.each(SELECTOR_PAGES.map((p) => [p.name, p] as const))('matches each selector as expected on %s', async (_name, named) => {
     const page = await env.newPage();
-    await watch(page, 1, 1);
-    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    await page.mouse.move(300, 300);
-    for (const [name, list] of Object.entries(SELECTOR_TABLE)) {
-      const counts = await page.evaluate((sels) => sels.map((s) => document.querySelectorAll(s).length), [...list]);
-      // The first choice is the one the evidence supports: it must match, and exactly once.
-      expect(counts[0], `${name}: ${list[0]} should match once on the watch page`).toBe(1);
-    }
+    await page.goto(`https://www.netflix.com${named.path}`);
+    if (named.path.startsWith('/watch/')) await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    if (named.wake) await page.mouse.move(300, 300);
+    const count = (selectors: readonly string[]) =>
+      page.evaluate((sels) => sels.map((s) => document.querySelectorAll(s).length), [...selectors]);
+    for (const [name, list] of Object.entries(SELECTOR_TABLE))
+      expect(await count(list), `${name} on ${named.name} (expected counts: tests/fixtures/netflix/selector-counts.ts)`).toEqual(
+        named.counts[name as keyof typeof SELECTOR_TABLE],
+      );
+    const keepClear = await count(KEEP_CLEAR);
+    expect(Object.fromEntries(KEEP_CLEAR.map((s, i) => [s, keepClear[i]])), `KEEP_CLEAR on ${named.name}`).toEqual(
+      named.keepClear,
+    );
     await page.close();
   });
 
