@@ -4,6 +4,7 @@ import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import type { PanelActions } from './types';
+import { keepReadingText } from './words';
 
 const FIDELITY = { adapted: 'Adapted', changed: 'Changed', 'show-only': 'Show-only' } as const;
 
@@ -62,7 +63,7 @@ export function ComicContext({
       {next && (
         <p class="bs-keep-reading">
           <span class="bs-keep-reading__label">Read next: </span>
-          <strong>{next.title}</strong>. {next.text}
+          <strong>{next.title}</strong>. {keepReadingText(next)}
         </p>
       )}
       <SourceLinks sources={sources} />

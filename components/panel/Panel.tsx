@@ -10,6 +10,7 @@ import { EpisodePicker } from './EpisodePicker';
 import { SpoilerControls } from './SpoilerControls';
 import type { PanelActions, PanelView } from './types';
 import { WhereAreYou } from './WhereAreYou';
+import { horizonText } from './words';
 
 export interface PanelProps {
   view: PanelView;
@@ -234,7 +235,7 @@ function Ready({
       )}
       <SpoilerControls
         showId={context.show.id}
-        label={context.horizon.label}
+        label={horizonText(context.horizon)}
         guard={settings.guard}
         readVolume={context.reading.readVolume}
         volumes={context.reading.volumeCount}

@@ -169,3 +169,20 @@ describe('WhereAreYou', () => {
     expect(p.onDone).not.toHaveBeenCalled();
   });
 });
+
+describe('the panel words the background data', () => {
+  it('says where the spoiler guard stands, and where to read on', async () => {
+    const { horizonText, keepReadingText } = await import('./words');
+    expect(horizonText({ episodeOrdinal: 2, volume: 0, upTo: 'S1 · E2', off: false })).toBe('up to S1 · E2');
+    expect(horizonText({ episodeOrdinal: 2, volume: 3, upTo: 'S1 · E2', off: false })).toBe('up to S1 · E2, read to Volume 3');
+    expect(horizonText({ episodeOrdinal: 0, volume: 0, upTo: null, off: false })).toBe('from the start');
+    expect(horizonText({ episodeOrdinal: Number.POSITIVE_INFINITY, volume: 0, upTo: null, off: true })).toBe('Spoiler guard off');
+    expect(keepReadingText({ volume: 6, title: 'Heartstopper Volume 6', why: 'read-all' })).toBe('You have read every volume.');
+    expect(keepReadingText({ volume: 5, title: 'Heartstopper Volume 5', why: 'read-up-to', read: 4 })).toBe(
+      'You have read up to Volume 4, so Heartstopper Volume 5 is next.',
+    );
+    expect(keepReadingText({ volume: 3, title: 'V3', why: 'season-adapts', season: 2, volumes: [3] })).toBe(
+      'Season 2 adapts Volume 3: read it alongside it.',
+    );
+  });
+});

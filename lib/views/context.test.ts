@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { keepReadingText } from '../../components/panel/words';
 import { seededDb } from '../../tests/support/seeded-db';
 import { viewerHorizon } from '../pack/horizon';
 import { episodeContext, hiddenHandle, revealItem } from './context';
 
 const atEpisode = (ordinal: number, volume = 0) => viewerHorizon('current', ordinal, 0, volume);
 const allText = (value: unknown) => JSON.stringify(value);
+/** "Keep reading" as the panel words it. */
+const words = (ctx: { keepReading: Parameters<typeof keepReadingText>[0] | null } | undefined) =>
+  ctx?.keepReading ? `${ctx.keepReading.title}: ${keepReadingText(ctx.keepReading)}` : '';
 
 describe('episodeContext', () => {
   it('lists the season cast, main cast first, with actors', async () => {
@@ -61,21 +65,22 @@ describe('episodeContext', () => {
       fidelity: 'adapted',
     });
     expect(ctx?.comic.some((c) => c.fidelity === 'show-only')).toBe(true);
-    expect(ctx?.keepReading?.text).toContain('chapter 1');
+    expect(ctx?.keepReading && keepReadingText(ctx.keepReading)).toContain('chapter 1');
   });
 
   it('points to the next volume after a season finale, and past what the viewer has read', async () => {
     const db = await seededDb();
     // Never past what the show has adapted: the next volume is season 2's (audit L4).
-    expect((await episodeContext(db, 'heartstopper', 's1e8', atEpisode(8)))?.keepReading).toMatchObject({
-      volume: 2,
-      text: 'Season 1 covers Volumes 1 and 2. The next volume goes with season 2: read it alongside that season.',
-    });
+    const finale = await episodeContext(db, 'heartstopper', 's1e8', atEpisode(8));
+    expect(finale?.keepReading).toMatchObject({ volume: 2, why: 'season-ends', nextWith: { season: 2 } });
+    expect(words(finale)).toBe(
+      'Heartstopper Volume 2: Season 1 covers Volumes 1 and 2. The next volume goes with season 2: read it alongside that season.',
+    );
     const s2 = await Promise.all([9, 15, 16].map((n) => episodeContext(db, 'heartstopper', `s2e${n - 8}`, atEpisode(n))));
-    for (const ctx of s2) expect(allText(ctx?.keepReading)).not.toMatch(/Volume 4/);
-    expect((await episodeContext(db, 'heartstopper', 's3e8', atEpisode(24)))?.keepReading?.text).toContain('goes with the film');
-    expect((await episodeContext(db, 'heartstopper', 's1e2', atEpisode(2)))?.keepReading?.text).toBe(
-      'This episode adapts part of chapter 2, "Crush", in Heartstopper Volume 1; the next episode goes on with it.',
+    for (const ctx of s2) expect(words(ctx)).not.toMatch(/Volume 4/);
+    expect(words(await episodeContext(db, 'heartstopper', 's3e8', atEpisode(24)))).toContain('goes with the film');
+    expect(words(await episodeContext(db, 'heartstopper', 's1e2', atEpisode(2)))).toBe(
+      'Heartstopper Volume 1: This episode adapts part of chapter 2, "Crush", in Heartstopper Volume 1; the next episode goes on with it.',
     );
     expect((await episodeContext(db, 'heartstopper', 's2e3', atEpisode(11, 4)))?.keepReading).toMatchObject({ volume: 5 });
   });
@@ -129,7 +134,7 @@ describe('episodeContext', () => {
     const db = await seededDb();
     const ctx = await episodeContext(db, 'heartstopper', 's1e1', viewerHorizon('off', 1, 0, 0));
     expect(ctx?.cast.every((c) => c.hidden.length === 0)).toBe(true);
-    expect(ctx?.horizon.label).toBe('Spoiler guard off');
+    expect(ctx?.horizon).toMatchObject({ off: true, upTo: null });
   });
 });
 

@@ -54,11 +54,27 @@ export interface ComicLink {
   notes: VisibleNote[];
   sources: SourceLink[];
 }
-export interface KeepReading {
+/**
+ * Where to read on, as data: the panel words it (components/panel/keep-reading-text.ts), so that the background
+ * returns no sentences. `volume` and `title` are the volume to read next.
+ */
+export type KeepReading = {
   volume: number;
   title: string;
-  text: string;
-}
+} & /** This episode adapts part of a chapter, and the next episode goes on with it. */
+(
+  | { why: 'chapter-continues'; chapter: { number: number; title: string } }
+  /** This episode takes the story to the end of a chapter. */
+  | { why: 'chapter-ends'; chapter: { number: number; title: string } }
+  /** The last episode of a season: it covers these volumes; the next volume goes with a later season or the film. */
+  | { why: 'season-ends'; season: number; volumes: number[]; nextWith?: { season: number } | { film: true } }
+  /** No chapter is known for this episode: the season adapts these volumes. */
+  | { why: 'season-adapts'; season: number; volumes: number[] }
+  /** The viewer has read every volume. */
+  | { why: 'read-all' }
+  /** The viewer has read up to a volume; the next one is `volume`. */
+  | { why: 'read-up-to'; read: number }
+);
 export interface EpisodeContext {
   show: { id: string; title: string };
   episode: {
@@ -76,7 +92,8 @@ export interface EpisodeContext {
     synopsisStatus: EpisodeRecord['synopsisStatus'];
     sources: SourceLink[];
   };
-  horizon: { episodeOrdinal: number; volume: number; label: string };
+  /** The viewer's horizon: the episode it reaches (its code; none: from the start; off: the guard is off), and the volume read. */
+  horizon: { episodeOrdinal: number; volume: number; upTo: string | null; off: boolean };
   /** The viewer's reading progress, for the panel's "Comics read" control. */
   reading: {
     readVolume: number;
@@ -137,11 +154,11 @@ export function seasonCast(data: ShowData, season: number): Character[] {
 
 const GROUP_ORDER = { central: 0, supporting: 1, guest: 2 } as const;
 
-export function horizonLabel(data: ShowData, viewer: ViewerHorizon): string {
-  if (!Number.isFinite(viewer.episodeOrdinal)) return 'Spoiler guard off';
+/** Where the horizon is, as data for the panel to word: the episode it reaches, or none, or the guard off. */
+export function horizonPoint(data: ShowData, viewer: ViewerHorizon): { upTo: string | null; off: boolean } {
+  if (!Number.isFinite(viewer.episodeOrdinal)) return { upTo: null, off: true };
   const at = data.episodes.find((e) => e.ordinal === viewer.episodeOrdinal);
-  const where = at ? `up to ${episodeCode(at)}` : 'from the start';
-  return viewer.volume > 0 ? `${where}, read to Volume ${viewer.volume}` : where;
+  return { upTo: at ? episodeCode(at) : null, off: false };
 }
 
 export async function episodeContext(
@@ -197,7 +214,7 @@ export async function episodeContext(
       synopsisStatus: episode.synopsisStatus,
       sources: watched ? links(episode.sources) : [],
     },
-    horizon: { episodeOrdinal: viewer.episodeOrdinal, volume: viewer.volume, label: horizonLabel(data, viewer) },
+    horizon: { episodeOrdinal: viewer.episodeOrdinal, volume: viewer.volume, ...horizonPoint(data, viewer) },
     reading: {
       readVolume,
       volumeCount: data.volumes.size,
@@ -267,40 +284,37 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
   const season = data.seasons.find((s) => s.number === episode.season);
   if (!season || season.volumes.length === 0) return null;
   const title = (n: number) => data.volumes.get(n)?.title ?? `Volume ${n}`;
-  const volumes = season.volumes.length === 1 ? `Volume ${season.volumes[0]}` : `Volumes ${season.volumes.join(' and ')}`;
   const next = data.episodes.find((e) => e.ordinal === episode.ordinal + 1);
   const chapterOf = (id: string | undefined) =>
     data.adaptations.find((a) => a.episode === id && a.chapter && a.volume !== undefined);
   const here = chapterOf(episode.id);
-  let volume: number;
-  let text: string;
+  const volumes = [...season.volumes];
+  let found: KeepReading;
   if (!next || next.season !== episode.season) {
-    volume = Math.max(...season.volumes);
-    const later = next ? `season ${next.season}` : data.film ? 'the film' : undefined;
-    text = later
-      ? `Season ${season.number} covers ${volumes}. The next volume goes with ${later}: read it alongside ${next ? 'that season' : 'the film'}.`
-      : `Season ${season.number} covers ${volumes}.`;
-  } else if (here?.chapter && here.volume !== undefined) {
-    volume = here.volume;
-    const goesOn = chapterOf(next.id)?.chapter?.number === here.chapter.number;
-    text = goesOn
-      ? `This episode adapts part of chapter ${here.chapter.number}, "${here.chapter.title}", in ${title(volume)}; the next episode goes on with it.`
-      : `This episode takes the story to the end of chapter ${here.chapter.number}, "${here.chapter.title}", in ${title(volume)}.`;
-  } else {
-    volume = Math.min(...season.volumes);
-    text = `Season ${season.number} adapts ${volumes}: read ${season.volumes.length === 1 ? 'it' : 'them'} alongside it.`;
-  }
-  if (Number.isFinite(viewer.volume) && viewer.volume >= volume) {
-    const after = viewer.volume + 1;
-    if (!data.volumes.has(after))
-      return { volume: viewer.volume, title: title(viewer.volume), text: 'You have read every volume.' };
-    return {
-      volume: after,
-      title: title(after),
-      text: `You have read up to Volume ${viewer.volume}, so ${title(after)} is next.`,
+    const volume = Math.max(...season.volumes);
+    const nextWith = next ? { season: next.season } : data.film ? { film: true as const } : undefined;
+    found = {
+      volume,
+      title: title(volume),
+      why: 'season-ends',
+      season: season.number,
+      volumes,
+      ...(nextWith ? { nextWith } : {}),
     };
+  } else if (here?.chapter && here.volume !== undefined) {
+    const goesOn = chapterOf(next.id)?.chapter?.number === here.chapter.number;
+    const chapter = { number: here.chapter.number, title: here.chapter.title };
+    found = { volume: here.volume, title: title(here.volume), why: goesOn ? 'chapter-continues' : 'chapter-ends', chapter };
+  } else {
+    const volume = Math.min(...season.volumes);
+    found = { volume, title: title(volume), why: 'season-adapts', season: season.number, volumes };
   }
-  return { volume, title: title(volume), text };
+  if (Number.isFinite(viewer.volume) && viewer.volume >= found.volume) {
+    const after = viewer.volume + 1;
+    if (!data.volumes.has(after)) return { volume: viewer.volume, title: title(viewer.volume), why: 'read-all' };
+    return { volume: after, title: title(after), why: 'read-up-to', read: viewer.volume };
+  }
+  return found;
 }
 
 export type RevealedItem = (
