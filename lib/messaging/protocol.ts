@@ -19,14 +19,15 @@ export { BackgroundError, type MessageType, send } from './send';
 const CALLERS = {
   resolveEpisode: 'page',
   getEpisodeContext: 'page',
-  revealItem: 'page',
-  listEpisodes: 'page',
   correctEpisode: 'page',
   recordWatched: 'page',
   reportNowWatching: 'page',
   getShortcut: 'page',
   getSettings: 'page',
-  setReadVolume: 'page',
+  // Asked by the panel's frame (an extension page) since the panel left Netflix's page: not by the content script.
+  revealItem: 'extension',
+  listEpisodes: 'extension',
+  setReadVolume: 'extension',
   getNowWatching: 'extension',
   getSearchIndex: 'extension',
   getEntityDetail: 'extension',

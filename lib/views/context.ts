@@ -61,8 +61,7 @@ export interface ComicLink {
 export type KeepReading = {
   volume: number;
   title: string;
-} & /** This episode adapts part of a chapter, and the next episode goes on with it. */
-(
+} /** This episode adapts part of a chapter, and the next episode goes on with it. */ & (
   | { why: 'chapter-continues'; chapter: { number: number; title: string } }
   /** This episode takes the story to the end of a chapter. */
   | { why: 'chapter-ends'; chapter: { number: number; title: string } }
