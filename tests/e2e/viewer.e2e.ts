@@ -225,8 +225,13 @@ describe('the viewer', () => {
     await frame.evaluate(() => (document.querySelector('[aria-label^="Hide the Backstory panel"]') as HTMLElement).focus());
     await page.keyboard.press('Enter');
     await expect.poll(() => panel(page).locator(HANDLE).count()).toBe(1);
+    // Focus moves to the handle (after the render, hence the wait), so Enter opens the panel again.
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.classList.contains('bs-handle'))).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => panel(page).locator(PANEL).count()).toBe(1);
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Hide the Backstory panel/);
     await page.close();
   });
 
