@@ -69,11 +69,17 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   );
 }
 
-function CloseButton({ label, focus, onClose }: { label: string; focus: boolean; onClose: () => void }) {
+/** A ref that takes the keyboard focus once rendered, when asked to. */
+function useFocusWhen(focus: boolean) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
+  return ref;
+}
+
+function CloseButton({ label, focus, onClose }: { label: string; focus: boolean; onClose: () => void }) {
+  const ref = useFocusWhen(focus);
   return (
     <button ref={ref} type="button" class="bs-icon-button" aria-label={label} title={label} onClick={onClose}>
       ×
@@ -83,10 +89,7 @@ function CloseButton({ label, focus, onClose }: { label: string; focus: boolean;
 
 /** The collapsed panel: an icon and a name, never a cryptic letter. It fades with Netflix's controls. */
 function Handle({ shortcut, focus, onOpen }: { shortcut: string; focus: boolean; onOpen: () => void }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focus) ref.current?.focus();
-  }, [focus]);
+  const ref = useFocusWhen(focus);
   return (
     <button
       ref={ref}
