@@ -27,7 +27,7 @@ import { validatePack } from '../pack/validate';
 import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
 import { entityDetail } from '../views/catalog';
-import { episodeContext, revealItem } from '../views/context';
+import { episodeContext, keepReading, revealItem } from '../views/context';
 import { inputs, parseInput } from './inputs';
 import { localReadVolumes, pullReadVolumes, reconcileReadVolumes } from './read-volume-sync';
 
@@ -167,9 +167,10 @@ export function createBackstoryService(deps: ServiceDeps) {
         db.get('shows', now.showId),
       ]);
       if (!episode || !show) return null;
-      // Where to read on, as the panel says it: never past what the episode adapts, nor past the horizon.
-      const [horizon, progress] = await Promise.all([horizonFor(db, show.id, episode.ordinal), getProgress(db, show.id)]);
-      const next = (await episodeContext(db, show.id, episode.id, horizon, progress))?.keepReading;
+      // Where to read on, as the panel says it (the same keepReading): never past what the episode adapts, nor past
+      // the horizon. Only that, not the whole episode context.
+      const [showData, horizon] = await Promise.all([loadShowData(db, show.id), horizonFor(db, show.id, episode.ordinal)]);
+      const next = showData ? keepReading(showData, episode, horizon) : null;
       return {
         showId: show.id,
         showTitle: show.title,
