@@ -3,7 +3,6 @@ import { defineConfig } from 'wxt';
 import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
 import { slimContextInContentScripts } from './lib/build/slim-context-in-content-scripts';
 import { terseInjectedScripts } from './lib/build/terse-injected-scripts';
-import pkg from './package.json' with { type: 'json' };
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
 // settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
@@ -11,11 +10,15 @@ import pkg from './package.json' with { type: 'json' };
 // resources, only for netflix.com.
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Every word a viewer reads lives in components/i18n/locales (issue 16); the build turns them into _locales.
+  i18n: { localesDir: 'components/i18n/locales' },
   vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts()] }),
   manifest: ({ manifestVersion }) => ({
-    // package.json's `name` must be lower-case for npm; the store name is its displayName.
-    name: pkg.displayName,
+    // The store name and description are translated (components/i18n/locales); package.json keeps the English.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting'],
     // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
     incognito: 'not_allowed',
@@ -29,7 +32,7 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Show or hide the Backstory panel',
+        description: '__MSG_commandTogglePanel__',
       },
     },
     browser_specific_settings:

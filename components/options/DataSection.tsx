@@ -1,19 +1,43 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CacheStats } from '../../lib/service/backstory-service';
+import type { CacheStats, HealthNote } from '../../lib/service/backstory-service';
+import { formatDateTime, formatList, formatNumber, t, uiLocale } from '../i18n';
 import type { OptionsData } from './types';
 
 type Message = { tone: 'ok' | 'error'; text: string; issues?: { path: string; message: string }[] };
 
-const bytes = (n?: number) =>
-  n === undefined ? 'unknown' : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** "340 kB", "1.2 MB", in the viewer's language. */
+function bytes(n?: number): string {
+  if (n === undefined) return t('options.data.unknownSize');
+  const mb = n >= 1024 * 1024;
+  return new Intl.NumberFormat(uiLocale(), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(mb ? n / 1024 / 1024 : n / 1024);
+}
 
 async function readJsonFile(file: File): Promise<unknown> {
-  if (file.size > 20 * 1024 * 1024) throw new Error('The file is larger than 20 MB.');
+  if (file.size > 20 * 1024 * 1024) throw new Error(t('options.data.tooLarge'));
   try {
     return JSON.parse(await file.text());
   } catch {
-    throw new Error('The file is not valid JSON.');
+    throw new Error(t('options.data.notJson'));
   }
+}
+
+const COUNTS: Record<string, (n: number) => string> = {
+  episodes: (n) => t('options.data.counts.episodes', n),
+  characters: (n) => t('options.data.counts.characters', n),
+  people: (n) => t('options.data.counts.people', n),
+  notes: (n) => t('options.data.counts.notes', n),
+  volumes: (n) => t('options.data.counts.volumes', n),
+  sources: (n) => t('options.data.counts.sources', n),
+};
+
+function healthText(note: HealthNote): string {
+  return note.kind === 'repaired'
+    ? t('options.data.repaired', { stores: formatList(note.stores), date: formatDateTime(note.at) })
+    : t('options.data.blocked');
 }
 
 /** Advanced: what the cache holds and the data tools (export, import, repair), last on the page. */
@@ -26,10 +50,7 @@ export function DataSection({ data }: { data: OptionsData }) {
     setStats(await data.stats());
     setUsage(await data.storageEstimate());
   }, [data]);
-  useEffect(
-    () => void refresh().catch(() => setMessage({ tone: 'error', text: 'The data cache could not be read.' })),
-    [refresh],
-  );
+  useEffect(() => void refresh().catch(() => setMessage({ tone: 'error', text: t('options.data.readFailed') })), [refresh]);
 
   const run = async (action: () => Promise<Message>) => {
     try {
@@ -51,7 +72,7 @@ export function DataSection({ data }: { data: OptionsData }) {
       link.download = `backstory-user-data-${new Date().toISOString().slice(0, 10)}.json`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      return { tone: 'ok', text: 'Your data was exported.' };
+      return { tone: 'ok', text: t('options.data.exported') };
     });
 
   const importFile = (kind: 'user' | 'pack') => async (event: Event) => {
@@ -66,22 +87,26 @@ export function DataSection({ data }: { data: OptionsData }) {
         return result.ok
           ? {
               tone: 'ok',
-              text: `Imported ${result.counts.progress} progress records, ${result.counts.learned} learned episodes and ${result.counts.corrections} corrections.`,
+              text: t('options.data.imported', {
+                progress: formatNumber(result.counts.progress ?? 0),
+                learned: formatNumber(result.counts.learned ?? 0),
+                corrections: formatNumber(result.counts.corrections ?? 0),
+              }),
             }
-          : { tone: 'error', text: 'That file is not a Backstory export. Nothing was changed.', issues: result.issues };
+          : { tone: 'error', text: t('options.data.notExport'), issues: result.issues };
       }
       let result = await data.importPack(json);
       if (!result.ok && result.replaces) {
         const { showTitle, packId } = result.replaces;
-        if (!window.confirm(`This pack would replace “${showTitle}” (from the pack “${packId}”). Replace it?`))
-          return { tone: 'error', text: `Nothing was changed: “${showTitle}” keeps its pack.` };
+        if (!window.confirm(t('options.data.replaceQuestion', { show: showTitle, pack: packId })))
+          return { tone: 'error', text: t('options.data.kept', { show: showTitle }) };
         result = await data.importPack({ pack: json, replace: true });
       }
       return result.ok
-        ? { tone: 'ok', text: `Imported pack “${result.pack.id}” version ${result.pack.version}.` }
+        ? { tone: 'ok', text: t('options.data.packImported', { pack: result.pack.id, version: result.pack.version }) }
         : {
             tone: 'error',
-            text: `The pack has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}. Nothing was changed.`,
+            text: t('options.data.packProblems', result.issues.length),
             issues: result.issues,
           };
     });
@@ -89,30 +114,35 @@ export function DataSection({ data }: { data: OptionsData }) {
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Advanced</h2>
-      <p class="hint">Your data and the shows Backstory knows: for moving to another browser, or when something looks wrong.</p>
+      <h2 id="data-heading">{t('options.data.heading')}</h2>
+      <p class="hint">{t('options.data.hint')}</p>
       {stats && (
         <div class="stats">
           <table>
-            <caption>Shows Backstory knows</caption>
+            <caption>{t('options.data.table')}</caption>
             <thead>
               <tr>
-                <th scope="col">Show</th>
-                <th scope="col">Version</th>
-                <th scope="col">Contents</th>
+                <th scope="col">{t('options.data.show')}</th>
+                <th scope="col">{t('options.data.version')}</th>
+                <th scope="col">{t('options.data.contents')}</th>
               </tr>
             </thead>
             <tbody>
               {stats.packs.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    {p.title} <span class="hint">({p.origin})</span>
+                    {p.title}{' '}
+                    <span class="hint">
+                      ({p.origin === 'imported' ? t('options.data.origin.imported') : t('options.data.origin.bundled')})
+                    </span>
                   </td>
                   <td>{p.version}</td>
                   <td>
-                    {Object.entries(p.counts)
-                      .map(([k, n]) => `${n} ${k}`)
-                      .join(', ')}
+                    {formatList(
+                      Object.entries(p.counts)
+                        .filter(([k]) => k in COUNTS)
+                        .map(([k, n]) => COUNTS[k]?.(n) ?? ''),
+                    )}
                   </td>
                 </tr>
               ))}
@@ -120,28 +150,33 @@ export function DataSection({ data }: { data: OptionsData }) {
           </table>
           <ul class="facts">
             <li>
-              Size on disk: <span data-testid="usage">{bytes(usage.usage)}</span>
-              {usage.quota !== undefined && <span class="hint"> of {bytes(usage.quota)} available</span>}
+              {t('options.data.sizeOnDisk')} <span data-testid="usage">{bytes(usage.usage)}</span>
+              {usage.quota !== undefined && (
+                <span class="hint"> {t('options.data.ofAvailable', { quota: bytes(usage.quota) })}</span>
+              )}
             </li>
             <li>
-              Netflix videos recognised: <span data-testid="learned">{stats.learned}</span>, your corrections:{' '}
+              {t('options.data.recognised')} <span data-testid="learned">{stats.learned}</span>, {t('options.data.corrections')}{' '}
               <span data-testid="corrections">{stats.corrections}</span>
             </li>
             {stats.progress.map((p) => (
               <li key={p.showId}>
-                {p.showTitle}: watched up to <span data-testid={`furthest-${p.showId}`}>{p.furthest ?? 'nothing yet'}</span>, read
-                up to {p.readVolume ? `Volume ${p.readVolume}` : 'no volume'}
+                {t('options.data.progressLine', { show: p.showTitle })}{' '}
+                <span data-testid={`furthest-${p.showId}`}>{p.furthest ?? t('common.nothingYet')}</span>,{' '}
+                {t('options.data.readLine', {
+                  volume: p.readVolume ? t('common.volume', { n: p.readVolume }) : t('options.data.noVolume'),
+                })}
               </li>
             ))}
           </ul>
           {stats.health.map((note) => (
-            <p key={note} class="error" role="alert">
-              {note}
+            <p key={note.kind} class="error" role="alert">
+              {healthText(note)}
             </p>
           ))}
           {stats.seedProblems.map((p) => (
             <p key={p.packId} class="error" role="alert">
-              The bundled pack “{p.packId}” failed validation and was not loaded ({p.issues.length} problems).
+              {t('options.data.seedProblem', p.issues.length, { pack: p.packId })}
             </p>
           ))}
         </div>
@@ -150,47 +185,47 @@ export function DataSection({ data }: { data: OptionsData }) {
         <button
           type="button"
           onClick={() =>
-            confirmRun('Load the shows that come with Backstory again? Your progress and corrections are kept.', async () => {
+            confirmRun(t('options.data.reseedQuestion'), async () => {
               await data.reseed();
-              return { tone: 'ok', text: 'The shows that come with Backstory were loaded again.' };
+              return { tone: 'ok', text: t('options.data.reseeded') };
             })
           }
         >
-          Repair the built-in shows
+          {t('options.data.reseed')}
         </button>
         <button
           type="button"
           onClick={() =>
-            confirmRun('Forget which Netflix videos are which episodes, and your corrections?', async () => {
+            confirmRun(t('options.data.forgetQuestion'), async () => {
               await data.clearLearned();
-              return { tone: 'ok', text: 'Backstory forgot the episodes it had recognised and your corrections.' };
+              return { tone: 'ok', text: t('options.data.forgotten') };
             })
           }
         >
-          Forget recognised episodes
+          {t('options.data.forget')}
         </button>
         <button
           type="button"
           onClick={() =>
-            confirmRun('Reset what you have watched and read?', async () => {
+            confirmRun(t('options.data.resetQuestion'), async () => {
               await data.resetProgress();
-              return { tone: 'ok', text: 'Progress was reset.' };
+              return { tone: 'ok', text: t('options.data.wasReset') };
             })
           }
         >
-          Reset progress
+          {t('options.data.reset')}
         </button>
       </div>
       <div class="actions">
         <button type="button" onClick={() => void exportData()}>
-          Export my data
+          {t('options.data.export')}
         </button>
         <label class="file-button">
-          Import my data…
+          {t('options.data.import')}
           <input type="file" accept="application/json,.json" onChange={importFile('user')} />
         </label>
         <label class="file-button">
-          Add a show from a file…
+          {t('options.data.addShow')}
           <input type="file" accept="application/json,.json" onChange={importFile('pack')} />
         </label>
       </div>

@@ -99,7 +99,7 @@ describe('SettingsSection', () => {
 describe('DataSection', () => {
   it('shows what the cache holds', async () => {
     render(<DataSection data={fakeData()} />);
-    expect(await screen.findByText('488 KB')).toBeTruthy();
+    expect(await screen.findByText('488 kB')).toBeTruthy();
     expect(screen.getByTestId('learned').textContent).toBe('3');
     expect(screen.getByTestId('furthest-heartstopper').textContent).toBe('S1 · E4 Secret');
   });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
+import { t } from '../i18n';
 import { DataSection } from './DataSection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsSection } from './SettingsSection';
@@ -16,10 +17,10 @@ export function OptionsApp({ data }: { data: OptionsData }) {
   }, [data]);
   return (
     <main class="options">
-      <h1>Backstory settings</h1>
+      <h1>{t('options.title')}</h1>
       {error && (
         <p role="alert" class="error">
-          Settings could not be loaded; the defaults are in use.
+          {t('options.loadFailed')}
         </p>
       )}
       {settings && <SettingsSection data={data} settings={settings} onChange={setSettings} />}

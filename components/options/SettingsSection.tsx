@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GuardMode } from '../../lib/pack/horizon';
 import type { PanelMode, PanelSize, Settings } from '../../lib/settings/settings';
+import { t } from '../i18n';
 import { RadioGroup } from './RadioGroup';
 import type { EpisodeOption, OptionsData, ShowInfo } from './types';
 
@@ -44,9 +45,7 @@ export function SettingsSection({
       onChange(await data.saveSettings(patch));
       setFailed(null);
     } catch (error) {
-      setFailed(
-        `That change could not be saved (${error instanceof Error ? error.message : String(error)}). Try again in a minute.`,
-      );
+      setFailed(t('options.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
       onChange({ ...settings });
     }
   };
@@ -59,13 +58,13 @@ export function SettingsSection({
         </p>
       )}
       <section aria-labelledby="where-heading">
-        <h2 id="where-heading">Where you are</h2>
-        <p class="hint">Backstory shows nothing past these points unless you ask. Watching an episode to the end moves you on.</p>
+        <h2 id="where-heading">{t('options.where.heading')}</h2>
+        <p class="hint">{t('options.where.hint')}</p>
         {shows.map((show) => (
           <fieldset key={show.id}>
             <legend>{show.title}</legend>
             <div class="field">
-              <label for={`watched-${show.id}`}>{show.title}: watched up to</label>
+              <label for={`watched-${show.id}`}>{t('options.where.watched', { show: show.title })}</label>
               <select
                 id={`watched-${show.id}`}
                 value={watched[show.id] ?? ''}
@@ -75,7 +74,7 @@ export function SettingsSection({
                   setWatched((w) => ({ ...w, [show.id]: episodeId }));
                 }}
               >
-                <option value="">Nothing yet</option>
+                <option value="">{t('common.nothingYet')}</option>
                 {(episodes[show.id] ?? []).map((e) => (
                   <option key={e.id} value={e.id}>
                     {e.code} {e.title}
@@ -84,7 +83,7 @@ export function SettingsSection({
               </select>
             </div>
             <div class="field">
-              <label for={`read-${show.id}`}>{show.title}: comics read</label>
+              <label for={`read-${show.id}`}>{t('options.where.read', { show: show.title })}</label>
               <select
                 id={`read-${show.id}`}
                 value={String(read[show.id] ?? 0)}
@@ -94,81 +93,81 @@ export function SettingsSection({
                   setRead((r) => ({ ...r, [show.id]: volume }));
                 }}
               >
-                <option value="0">None yet</option>
+                <option value="0">{t('common.noneYet')}</option>
                 {Array.from({ length: show.volumes }, (_, i) => (
                   <option key={i + 1} value={String(i + 1)}>
-                    Up to Volume {i + 1}
+                    {t('common.upToVolume', { n: i + 1 })}
                   </option>
                 ))}
               </select>
-              <p class="hint">Notes that come from the comics unlock once you have read that far.</p>
+              <p class="hint">{t('options.where.readHint')}</p>
             </div>
           </fieldset>
         ))}
       </section>
 
       <section aria-labelledby="spoilers-heading">
-        <h2 id="spoilers-heading">Spoilers</h2>
+        <h2 id="spoilers-heading">{t('options.spoilers.heading')}</h2>
         <RadioGroup<GuardMode>
-          legend="Show notes up to"
+          legend={t('options.spoilers.legend')}
           name="guard"
           value={settings.guard}
           choices={[
-            ['furthest', 'The furthest episode I have watched (or the one playing, if later)'],
-            ['current', 'Only the episode that is playing'],
-            ['off', 'Everything: the spoiler guard is off'],
+            ['furthest', t('options.spoilers.furthest')],
+            ['current', t('options.spoilers.current')],
+            ['off', t('options.spoilers.off')],
           ]}
           onChange={(guard) => void save({ guard })}
         />
       </section>
 
       <section aria-labelledby="panel-heading">
-        <h2 id="panel-heading">Panel</h2>
+        <h2 id="panel-heading">{t('options.panel.heading')}</h2>
         <RadioGroup<PanelMode>
-          legend="Beside the video"
+          legend={t('options.panel.mode')}
           name="mode"
           value={settings.panelMode}
           choices={[
-            ['overlay', 'Over the picture while Netflix shows its controls or the video is paused'],
-            ['side', 'Next to the picture: the video gets narrower, nothing is covered'],
-            ['pinned', 'Over the picture all the time'],
+            ['overlay', t('options.panel.overlay')],
+            ['side', t('options.panel.side')],
+            ['pinned', t('options.panel.pinned')],
           ]}
           onChange={(panelMode) => void save({ panelMode })}
         />
         <RadioGroup<PanelSize>
-          legend="Size"
+          legend={t('options.panel.size')}
           name="size"
           value={settings.panelSize}
           choices={[
-            ['compact', 'Compact'],
-            ['standard', 'Standard'],
-            ['large', 'Large'],
+            ['compact', t('options.panel.compact')],
+            ['standard', t('options.panel.standard')],
+            ['large', t('options.panel.large')],
           ]}
           onChange={(panelSize) => void save({ panelSize })}
         />
         <RadioGroup<Settings['textSize']>
-          legend="Text"
+          legend={t('options.panel.text')}
           name="text"
           value={settings.textSize}
           choices={[
-            ['standard', 'Standard text'],
-            ['large', 'Large text, for reading from a sofa'],
+            ['standard', t('options.panel.textStandard')],
+            ['large', t('options.panel.textLarge')],
           ]}
           onChange={(textSize) => void save({ textSize })}
         />
         <RadioGroup<Settings['panelSide']>
-          legend="Side of the video"
+          legend={t('options.panel.panelSide')}
           name="side"
           value={settings.panelSide}
           choices={[
-            ['right', 'Right'],
-            ['left', 'Left'],
+            ['right', t('options.panel.right')],
+            ['left', t('options.panel.left')],
           ]}
           onChange={(panelSide) => void save({ panelSide })}
         />
         <label class="choice">
           <input type="checkbox" checked={settings.autoOpen} onChange={(e) => void save({ autoOpen: e.currentTarget.checked })} />
-          Open the panel by itself on episodes Backstory knows (it stays closed on a show where you closed it)
+          {t('options.panel.autoOpen')}
         </label>
         <label class="choice">
           <input
@@ -176,17 +175,17 @@ export function SettingsSection({
             checked={settings.showComic}
             onChange={(e) => void save({ showComic: e.currentTarget.checked })}
           />
-          Show where the episode comes from in the comics
+          {t('options.panel.showComic')}
         </label>
       </section>
 
       <section aria-labelledby="shortcut-heading">
-        <h2 id="shortcut-heading">Keyboard shortcut</h2>
+        <h2 id="shortcut-heading">{t('options.shortcut.heading')}</h2>
         <p>
-          Show or hide the panel: <kbd>{shortcut === null ? '…' : shortcut || 'not set'}</kbd>
+          {t('options.shortcut.label')} <kbd>{shortcut === null ? '…' : shortcut || t('options.shortcut.notSet')}</kbd>
         </p>
         <button type="button" onClick={() => void data.openShortcutSettings()}>
-          Change it in the browser's shortcut settings
+          {t('options.shortcut.change')}
         </button>
       </section>
     </>

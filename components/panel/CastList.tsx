@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CastEntry, HiddenItem } from '../../lib/views/context';
+import { t } from '../i18n';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { CastMember } from './CastMember';
@@ -17,7 +18,7 @@ export function CastList({ cast, hidden, reveal }: { cast: CastEntry[]; hidden: 
   const rest = cast.filter((e) => !first.includes(e));
   return (
     <section class="bs-section" aria-labelledby="bs-cast-heading">
-      <h3 id="bs-cast-heading">Cast this season</h3>
+      <h3 id="bs-cast-heading">{t('panel.cast.heading')}</h3>
       <ul class="bs-cast-list" aria-labelledby="bs-cast-heading">
         {first.map((entry) => (
           <CastMember key={entry.characterId} entry={entry} reveal={reveal} />
@@ -26,15 +27,10 @@ export function CastList({ cast, hidden, reveal }: { cast: CastEntry[]; hidden: 
       </ul>
       {rest.length > 0 && (
         <button type="button" class="bs-link-button bs-more" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? 'Show the main cast only' : `${rest.length} more in this season`}
+          {all ? t('panel.cast.mainOnly') : t('panel.cast.more', rest.length)}
         </button>
       )}
-      <HiddenItems
-        items={hidden}
-        noun={['cast member who appears', 'cast members who appear']}
-        reveal={reveal}
-        render={(item) => <RevealedView item={item} />}
-      />
+      <HiddenItems items={hidden} kind="cast" reveal={reveal} render={(item) => <RevealedView item={item} />} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CastEntry } from '../../lib/views/context';
+import { t } from '../i18n';
 import { Badge } from '../shared/Badge';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
@@ -12,7 +13,7 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
   const detailsId = `bs-cast-${entry.characterId}`;
   const actors = entry.actors.length
     ? entry.actors.map((a) => (a.credit ? `${a.name} (${a.credit})` : a.name)).join(', ')
-    : 'actor not confirmed';
+    : t('common.actorUnconfirmed');
   return (
     <li class="bs-cast">
       <button
@@ -27,8 +28,10 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
           <span class="bs-cast__actor"> · {actors}</span>
         </span>
         <span class="bs-cast__badges">
-          {entry.origin === 'show-only' && <Badge tone="show-only">Show-only</Badge>}
-          {entry.origin === 'book' && entry.originBook && <Badge tone="book">From {entry.originBook}</Badge>}
+          {entry.origin === 'show-only' && <Badge tone="show-only">{t('common.showOnly')}</Badge>}
+          {entry.origin === 'book' && entry.originBook && (
+            <Badge tone="book">{t('common.fromBook', { book: entry.originBook })}</Badge>
+          )}
         </span>
       </button>
       {expanded && (
@@ -43,7 +46,8 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
           )}
           <HiddenItems
             items={entry.hidden}
-            noun={[`note about ${entry.name}`, `notes about ${entry.name}`]}
+            kind="characterNote"
+            name={entry.name}
             reveal={reveal}
             render={(item) => <RevealedView item={item} />}
           />

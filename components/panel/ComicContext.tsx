@@ -1,18 +1,19 @@
 import type { ComicLink, HiddenItem, KeepReading } from '../../lib/views/context';
+import { t } from '../i18n';
 import { Badge } from '../shared/Badge';
+import { fidelityText } from '../shared/fidelity';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import type { PanelActions } from './types';
 import { keepReadingText } from './words';
 
-const FIDELITY = { adapted: 'Adapted', changed: 'Changed', 'show-only': 'Show-only' } as const;
-
 function where(link: ComicLink): string {
   if (link.book) return link.book;
-  if (link.volumeTitle && link.chapter) return `${link.volumeTitle}, chapter ${link.chapter.number} “${link.chapter.title}”`;
+  if (link.volumeTitle && link.chapter)
+    return t('panel.comic.chapter', { volume: link.volumeTitle, number: link.chapter.number, title: link.chapter.title });
   if (link.volumeTitle) return link.volumeTitle;
-  return link.scope === 'episode' ? 'This episode' : 'This season';
+  return link.scope === 'episode' ? t('panel.comic.thisEpisode') : t('panel.comic.thisSeason');
 }
 
 /**
@@ -33,16 +34,16 @@ export function ComicContext({
   const sources = links.flatMap((link) => [...link.sources, ...link.notes.flatMap((n) => n.sources)]);
   return (
     <section class="bs-section bs-comic-card" aria-labelledby="bs-comic-heading">
-      <h3 id="bs-comic-heading">From the comic</h3>
-      {links.length === 0 && hidden.length === 0 && <p class="bs-muted">No source mapping is known for this episode.</p>}
+      <h3 id="bs-comic-heading">{t('panel.comic.heading')}</h3>
+      {links.length === 0 && hidden.length === 0 && <p class="bs-muted">{t('panel.comic.none')}</p>}
       <ul class="bs-comic-list">
         {links.map((link) => (
           <li key={link.id} class="bs-comic">
             <p class="bs-comic__where">
-              <Badge tone={link.fidelity}>{FIDELITY[link.fidelity]}</Badge>
+              <Badge tone={link.fidelity}>{fidelityText(link.fidelity)}</Badge>
               <span>
                 {where(link)}
-                {link.scope === 'season' && <span class="bs-muted"> · season-wide</span>}
+                {link.scope === 'season' && <span class="bs-muted"> · {t('panel.comic.seasonWide')}</span>}
               </span>
             </p>
             <p>{link.note}</p>
@@ -54,15 +55,10 @@ export function ComicContext({
           </li>
         ))}
       </ul>
-      <HiddenItems
-        items={hidden}
-        noun={['change from the comics', 'changes from the comics']}
-        reveal={reveal}
-        render={(item) => <RevealedView item={item} />}
-      />
+      <HiddenItems items={hidden} kind="change" reveal={reveal} render={(item) => <RevealedView item={item} />} />
       {next && (
         <p class="bs-keep-reading">
-          <span class="bs-keep-reading__label">Read next: </span>
+          <span class="bs-keep-reading__label">{t('panel.comic.readNext')} </span>
           <strong>{next.title}</strong>. {keepReadingText(next)}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 /**
  * "Copy diagnostics": when Backstory cannot tell (or was told it got it wrong) what is playing, the viewer can copy
@@ -9,7 +10,7 @@ export function Diagnostics({ read }: { read: () => Promise<string> }) {
   const [text, setText] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   const copy = async () => {
-    const next = await read().catch(() => 'The diagnostics could not be collected: reload the page and try again.');
+    const next = await read().catch(() => t('panel.diagnostics.failed'));
     setText(next);
     navigator.clipboard?.writeText(next).then(
       () => setCopied(true),
@@ -19,14 +20,14 @@ export function Diagnostics({ read }: { read: () => Promise<string> }) {
   return (
     <div class="bs-diagnostics">
       <button type="button" class="bs-link-button" onClick={() => void copy()}>
-        Copy diagnostics
+        {t('panel.diagnostics.copy')}
       </button>
       {copied !== null && (
         <p class="bs-muted" role="status">
-          {copied ? 'Copied. Paste it into an issue on Backstory’s project page.' : 'Select the text below and copy it.'}
+          {copied ? t('panel.diagnostics.copied') : t('panel.diagnostics.selectText')}
         </p>
       )}
-      {text && <textarea class="bs-diagnostics__text" readOnly aria-label="Diagnostics" value={text} rows={6} />}
+      {text && <textarea class="bs-diagnostics__text" readOnly aria-label={t('panel.diagnostics.label')} value={text} rows={6} />}
     </div>
   );
 }

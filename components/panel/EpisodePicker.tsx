@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import type { EpisodeChoice, PanelActions } from './types';
 
 /** "Not this episode?": the viewer picks the right one; the choice is remembered for this video. */
@@ -25,7 +26,7 @@ export function EpisodePicker({
         setEpisodes(list);
         setChoice((c) => c || list[0]?.id || '');
       })
-      .catch(() => setError('The episode list could not be loaded.'));
+      .catch(() => setError(t('common.episodeListFailed')));
   }, [showId, actions]);
   useEffect(() => selectRef.current?.focus(), [episodes]);
 
@@ -35,13 +36,13 @@ export function EpisodePicker({
       await actions.correct(showId, choice);
       onDone();
     } catch {
-      setError('That correction could not be saved.');
+      setError(t('panel.picker.saveFailed'));
     }
   };
 
   return (
-    <form class="bs-picker" onSubmit={save} aria-label="Choose the right episode">
-      <label for="bs-episode-choice">Which episode is playing?</label>
+    <form class="bs-picker" onSubmit={save} aria-label={t('panel.picker.label')}>
+      <label for="bs-episode-choice">{t('panel.picker.question')}</label>
       <select
         id="bs-episode-choice"
         ref={selectRef}
@@ -57,10 +58,10 @@ export function EpisodePicker({
       </select>
       <div class="bs-picker__buttons">
         <button type="submit" class="bs-button" disabled={!choice}>
-          Use this episode
+          {t('panel.picker.use')}
         </button>
         <button type="button" class="bs-button bs-button--quiet" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
+import { around, MARK, t } from '../i18n';
 import { HiddenItems } from '../shared/HiddenItems';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
@@ -22,9 +23,9 @@ export interface PanelProps {
 }
 
 const ERRORS = {
-  missing: 'This episode is missing from the data cache.',
-  unreachable: 'Backstory could not reach its data. Reload the page to try again.',
-  identify: 'Backstory could not identify this video.',
+  missing: () => t('panel.errors.missing'),
+  unreachable: () => t('panel.errors.unreachable'),
+  identify: () => t('panel.errors.identify'),
 } as const;
 
 /**
@@ -42,11 +43,11 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   };
   if (!open) return <Handle shortcut={shortcut} focus={moveFocus} onOpen={() => toggle(true)} />;
   const compact = view.status !== 'ready';
-  const hideLabel = `Hide the Backstory panel${shortcut ? ` (${shortcut})` : ''}`;
+  const hideLabel = shortcut ? t('panel.hideWithShortcut', { shortcut }) : t('panel.hide');
   return (
     <aside
       class={`bs-panel${compact ? ' bs-panel--compact' : ''}`}
-      aria-label="Backstory"
+      aria-label={t('panel.label')}
       aria-busy={view.status === 'detecting'}
     >
       <div class="bs-panel__bar">
@@ -58,7 +59,7 @@ export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
             </span>
           </h2>
         ) : (
-          <h2 class="bs-title">Backstory</h2>
+          <h2 class="bs-title">{t('panel.label')}</h2>
         )}
         <CloseButton label={hideLabel} focus={moveFocus} onClose={() => toggle(false)} />
       </div>
@@ -96,8 +97,8 @@ function Handle({ shortcut, focus, onOpen }: { shortcut: string; focus: boolean;
       type="button"
       class="bs-handle"
       onClick={onOpen}
-      aria-label={`Show the Backstory panel${shortcut ? ` (${shortcut})` : ''}`}
-      title={shortcut ? `Backstory (${shortcut})` : 'Backstory'}
+      aria-label={shortcut ? t('panel.showWithShortcut', { shortcut }) : t('panel.show')}
+      title={shortcut ? t('panel.handleWithShortcut', { shortcut }) : t('panel.label')}
     >
       <svg class="bs-handle__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path
@@ -105,7 +106,7 @@ function Handle({ shortcut, focus, onOpen }: { shortcut: string; focus: boolean;
           d="M4 4.5C4 3.7 4.7 3 5.5 3H11v16H5.5c-.8 0-1.5.7-1.5 1.5V4.5Zm16 0c0-.8-.7-1.5-1.5-1.5H13v16h5.5c.8 0 1.5.7 1.5 1.5V4.5Z"
         />
       </svg>
-      <span aria-hidden="true">Backstory</span>
+      <span aria-hidden="true">{t('panel.label')}</span>
     </button>
   );
 }
@@ -125,11 +126,11 @@ function Body({
 }) {
   switch (view.status) {
     case 'detecting':
-      return <p class="bs-muted">Looking for the episode…</p>;
+      return <p class="bs-muted">{t('panel.detecting')}</p>;
     case 'error':
       return (
         <p role="alert" class="bs-error">
-          {ERRORS[view.reason]}
+          {ERRORS[view.reason]()}
         </p>
       );
     case 'unknown':
@@ -137,18 +138,16 @@ function Body({
         <div class="bs-unknown">
           <p>
             {view.reason === 'conflict' ? (
-              'Backstory is not sure which episode this is: what the page says and what Netflix says disagree.'
+              t('panel.unknown.conflict')
             ) : view.title ? (
-              <>
-                Backstory has no notes for “<span class="bs-detected-title">{view.title}</span>” yet.
-              </>
+              <NoNotes title={view.title} />
             ) : (
-              'Backstory could not tell what is playing.'
+              t('panel.unknown.noSignal')
             )}
           </p>
           {view.showId && view.videoId && !picking && (
             <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
-              Choose the episode
+              {t('panel.unknown.choose')}
             </button>
           )}
           {view.showId && picking && <EpisodePicker showId={view.showId} actions={actions} onDone={() => setPicking(false)} />}
@@ -192,13 +191,13 @@ function Ready({
       )}
       {view.askWatched && (
         <p class="bs-ask" role="status">
-          Count this episode as watched?{' '}
+          {t('panel.ask.question')}{' '}
           <Furthest showId={context.show.id} episodeId={view.askWatched.furthestEpisodeId} actions={actions} />{' '}
           <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(true)}>
-            Count it
+            {t('panel.ask.countIt')}
           </button>{' '}
           <button type="button" class="bs-link-button" onClick={() => void actions.confirmWatched(false)}>
-            Not now
+            {t('common.notNow')}
           </button>
         </p>
       )}
@@ -208,18 +207,18 @@ function Ready({
       <CastList cast={context.cast} hidden={context.hiddenCast} reveal={actions.reveal} />
       {(about || context.episode.synopsis || context.episode.synopsisHidden) && (
         <section class="bs-section" aria-labelledby="bs-episode-notes">
-          <h3 id="bs-episode-notes">About this episode</h3>
+          <h3 id="bs-episode-notes">{t('panel.about.heading')}</h3>
           {context.episode.setup && <p class="bs-setup">{context.episode.setup}</p>}
           {context.episode.synopsis && <p class="bs-synopsis">{context.episode.synopsis}</p>}
           {context.episode.synopsisHidden && (
             <HiddenItems
               items={[context.episode.synopsisHidden]}
-              noun={['summary of what happens', 'summaries']}
+              kind="synopsis"
               reveal={actions.reveal}
               render={(item) => <RevealedView item={item} />}
             />
           )}
-          {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">No source summarises this episode yet.</p>}
+          {context.episode.synopsisStatus === 'unconfirmed' && <p class="bs-muted">{t('panel.about.unconfirmed')}</p>}
           {context.episodeNotes.length > 0 && (
             <ul class="bs-notes">
               {context.episodeNotes.map((n) => (
@@ -229,7 +228,7 @@ function Ready({
           )}
           <HiddenItems
             items={context.hiddenEpisodeNotes}
-            noun={['note', 'notes']}
+            kind="note"
             reveal={actions.reveal}
             render={(item) => <RevealedView item={item} />}
           />
@@ -248,7 +247,7 @@ function Ready({
       <div class="bs-footer">
         {!picking && view.videoId && (
           <button type="button" class="bs-link-button" onClick={() => setPicking(true)}>
-            Not this episode?
+            {t('panel.notThisEpisode')}
           </button>
         )}
         {picking && (
@@ -278,6 +277,18 @@ function Furthest({ showId, episodeId, actions }: { showId: string; episodeId?: 
       })
       .catch(() => setName(null));
   }, [showId, episodeId, actions]);
-  if (!episodeId) return <>Backstory has no episode of yours yet.</>;
-  return <>{name ? `Backstory has you at ${name}.` : 'Backstory has you further back.'}</>;
+  if (!episodeId) return <>{t('panel.ask.nothingYet')}</>;
+  return <>{name ? t('panel.ask.at', { episode: name }) : t('panel.ask.furtherBack')}</>;
+}
+
+/** "Backstory has no notes for “Title” yet.", the title set apart. */
+function NoNotes({ title }: { title: string }) {
+  const [before, after] = around(t('panel.unknown.noNotes', { title: MARK }));
+  return (
+    <>
+      {before}
+      <span class="bs-detected-title">{title}</span>
+      {after}
+    </>
+  );
 }

@@ -1,4 +1,5 @@
 import type { GuardMode } from '../../lib/pack/horizon';
+import { t } from '../i18n';
 import type { PanelActions } from './types';
 
 /** The two axes of the spoiler guard, settable from the panel: what was watched and what was read. */
@@ -23,30 +24,30 @@ export function SpoilerControls({
   return (
     <details class="bs-spoilers">
       <summary>
-        Spoiler guard: <span class="bs-spoilers__label">{label}</span>
+        {t('panel.spoilers.summary')} <span class="bs-spoilers__label">{label}</span>
       </summary>
       <button type="button" class="bs-link-button" onClick={onWhere}>
-        Where are you? Set how far you have watched
+        {t('panel.spoilers.where')}
       </button>
       <div class="bs-spoilers__row">
-        <label for="bs-guard">Show notes up to</label>
+        <label for="bs-guard">{t('panel.spoilers.showUpTo')}</label>
         <select id="bs-guard" value={guard} onChange={(e) => void actions.setGuard(e.currentTarget.value as GuardMode)}>
-          <option value="furthest">furthest watched</option>
-          <option value="current">this episode</option>
-          <option value="off">everything (off)</option>
+          <option value="furthest">{t('panel.spoilers.furthest')}</option>
+          <option value="current">{t('panel.spoilers.current')}</option>
+          <option value="off">{t('panel.spoilers.off')}</option>
         </select>
       </div>
       <div class="bs-spoilers__row">
-        <label for="bs-read">Comics read</label>
+        <label for="bs-read">{t('common.comicsRead')}</label>
         <select
           id="bs-read"
           value={String(readVolume)}
           onChange={(e) => void actions.setReadVolume(showId, Number(e.currentTarget.value))}
         >
-          <option value="0">none yet</option>
+          <option value="0">{t('panel.spoilers.none')}</option>
           {Array.from({ length: volumes }, (_, i) => (
             <option key={i + 1} value={String(i + 1)}>
-              up to Volume {i + 1}
+              {t('panel.spoilers.upToVolume', { n: i + 1 })}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import type { EpisodeChoice, PanelActions } from './types';
 
 /**
@@ -31,7 +32,7 @@ export function WhereAreYou({
     actions
       .listEpisodes(showId)
       .then(setEpisodes)
-      .catch(() => setError('The episode list could not be loaded.'));
+      .catch(() => setError(t('common.episodeListFailed')));
   }, [showId, actions]);
 
   const save = async (event: Event) => {
@@ -41,7 +42,7 @@ export function WhereAreYou({
       if (Number(read) !== readVolume) await actions.setReadVolume(showId, Number(read));
       onDone();
     } catch {
-      setError('That could not be saved. Try again.');
+      setError(t('panel.where.saveFailed'));
     }
   };
   const later = async () => {
@@ -52,12 +53,12 @@ export function WhereAreYou({
 
   return (
     <form class="bs-where" onSubmit={save} aria-labelledby="bs-where-heading">
-      <h3 id="bs-where-heading">Where are you in {showTitle}?</h3>
-      <p class="bs-muted">Backstory shows nothing past this, unless you ask.</p>
+      <h3 id="bs-where-heading">{t('panel.where.heading', { show: showTitle })}</h3>
+      <p class="bs-muted">{t('panel.where.hint')}</p>
       <div class="bs-where__row">
-        <label for="bs-where-watched">Watched up to</label>
+        <label for="bs-where-watched">{t('common.watchedUpTo')}</label>
         <select id="bs-where-watched" value={watched} disabled={!episodes} onChange={(e) => setWatched(e.currentTarget.value)}>
-          <option value="">Nothing yet</option>
+          <option value="">{t('common.nothingYet')}</option>
           {(episodes ?? []).map((e) => (
             <option key={e.id} value={e.id}>
               {e.code} {e.title}
@@ -67,12 +68,12 @@ export function WhereAreYou({
       </div>
       {volumes > 0 && (
         <div class="bs-where__row">
-          <label for="bs-where-read">Comics read</label>
+          <label for="bs-where-read">{t('common.comicsRead')}</label>
           <select id="bs-where-read" value={read} onChange={(e) => setRead(e.currentTarget.value)}>
-            <option value="0">None yet</option>
+            <option value="0">{t('common.noneYet')}</option>
             {Array.from({ length: volumes }, (_, i) => (
               <option key={i + 1} value={String(i + 1)}>
-                Up to Volume {i + 1}
+                {t('common.upToVolume', { n: i + 1 })}
               </option>
             ))}
           </select>
@@ -80,10 +81,10 @@ export function WhereAreYou({
       )}
       <div class="bs-picker__buttons">
         <button type="submit" class="bs-button" disabled={!episodes}>
-          Save
+          {t('common.save')}
         </button>
         <button type="button" class="bs-button bs-button--quiet" onClick={() => void later()}>
-          Not now
+          {t('common.notNow')}
         </button>
       </div>
       {error && (

@@ -1,37 +1,48 @@
 /**
  * Sentences the panel builds from the background's data: the background returns reasons and numbers, and the
- * page that shows them owns the words (the seam that lets the UI be translated, issue 16).
+ * page that shows them owns the words, in the viewer's language (issue 16).
  */
 import type { EpisodeContext, KeepReading } from '../../lib/views/context';
+import { formatList, t } from '../i18n';
 
-const volumeList = (volumes: number[]) => (volumes.length === 1 ? `Volume ${volumes[0]}` : `Volumes ${volumes.join(' and ')}`);
+/** "Volume 1", "Volumes 1 and 2". */
+const volumeList = (volumes: number[]) => t('panel.keepReading.volumes', volumes.length, { list: formatList(volumes) });
 
 /** Why `next.title` is the volume to read now. */
 export function keepReadingText(next: KeepReading): string {
   switch (next.why) {
     case 'chapter-continues':
-      return `This episode adapts part of chapter ${next.chapter.number}, "${next.chapter.title}", in ${next.title}; the next episode goes on with it.`;
+      return t('panel.keepReading.chapterContinues', {
+        number: next.chapter.number,
+        chapter: next.chapter.title,
+        volume: next.title,
+      });
     case 'chapter-ends':
-      return `This episode takes the story to the end of chapter ${next.chapter.number}, "${next.chapter.title}", in ${next.title}.`;
+      return t('panel.keepReading.chapterEnds', { number: next.chapter.number, chapter: next.chapter.title, volume: next.title });
     case 'season-ends': {
-      const covers = `Season ${next.season} covers ${volumeList(next.volumes)}.`;
+      const covers = t('panel.keepReading.seasonCovers', { season: next.season, volumes: volumeList(next.volumes) });
       if (!next.nextWith) return covers;
-      const film = 'film' in next.nextWith;
-      const later = film ? 'the film' : `season ${(next.nextWith as { season: number }).season}`;
-      return `${covers} The next volume goes with ${later}: read it alongside ${film ? 'the film' : 'that season'}.`;
+      const later =
+        'film' in next.nextWith
+          ? t('panel.keepReading.nextWithFilm')
+          : t('panel.keepReading.nextWithSeason', { season: next.nextWith.season });
+      return `${covers} ${later}`;
     }
     case 'season-adapts':
-      return `Season ${next.season} adapts ${volumeList(next.volumes)}: read ${next.volumes.length === 1 ? 'it' : 'them'} alongside it.`;
+      return t('panel.keepReading.seasonAdapts', next.volumes.length, {
+        season: next.season,
+        volumes: volumeList(next.volumes),
+      });
     case 'read-all':
-      return 'You have read every volume.';
+      return t('panel.keepReading.readAll');
     case 'read-up-to':
-      return `You have read up to Volume ${next.read}, so ${next.title} is next.`;
+      return t('panel.keepReading.readUpTo', { read: next.read, title: next.title });
   }
 }
 
 /** "up to S1 · E2, read to Volume 2", "from the start", "Spoiler guard off". */
 export function horizonText(horizon: EpisodeContext['horizon']): string {
-  if (horizon.off) return 'Spoiler guard off';
-  const where = horizon.upTo ? `up to ${horizon.upTo}` : 'from the start';
-  return horizon.volume > 0 ? `${where}, read to Volume ${horizon.volume}` : where;
+  if (horizon.off) return t('panel.horizon.off');
+  const where = horizon.upTo ? t('panel.horizon.upTo', { episode: horizon.upTo }) : t('panel.horizon.start');
+  return horizon.volume > 0 ? t('panel.horizon.withVolume', { where, volume: horizon.volume }) : where;
 }

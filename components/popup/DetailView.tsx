@@ -1,7 +1,16 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { EntityDetail } from '../../lib/views/catalog';
+import { formatDate, formatList, t } from '../i18n';
 import { Badge } from '../shared/Badge';
+import { fidelityText } from '../shared/fidelity';
 import { SourceLinks } from '../shared/SourceLinks';
+import { bookKind, viaText } from './words';
+
+const SYNOPSIS = {
+  unconfirmed: () => t('popup.synopsis.unconfirmed'),
+  unwatched: () => t('popup.synopsis.unwatched'),
+  unreached: () => t('popup.synopsis.unreached'),
+} as const;
 
 /** One result opened: a character card, an episode, a volume, a book or the show. */
 export function DetailView({ detail, onBack }: { detail: EntityDetail; onBack: () => void }) {
@@ -10,7 +19,7 @@ export function DetailView({ detail, onBack }: { detail: EntityDetail; onBack: (
   return (
     <article class="bs-detail" aria-labelledby="bs-detail-title">
       <button type="button" class="bs-back" onClick={onBack}>
-        ← Back to results
+        {t('popup.back')}
       </button>
       <p class="bs-detail__show">{detail.showTitle}</p>
       <Body detail={detail} heading={heading} />
@@ -31,18 +40,20 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
         <>
           {title(entry.name)}
           <p class="bs-detail__meta">
-            {entry.actors.length ? `Played by ${entry.actors.map((a) => a.name).join(', ')}` : 'Actor not confirmed'}
-            {detail.seasons.length > 0 && ` · seasons so far: ${detail.seasons.join(', ')}`}
+            {entry.actors.length
+              ? t('popup.playedBy', { actors: formatList(entry.actors.map((a) => a.name)) })
+              : t('popup.actorUnconfirmed')}
+            {detail.seasons.length > 0 && ` · ${t('popup.seasonsSoFar', { seasons: formatList(detail.seasons) })}`}
             {entry.origin === 'show-only' && (
               <>
                 {' '}
-                <Badge tone="show-only">Show-only</Badge>
+                <Badge tone="show-only">{t('common.showOnly')}</Badge>
               </>
             )}
             {entry.originBook && (
               <>
                 {' '}
-                <Badge tone="book">From {entry.originBook}</Badge>
+                <Badge tone="book">{t('common.fromBook', { book: entry.originBook })}</Badge>
               </>
             )}
           </p>
@@ -57,12 +68,7 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
               ))}
             </ul>
           )}
-          {entry.hidden.length > 0 && (
-            <p class="bs-muted">
-              {entry.hidden.length} more {entry.hidden.length === 1 ? 'note' : 'notes'} later in the story, hidden by your spoiler
-              guard.
-            </p>
-          )}
+          {entry.hidden.length > 0 && <p class="bs-muted">{t('popup.moreNotes', entry.hidden.length)}</p>}
           <SourceLinks sources={entry.sources} />
         </>
       );
@@ -70,17 +76,18 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
     case 'episode':
       return (
         <>
-          {title(`${detail.code} · ${detail.title}`)}
+          {title(`${detail.code ?? t('popup.film')} · ${detail.title}`)}
           {detail.setup && <p>{detail.setup}</p>}
           {detail.synopsis && <p>{detail.synopsis}</p>}
-          {detail.synopsisNote && <p class="bs-muted">{detail.synopsisNote}</p>}
+          {detail.synopsisState && <p class="bs-muted">{SYNOPSIS[detail.synopsisState]()}</p>}
+          {detail.statusNote && <p class="bs-muted">{detail.statusNote}</p>}
           {detail.comic.length > 0 && (
             <>
-              <h3>From the comic</h3>
+              <h3>{t('panel.comic.heading')}</h3>
               <ul class="bs-list">
                 {detail.comic.map((c) => (
                   <li key={c.id}>
-                    <Badge tone={c.fidelity}>{c.fidelity}</Badge> {c.note}
+                    <Badge tone={c.fidelity}>{fidelityText(c.fidelity)}</Badge> {c.note}
                   </li>
                 ))}
               </ul>
@@ -88,11 +95,11 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
           )}
           {detail.cast.length > 0 && (
             <>
-              <h3>Cast this season</h3>
+              <h3>{t('panel.cast.heading')}</h3>
               <ul class="bs-list bs-list--compact">
                 {detail.cast.map((c) => (
                   <li key={c.name}>
-                    {c.name} <span class="bs-muted">— {c.actors.join(', ') || 'actor not confirmed'}</span>
+                    {c.name} <span class="bs-muted">— {c.actors.join(', ') || t('common.actorUnconfirmed')}</span>
                   </li>
                 ))}
               </ul>
@@ -105,13 +112,13 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
       return (
         <>
           {title(detail.title)}
-          <p class="bs-detail__meta">Published {detail.published}</p>
-          {detail.arc ? <p>{detail.arc}</p> : <p class="bs-muted">The story summary is hidden until you reach it.</p>}
-          <h3>Adapted in</h3>
+          <p class="bs-detail__meta">{t('popup.published', { date: formatDate(detail.published) })}</p>
+          {detail.arc ? <p>{detail.arc}</p> : <p class="bs-muted">{t('popup.arcHidden')}</p>}
+          <h3>{t('popup.adaptedIn')}</h3>
           <ul class="bs-list bs-list--compact">
             {detail.episodes.map((e) => (
               <li key={e.id}>
-                {e.code} {e.title} <span class="bs-muted">({e.note})</span>
+                {e.code ?? t('popup.film')} {e.title} <span class="bs-muted">({viaText(e.via)})</span>
               </li>
             ))}
           </ul>
@@ -122,7 +129,10 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
       return (
         <>
           {title(detail.title)}
-          <p class="bs-detail__meta">{detail.subtitle}</p>
+          <p class="bs-detail__meta">
+            {bookKind(detail.bookKind)}, {detail.year} ·{' '}
+            {detail.link === 'source' ? t('popup.bookLink.source') : t('popup.bookLink.thematic')}
+          </p>
           <p>{detail.connection}</p>
           <SourceLinks sources={detail.sources} />
         </>
@@ -135,8 +145,8 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
           <ul class="bs-list bs-list--compact">
             {detail.seasons.map((s) => (
               <li key={s.number}>
-                Season {s.number} ({s.releaseDate.slice(0, 4)})
-                {s.volumes.length > 0 && ` · ${s.volumes.length === 1 ? 'Volume' : 'Volumes'} ${s.volumes.join(', ')}`}
+                {t('popup.season', { number: s.number, year: s.releaseDate.slice(0, 4) })}
+                {s.volumes.length > 0 && ` · ${t('popup.seasonVolumes', s.volumes.length, { list: formatList(s.volumes) })}`}
               </li>
             ))}
           </ul>

@@ -1,4 +1,6 @@
 import type { SearchGroup } from '../../lib/search/search-index';
+import { t } from '../i18n';
+import { factsText, groupLabel } from './words';
 
 export const optionId = (id: string) => `bs-opt-${id.replace(/[^a-z0-9-]/gi, '_')}`;
 
@@ -15,12 +17,12 @@ export function ResultList({
   onHover: (id: string) => void;
 }) {
   return (
-    <div id="bs-results" role="listbox" aria-label="Search results" class="bs-results">
+    <div id="bs-results" role="listbox" aria-label={t('popup.resultsLabel')} class="bs-results">
       {groups.map((group) => (
         // biome-ignore lint/a11y/useSemanticElements: a listbox group inside the combobox pattern, not a form fieldset
         <div key={group.kind} role="group" aria-labelledby={`bs-group-${group.kind}`}>
           <div id={`bs-group-${group.kind}`} class="bs-group-label" role="presentation">
-            {group.label}
+            {groupLabel(group.kind)}
           </div>
           {group.hits.map((hit) => (
             // biome-ignore lint/a11y/useFocusableInteractive: combobox pattern: focus stays in the input, which points here with aria-activedescendant
@@ -36,8 +38,8 @@ export function ResultList({
             >
               <span class="bs-option__title">{hit.title}</span>
               <span class="bs-option__subtitle">
-                {hit.hidden && <span class="bs-spoiler-tag">Spoiler · from {hit.hidden.code} </span>}
-                {hit.subtitle}
+                {hit.hidden && <span class="bs-spoiler-tag">{t('popup.spoilerFrom', { code: hit.hidden.code })} </span>}
+                {factsText(hit.facts)}
               </span>
             </div>
           ))}

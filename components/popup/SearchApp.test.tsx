@@ -116,7 +116,6 @@ describe('ResultList and DetailView', () => {
         groups={[
           {
             kind: 'book',
-            label: 'Books',
             hits: [
               {
                 id: 'book:h:solitaire',
@@ -124,7 +123,8 @@ describe('ResultList and DetailView', () => {
                 showId: 'h',
                 entityId: 'solitaire',
                 title: 'Solitaire',
-                subtitle: 'novel',
+                subtitle: 'novel 2014',
+                facts: { of: 'book', bookKind: 'novel', year: 2014 },
                 keywords: '',
                 score: 1,
               },

@@ -2,9 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearchIndex, MAX_QUERY, type SearchIndex } from '../../lib/search/search-index';
 import type { SearchPayload } from '../../lib/search/warm-index';
 import type { EntityDetail } from '../../lib/views/catalog';
+import { t } from '../i18n';
 import { DetailView } from './DetailView';
 import { optionId, ResultList } from './ResultList';
 import type { NowWatchingInfo, PopupData, Selection } from './types';
+import { hiddenMatchesText } from './words';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -49,7 +51,7 @@ export function SearchApp({ data }: { data: PopupData }) {
   const groups = useMemo(
     () =>
       showHidden && result.hidden.length
-        ? [...result.groups, { kind: 'character' as const, label: 'Held back by your spoiler guard', hits: result.hidden }]
+        ? [...result.groups, { kind: 'held-back' as const, hits: result.hidden }]
         : result.groups,
     [result, showHidden],
   );
@@ -109,9 +111,9 @@ export function SearchApp({ data }: { data: PopupData }) {
 
   return (
     <main class="bs-popup">
-      <h1 class="bs-title">Backstory</h1>
+      <h1 class="bs-title">{t('extName')}</h1>
       <label for="bs-search" class="bs-visually-hidden">
-        Search shows, episodes, characters, actors and comics
+        {t('popup.searchLabel')}
       </label>
       <input
         id="bs-search"
@@ -124,7 +126,7 @@ export function SearchApp({ data }: { data: PopupData }) {
         aria-controls="bs-results"
         aria-autocomplete="list"
         aria-activedescendant={activeId ? optionId(activeId) : undefined}
-        placeholder="Search characters, actors, episodes, volumes…"
+        placeholder={t('popup.placeholder')}
         value={query}
         autoComplete="off"
         spellcheck={false}
@@ -133,25 +135,24 @@ export function SearchApp({ data }: { data: PopupData }) {
       />
       {status === 'error' && (
         <p role="alert" class="bs-error">
-          The data cache is not available right now. Try closing and reopening the popup; if it persists, re-seed the data on the
-          options page.
+          {t('popup.unavailable')}
         </p>
       )}
-      {status === 'loading' && <p class="bs-muted">Loading…</p>}
+      {status === 'loading' && <p class="bs-muted">{t('popup.loading')}</p>}
       {detailError && (
         <p role="alert" class="bs-error">
-          That entry is hidden by your spoiler guard or no longer in the cache.
+          {t('popup.detailFailed')}
         </p>
       )}
       {status === 'ready' && !query.trim() && (
-        <section aria-label="Start here">
+        <section aria-label={t('popup.startHere')}>
           {now && (
             <button
               type="button"
               class="bs-now"
               onClick={() => void open({ kind: 'episode', showId: now.showId, id: now.episodeId })}
             >
-              <span class="bs-now__label">Now watching · who is in it</span>
+              <span class="bs-now__label">{t('popup.nowWatching')}</span>
               <span class="bs-now__title">
                 {now.showTitle} · {now.code} {now.title}
               </span>
@@ -163,33 +164,30 @@ export function SearchApp({ data }: { data: PopupData }) {
               class="bs-now"
               onClick={() => void open({ kind: 'volume', showId: now.showId, id: String(now.readNext?.volume) })}
             >
-              <span class="bs-now__label">Continue reading</span>
+              <span class="bs-now__label">{t('popup.continueReading')}</span>
               <span class="bs-now__title">{now.readNext.title}</span>
             </button>
           )}
           <p class="bs-muted">
-            {now
-              ? 'Or type a name, an episode title or “volume 3”.'
-              : 'Play an episode on Netflix to see it here, or type a name, an episode title or “volume 3”.'}{' '}
-            {docs.filter((d) => !d.hidden).length} entries, limited to what your spoiler guard allows.
+            {now ? t('popup.hintWatching') : t('popup.hintIdle')} {t('popup.entries', docs.filter((d) => !d.hidden).length)}
           </p>
         </section>
       )}
       {status === 'ready' && result.hidden.length > 0 && !showHidden && (
         <p class="bs-hidden-matches" role="status">
-          {hiddenLine(result.hidden)}{' '}
+          {hiddenMatchesText(result.hidden)}{' '}
           <button type="button" class="bs-link-button" onClick={() => setShowHidden(true)}>
-            Show
+            {t('popup.show')}
           </button>
         </p>
       )}
       {status === 'ready' && query.trim() && flat.length === 0 && result.hidden.length === 0 && (
         <p class="bs-muted" role="status">
-          No results for “{query}”.
+          {t('popup.noResults', { query })}
           {suggestions.length > 0 && (
             <>
               {' '}
-              Try{' '}
+              {t('popup.try')}{' '}
               {suggestions.map((s, i) => (
                 <span key={s}>
                   {i > 0 && ', '}
@@ -205,21 +203,8 @@ export function SearchApp({ data }: { data: PopupData }) {
       )}
       {flat.length > 0 && <ResultList groups={groups} activeId={activeId} onOpen={openDoc} onHover={setActiveId} />}
       <p class="bs-status bs-visually-hidden" role="status" aria-live="polite">
-        {query.trim() ? `${flat.length} results` : ''}
+        {query.trim() ? t('popup.results', flat.length) : ''}
       </p>
     </main>
   );
-}
-
-/** "1 match hidden by your spoiler guard (season 3)", "2 matches hidden … (seasons 2 and 3)". */
-function hiddenLine(hidden: { hidden?: { season: number } }[]): string {
-  const seasons = [...new Set(hidden.map((h) => h.hidden?.season ?? 0).filter(Boolean))].sort((a, b) => a - b);
-  const where =
-    seasons.length === 0
-      ? ''
-      : seasons.length === 1
-        ? ` (season ${seasons[0]})`
-        : ` (seasons ${seasons.slice(0, -1).join(', ')} and ${seasons.at(-1)})`;
-  const count = hidden.length;
-  return `${count} ${count === 1 ? 'match' : 'matches'} hidden by your spoiler guard${where} ·`;
 }

@@ -1,10 +1,56 @@
 import { useState } from 'preact/hooks';
 import type { HiddenItem, RevealedItem } from '../../lib/views/context';
+import { t } from '../i18n';
 
 /** "from S3E2", "from Volume 4", "from S3E2 and Volume 4": how far ahead a shown spoiler lies. */
-export function aheadText(from: RevealedItem['from']): string {
-  const parts = [from.episode, from.volume ? `Volume ${from.volume}` : undefined].filter(Boolean);
-  return parts.length ? `from ${parts.join(' and ')}` : 'from later in the story';
+export function aheadText({ episode, volume }: RevealedItem['from']): string {
+  if (episode && volume) return t('shared.ahead.episodeAndVolume', { episode, volume });
+  if (episode) return t('shared.ahead.episode', { episode });
+  if (volume) return t('shared.ahead.volume', { volume });
+  return t('shared.ahead.later');
+}
+
+/** What a line of held-back items is about; a character's notes name the character. */
+export type HiddenKind = 'synopsis' | 'note' | 'characterNote' | 'cast' | 'change';
+type Where = 'here' | 'hereMore' | 'later' | 'laterMore';
+
+// One message per kind and place: languages put "more" and the place in different spots of the sentence.
+const LINES: Record<Exclude<HiddenKind, 'characterNote'>, Record<Where, (n: number) => string>> = {
+  synopsis: {
+    here: (n) => t('shared.hidden.synopsis.here', n),
+    hereMore: (n) => t('shared.hidden.synopsis.here', n),
+    later: (n) => t('shared.hidden.synopsis.later', n),
+    laterMore: (n) => t('shared.hidden.synopsis.later', n),
+  },
+  note: {
+    here: (n) => t('shared.hidden.note.here', n),
+    hereMore: (n) => t('shared.hidden.note.hereMore', n),
+    later: (n) => t('shared.hidden.note.later', n),
+    laterMore: (n) => t('shared.hidden.note.laterMore', n),
+  },
+  cast: {
+    here: (n) => t('shared.hidden.cast.here', n),
+    hereMore: (n) => t('shared.hidden.cast.hereMore', n),
+    later: (n) => t('shared.hidden.cast.later', n),
+    laterMore: (n) => t('shared.hidden.cast.laterMore', n),
+  },
+  change: {
+    here: (n) => t('shared.hidden.change.here', n),
+    hereMore: (n) => t('shared.hidden.change.hereMore', n),
+    later: (n) => t('shared.hidden.change.later', n),
+    laterMore: (n) => t('shared.hidden.change.laterMore', n),
+  },
+};
+const CHARACTER_LINES: Record<Where, (n: number, name: string) => string> = {
+  here: (n, name) => t('shared.hidden.characterNote.here', n, { name }),
+  hereMore: (n, name) => t('shared.hidden.characterNote.hereMore', n, { name }),
+  later: (n, name) => t('shared.hidden.characterNote.later', n, { name }),
+  laterMore: (n, name) => t('shared.hidden.characterNote.laterMore', n, { name }),
+};
+
+/** "3 more notes about Charlie Spring later in the story". */
+export function hiddenLine(kind: HiddenKind, where: Where, count: number, name = ''): string {
+  return kind === 'characterNote' ? CHARACTER_LINES[where](count, name) : LINES[kind][where](count);
 }
 
 /**
@@ -15,13 +61,15 @@ export function aheadText(from: RevealedItem['from']): string {
  */
 export function HiddenItems({
   items,
-  noun,
+  kind,
+  name,
   reveal,
   render,
 }: {
   items: HiddenItem[];
-  /** Singular and plural, e.g. ["note about Charlie Spring", "notes about Charlie Spring"]. */
-  noun: [string, string];
+  kind: HiddenKind;
+  /** The character, for `characterNote`. */
+  name?: string;
   reveal: (handle: string) => Promise<RevealedItem | null>;
   render: (item: RevealedItem) => preact.ComponentChildren;
 }) {
@@ -42,16 +90,21 @@ export function HiddenItems({
   // Items about the episode on screen are told apart: showing one spoils the episode being watched.
   const here = remaining.filter((i) => i.thisEpisode);
   const later = remaining.filter((i) => !i.thisEpisode);
-  const more = revealed.length ? 'more ' : '';
-  const line = (list: HiddenItem[], where: [string, string]) => {
+  const more = revealed.length > 0;
+  const line = (list: HiddenItem[], where: 'here' | 'later') => {
     const count = list.length;
     if (count === 0) return null;
-    const text = `${count} ${more}${count === 1 ? `${noun[0]} ${where[0]}` : `${noun[1]} ${where[1]}`}`;
+    const text = hiddenLine(kind, more ? `${where}More` : where, count, name);
     return (
       <p class="bs-placeholder">
         <span class="bs-placeholder__label">{text}</span>
-        <button type="button" class="bs-link-button" onClick={() => void showOne(list)} aria-label={`Show one spoiler: ${text}`}>
-          {failed ? 'Try again' : 'Show one'}
+        <button
+          type="button"
+          class="bs-link-button"
+          onClick={() => void showOne(list)}
+          aria-label={t('shared.showOneLabel', { text })}
+        >
+          {failed ? t('shared.tryAgain') : t('shared.showOne')}
         </button>
       </p>
     );
@@ -64,22 +117,22 @@ export function HiddenItems({
         return (
           <div key={handle} class="bs-revealed">
             <p class="bs-revealed__bar">
-              <span class="bs-spoiler-tag">Spoiler · {ahead}</span>
+              <span class="bs-spoiler-tag">{t('shared.spoilerTag', { ahead })}</span>
               <button
                 type="button"
                 class="bs-link-button"
                 onClick={() => hide(handle)}
-                aria-label={`Hide this spoiler again (${ahead})`}
+                aria-label={t('shared.hideAgain', { ahead })}
               >
-                Hide
+                {t('shared.hide')}
               </button>
             </p>
             {render(item)}
           </div>
         );
       })}
-      {line(here, ['that spoils this episode', 'that spoil this episode'])}
-      {line(later, ['later in the story', 'later in the story'])}
+      {line(here, 'here')}
+      {line(later, 'later')}
     </div>
   );
 }

@@ -61,7 +61,7 @@ describe('HiddenItems and RevealedView', () => {
     render(
       <HiddenItems
         items={[{ handle: 'ha' }, { handle: 'hb' }]}
-        noun={['note', 'notes']}
+        kind="note"
         reveal={reveal}
         render={(item) => <RevealedView item={item} />}
       />,
@@ -80,7 +80,7 @@ describe('HiddenItems and RevealedView', () => {
   });
 
   it('offers to try again when a reveal fails', async () => {
-    render(<HiddenItems items={[{ handle: 'ha' }]} noun={['note', 'notes']} reveal={async () => null} render={() => null} />);
+    render(<HiddenItems items={[{ handle: 'ha' }]} kind="note" reveal={async () => null} render={() => null} />);
     fireEvent.click(screen.getByRole('button'));
     await waitFor(() => expect(screen.getByRole('button').textContent).toBe('Try again'));
   });

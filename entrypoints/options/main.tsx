@@ -2,6 +2,7 @@ import '../../components/shared/page-theme.css';
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { t, uiLocale } from '../../components/i18n';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsData } from '../../components/options/types';
 import { send } from '../../lib/messaging/protocol';
@@ -40,5 +41,7 @@ const data: OptionsData = {
   importPack: (json) => send('importPack', json),
 };
 
+document.documentElement.lang = uiLocale();
+document.title = t('options.title');
 const root = document.getElementById('app');
 if (root) render(<OptionsApp data={data} />, root);

@@ -9,6 +9,7 @@ import '../../components/panel/panel.css';
 import './frame.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
@@ -16,6 +17,7 @@ import { send } from '../../lib/messaging/protocol';
 import { type DiagnosticsData, formatDiagnostics } from '../../lib/netflix/diagnostics';
 import { saveSettings } from '../../lib/settings/settings';
 
+document.documentElement.lang = uiLocale();
 const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
 const root = document.getElementById('app') as HTMLElement;
 let state: PanelState | undefined;

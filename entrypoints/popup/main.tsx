@@ -3,6 +3,7 @@ import '../../components/shared/badge.css';
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { t, uiLocale } from '../../components/i18n';
 import { SearchApp } from '../../components/popup/SearchApp';
 import type { PopupData } from '../../components/popup/types';
 import { send } from '../../lib/messaging/protocol';
@@ -23,5 +24,7 @@ const data: PopupData = {
     send('getEntityDetail', { kind, showId, id, tabId: await tabId, ...(reveal ? { reveal } : {}) }),
 };
 
+document.documentElement.lang = uiLocale();
+document.title = t('extName');
 const root = document.getElementById('app');
 if (root) render(<SearchApp data={data} />, root);

@@ -77,7 +77,16 @@ describe('bounded search (review B6)', () => {
   it('answers a pasted 70,000-character query (it threw a RangeError before) as a cut query', async () => {
     const { createSearchIndex: create, MAX_QUERY } = await import('./search-index');
     const index = create([
-      { id: 'character:s:a', kind: 'character', showId: 's', entityId: 'a', title: 'Charlie Spring', subtitle: '', keywords: '' },
+      {
+        id: 'character:s:a',
+        kind: 'character',
+        showId: 's',
+        entityId: 'a',
+        title: 'Charlie Spring',
+        subtitle: '',
+        facts: { of: 'cast', actor: null },
+        keywords: '',
+      },
     ]);
     const pasted = `charlie ${'x'.repeat(70_000)}`;
     expect(() => index.search(pasted)).not.toThrow();

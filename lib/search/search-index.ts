@@ -6,21 +6,13 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { DocKind, SearchDoc } from '../views/catalog';
 
 export const KIND_ORDER: DocKind[] = ['show', 'character', 'actor', 'episode', 'volume', 'book'];
-export const KIND_LABEL: Record<DocKind, string> = {
-  show: 'Shows',
-  character: 'Cast',
-  actor: 'Actors',
-  episode: 'Episodes',
-  volume: 'Comic volumes',
-  book: 'Books',
-};
 
 export interface SearchHit extends SearchDoc {
   score: number;
 }
+/** Results of one kind; the popup names the group ("held-back": what the viewer asked to see past the guard). */
 export interface SearchGroup {
-  kind: DocKind;
-  label: string;
+  kind: DocKind | 'held-back';
   hits: SearchHit[];
 }
 
@@ -98,11 +90,7 @@ export function createSearchIndex(docs: SearchDoc[], prebuilt?: PrebuiltIndex): 
         groups.set(doc.kind, list);
       }
       return {
-        groups: KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({
-          kind,
-          label: KIND_LABEL[kind],
-          hits: groups.get(kind) ?? [],
-        })),
+        groups: KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({ kind, hits: groups.get(kind) ?? [] })),
         hidden,
       };
     },

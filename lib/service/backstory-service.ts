@@ -58,14 +58,16 @@ export interface ServiceDeps {
   };
 }
 
+export type HealthNote = { kind: 'repaired'; stores: string[]; at: number } | { kind: 'blocked' };
+
 export interface CacheStats {
   packs: { id: string; title: string; version: string; origin: string; seededAt: number; counts: Record<string, number> }[];
   learned: number;
   corrections: number;
   progress: { showId: string; showTitle: string; furthest: string | null; readVolume: number }[];
   seedProblems: { packId: string; issues: { path: string; message: string }[] }[];
-  /** Plain-language notes about the database's health (a repair, a blocked upgrade). */
-  health: string[];
+  /** The database's health, as data the options page words: a repair (which stores, when), a blocked upgrade. */
+  health: HealthNote[];
 }
 
 export function createBackstoryService(deps: ServiceDeps) {
@@ -369,13 +371,9 @@ function isReplacement(data: unknown): data is { pack: unknown; replace: true } 
   return typeof data === 'object' && data !== null && (data as { replace?: unknown }).replace === true && 'pack' in data;
 }
 
-function healthNotes(health: DbHealth): string[] {
-  const notes: string[] = [];
-  if (health.repair)
-    notes.push(
-      `The data cache was damaged (${health.repair.recreated.join(', ')} missing) and was repaired on ${new Date(health.repair.at).toLocaleString()}. The bundled packs were loaded again; your progress and corrections in the remaining stores were kept.`,
-    );
-  if (health.blockedSince)
-    notes.push('An update of the data cache is waiting for another Backstory page to close. Close other Backstory tabs.');
+function healthNotes(health: DbHealth): HealthNote[] {
+  const notes: HealthNote[] = [];
+  if (health.repair) notes.push({ kind: 'repaired', stores: health.repair.recreated, at: health.repair.at });
+  if (health.blockedSince) notes.push({ kind: 'blocked' });
   return notes;
 }

@@ -11,6 +11,17 @@ import { type CastEntry, type ComicLink, castEntry, comicLink, type SourceLink, 
 
 export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'book';
 
+export type DocFacts =
+  | { of: 'show'; seasons: number; creator: string }
+  | { of: 'cast'; actor: string | null }
+  | { of: 'episode'; show: string; code: string }
+  | { of: 'film'; show: string; status: 'announced' | 'in-production' | 'released' }
+  | { of: 'volume'; published: string }
+  | { of: 'book'; bookKind: 'novel' | 'novella'; year: number };
+
+/** How a volume is adapted by an episode: a chapter, the whole season, or the film. */
+export type AdaptedVia = { chapter: { number: number; title: string } } | { season: number } | { film: true };
+
 export interface SearchDoc {
   /** Unique across shows: "<kind>:<showId>:<id>". */
   id: string;
@@ -21,6 +32,8 @@ export interface SearchDoc {
   subtitle: string;
   /** Extra words that should find this document (aliases, the other side of a role). */
   keywords: string;
+  /** What the popup says under the title, as data: the popup owns the words. */
+  facts: DocFacts;
   /**
    * Set on a cast member the spoiler guard holds back: searchable, so that the popup can say "1 match hidden by
    * your spoiler guard (season 3)" instead of "No results", but never shown unless the viewer asks.
@@ -34,13 +47,15 @@ function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean 
 
 export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[] {
   const showId = data.show.id;
-  const doc = (kind: DocKind, entityId: string, title: string, subtitle: string, keywords = ''): SearchDoc => ({
+  // `subtitle` holds the words that find a document besides its title (an actor, a creator), never a sentence.
+  const doc = (kind: DocKind, entityId: string, title: string, facts: DocFacts, subtitle: string, keywords = ''): SearchDoc => ({
     id: `${kind}:${showId}:${entityId}`,
     kind,
     showId,
     entityId,
     title,
     subtitle,
+    facts,
     keywords,
   });
   const characters = data.characters.filter((c) => listable(data, c, viewer));
@@ -50,7 +65,8 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
       'show',
       showId,
       data.show.title,
-      `${data.seasons.length} seasons · created by ${data.show.creator}`,
+      { of: 'show', seasons: data.seasons.length, creator: data.show.creator },
+      data.show.creator,
       data.show.aliases.join(' '),
     ),
   ];
@@ -60,7 +76,7 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     const actors = [...new Set(c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean))];
     const pairs = actors.length ? actors : [''];
     return pairs.map((actor) => ({
-      ...doc('character', c.id, c.name, actor || 'actor not confirmed', [...c.aliases, actor].join(' ').trim()),
+      ...doc('character', c.id, c.name, { of: 'cast', actor: actor || null }, actor, [...c.aliases, actor].join(' ').trim()),
       ...(actors.length > 1 ? { id: `character:${showId}:${c.id}:${actor}` } : {}),
       ...(hidden ? { hidden } : {}),
     }));
@@ -71,14 +87,42 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     if (first) docs.push(...roleDocs(c, { season: first.season, code: episodeCode(first) }));
   }
   for (const e of data.episodes)
-    docs.push(doc('episode', e.id, e.title, `${data.show.title} ${episodeCode(e)}`, `s${e.season}e${e.number}`));
+    docs.push(
+      doc(
+        'episode',
+        e.id,
+        e.title,
+        { of: 'episode', show: data.show.title, code: episodeCode(e) },
+        `${data.show.title} ${episodeCode(e)}`,
+        `s${e.season}e${e.number}`,
+      ),
+    );
   if (data.film)
-    docs.push(doc('episode', data.film.id, data.film.title, `${data.show.title} · film (${data.film.status})`, 'film movie'));
+    docs.push(
+      doc(
+        'episode',
+        data.film.id,
+        data.film.title,
+        { of: 'film', show: data.show.title, status: data.film.status },
+        data.show.title,
+        'film movie',
+      ),
+    );
   for (const vol of data.volumes.values())
     docs.push(
-      doc('volume', String(vol.number), vol.title, `published ${vol.published}`, `volume ${vol.number} vol ${vol.number} comic`),
+      doc(
+        'volume',
+        String(vol.number),
+        vol.title,
+        { of: 'volume', published: vol.published },
+        vol.published,
+        `volume ${vol.number} vol ${vol.number} comic`,
+      ),
     );
-  for (const b of data.books.values()) docs.push(doc('book', b.id, b.title, `${b.kind}, ${b.year}`, 'book novel novella'));
+  for (const b of data.books.values())
+    docs.push(
+      doc('book', b.id, b.title, { of: 'book', bookKind: b.kind, year: b.year }, `${b.kind} ${b.year}`, 'book novel novella'),
+    );
   return docs;
 }
 
@@ -87,11 +131,15 @@ export type EntityDetail =
   | {
       kind: 'episode';
       showTitle: string;
-      code: string;
+      /** null for the film. */
+      code: string | null;
       title: string;
       setup: string | null;
       synopsis: string | null;
-      synopsisNote?: string;
+      /** Why there is no synopsis: no source gives one, or the viewer has not watched or reached the episode. */
+      synopsisState?: 'unconfirmed' | 'unwatched' | 'unreached';
+      /** The film's status in the pack's words. */
+      statusNote?: string;
       cast: { name: string; actors: string[] }[];
       comic: ComicLink[];
       sources: SourceLink[];
@@ -102,10 +150,20 @@ export type EntityDetail =
       title: string;
       published: string;
       arc: string | null;
-      episodes: { id: string; code: string; title: string; note: string }[];
+      /** `code` is null for the film. */
+      episodes: { id: string; code: string | null; title: string; via: AdaptedVia }[];
       sources: SourceLink[];
     }
-  | { kind: 'book'; showTitle: string; title: string; subtitle: string; connection: string; sources: SourceLink[] }
+  | {
+      kind: 'book';
+      showTitle: string;
+      title: string;
+      bookKind: 'novel' | 'novella';
+      year: number;
+      link: 'source' | 'thematic';
+      connection: string;
+      sources: SourceLink[];
+    }
   | {
       kind: 'show';
       showTitle: string;
@@ -162,11 +220,11 @@ export async function entityDetail(
         return {
           kind,
           showTitle,
-          code: 'Film',
+          code: null,
           title: f.title,
           setup: null,
           synopsis: shown ? f.synopsis : null,
-          synopsisNote: f.statusNote,
+          statusNote: f.statusNote,
           cast: [],
           comic: data.adaptations.filter((a) => a.episode === f.id && visible(a.horizon)).map((a) => comicLink(data, a, view)),
           sources: links(f.sources),
@@ -190,13 +248,11 @@ export async function entityDetail(
         title: e.title,
         setup: reached(e.id) ? e.setup : null,
         synopsis: watched ? e.synopsis : null,
-        synopsisNote: watched
+        ...(watched
           ? e.synopsisStatus === 'unconfirmed'
-            ? 'No source summarises this episode yet.'
-            : undefined
-          : reached(e.id)
-            ? 'What happens is hidden until you finish this episode.'
-            : 'Hidden until you reach this episode.',
+            ? { synopsisState: 'unconfirmed' as const }
+            : {}
+          : { synopsisState: reached(e.id) ? ('unwatched' as const) : ('unreached' as const) }),
         cast: reached(e.id) ? cast : [],
         comic,
         sources: links(e.sources),
@@ -218,11 +274,11 @@ export async function entityDetail(
               id: e.id,
               code: episodeCode(e),
               title: e.title,
-              note: a?.chapter ? `chapter ${a.chapter.number}, "${a.chapter.title}"` : `season ${e.season}`,
+              via: a?.chapter ? { chapter: { number: a.chapter.number, title: a.chapter.title } } : { season: e.season },
             };
           }),
         ...(data.film && direct.some((a) => a.episode === data.film?.id)
-          ? [{ id: data.film.id, code: 'Film', title: data.film.title, note: 'the film' }]
+          ? [{ id: data.film.id, code: null, title: data.film.title, via: { film: true as const } }]
           : []),
       ];
       return {
@@ -243,7 +299,9 @@ export async function entityDetail(
         kind,
         showTitle,
         title: b.title,
-        subtitle: `${b.kind}, ${b.year} · ${b.link === 'source' ? 'a source for the show' : 'a thematic link, not a source'}`,
+        bookKind: b.kind,
+        year: b.year,
+        link: b.link,
         connection: stage?.text ?? '',
         sources: links([...new Set([...(stage?.sources ?? []), ...b.sources])]),
       };

@@ -80,7 +80,7 @@ describe('episodeContext', () => {
     for (const ctx of s2) expect(words(ctx)).not.toMatch(/Volume 4/);
     expect(words(await episodeContext(db, 'heartstopper', 's3e8', atEpisode(24)))).toContain('goes with the film');
     expect(words(await episodeContext(db, 'heartstopper', 's1e2', atEpisode(2)))).toBe(
-      'Heartstopper Volume 1: This episode adapts part of chapter 2, "Crush", in Heartstopper Volume 1; the next episode goes on with it.',
+      'Heartstopper Volume 1: This episode adapts part of chapter 2, “Crush”, in Heartstopper Volume 1; the next episode goes on with it.',
     );
     expect((await episodeContext(db, 'heartstopper', 's2e3', atEpisode(11, 4)))?.keepReading).toMatchObject({ volume: 5 });
   });

@@ -17,12 +17,13 @@ export interface E2E {
   newPage(): Promise<Page>;
 }
 
-export function useExtension(): E2E {
+/** `locale`: launch the browser in that language (tests/e2e/locales.e2e.ts); English otherwise. */
+export function useExtension(options: { locale?: string } = {}): E2E {
   const env = { pageErrors: [] as string[], networkErrors: [] as string[], workerErrors: [] as string[] } as E2E;
   const workerLog: string[] = [];
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    env.browser = await launchWithExtension({ port: env.server.port });
+    env.browser = await launchWithExtension({ port: env.server.port, locale: options.locale });
     env.browser.serviceWorker.on('console', (m) => {
       workerLog.push(`${m.type()}: ${m.text()}`);
       if (m.type() === 'error') env.workerErrors.push(m.text());

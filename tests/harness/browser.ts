@@ -48,6 +48,8 @@ export async function launchWithExtension(options: {
   port: number;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** The browser's language ("de", "pt-BR"): Chromium picks the extension's messages from it. */
+  locale?: string;
 }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
@@ -71,6 +73,8 @@ export async function launchWithExtension(options: {
       '--no-default-browser-check',
       '--ignore-certificate-errors',
       `--host-resolver-rules=MAP *.netflix.com 127.0.0.1:${options.port}, MAP * ~NOTFOUND`,
+      // Measured: on Linux this flag, not the LANGUAGE variable, sets the locale of an extension's messages.
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
