@@ -3,6 +3,11 @@ import { defineConfig } from 'wxt';
 import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
 import { slimContextInContentScripts } from './lib/build/slim-context-in-content-scripts';
 import { terseInjectedScripts } from './lib/build/terse-injected-scripts';
+import { SITE_LIST } from './lib/sites/registry';
+
+// Every site's pages (lib/sites/registry.ts): its host permission, and where its page-world script may load.
+const siteMatches = SITE_LIST.flatMap((site) => site.matches);
+const pageScripts = SITE_LIST.flatMap((site) => (site.pageScript ? [site.pageScript.slice(1)] : []));
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
 // settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
@@ -22,13 +27,13 @@ export default defineConfig({
     permissions: ['storage', 'scripting'],
     // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
     incognito: 'not_allowed',
-    // Netflix's watch pages only: not plain http, not the other subdomains (jobs., help., …) (review B15).
-    host_permissions: ['https://www.netflix.com/*'],
+    // Each site's pages only (Netflix: www. over https, not the other subdomains: review B15).
+    host_permissions: siteMatches,
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['netflix-page.js', 'panel.html'], matches: ['https://www.netflix.com/*'] }]
-        : ['netflix-page.js', 'panel.html'],
+        ? [{ resources: [...pageScripts, 'panel.html'], matches: siteMatches }]
+        : [...pageScripts, 'panel.html'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

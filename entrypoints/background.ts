@@ -8,25 +8,32 @@ import { defineBackground } from '#imports';
 import { dbHealth, getDb } from '../lib/db/connection';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
-import { isWatchUrl } from '../lib/netflix/selectors';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
 import { currentNowWatching, sessionNowWatching } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
+import { isAnyWatchUrl, SITE_LIST } from '../lib/sites/registry';
 
+/** Each site's content script is built to content-scripts/<site id>.js (entrypoints/<site id>.content). */
 async function reinjectIntoOpenTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: 'https://www.netflix.com/*' }).catch(() => []);
-  for (const tab of tabs) {
-    if (tab.id === undefined) continue;
-    await browser.scripting
-      .executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/netflix.js'] })
-      .catch(() => undefined);
+  for (const site of SITE_LIST) {
+    const tabs = await browser.tabs.query({ url: site.matches }).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      await browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: [`/content-scripts/${site.id}.js`] })
+        .catch(() => undefined);
+    }
   }
 }
 
 export default defineBackground(() => {
-  const nowWatching = currentNowWatching(sessionNowWatching(), async (tabId) => (await browser.tabs.get(tabId)).url, isWatchUrl);
+  const nowWatching = currentNowWatching(
+    sessionNowWatching(),
+    async (tabId) => (await browser.tabs.get(tabId)).url,
+    isAnyWatchUrl,
+  );
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -49,7 +56,7 @@ export default defineBackground(() => {
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void service.warmUp().catch(console.error);
-    // Netflix tabs that were open before this install or update still run the old content script (or none):
+    // Streaming tabs that were open before this install or update still run the old content script (or none):
     // inject the new one, which retires the old panel and takes over without a page reload.
     if (reason === 'install' || reason === 'update') void reinjectIntoOpenTabs();
   });

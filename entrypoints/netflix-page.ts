@@ -1,11 +1,11 @@
 /**
  * Runs in Netflix's own JavaScript world (injected by the content script) because only there can the player's
- * state be read (lib/netflix/page-world.ts). It answers each request event with one JSON string and does nothing
+ * state be read (lib/sites/netflix/page-world.ts). It answers each request event with one JSON string and does nothing
  * else: no polling, no patching of Netflix's code.
  */
 import { defineUnlistedScript } from '#imports';
-import { REQUEST_EVENT, STATE_EVENT } from '../lib/netflix/page-bridge-events';
-import { readPageWorld } from '../lib/netflix/page-world';
+import { REQUEST_EVENT, STATE_EVENT } from '../lib/sites/netflix/page-bridge-events';
+import { readPageWorld } from '../lib/sites/netflix/page-world';
 
 export default defineUnlistedScript(() => {
   window.addEventListener(REQUEST_EVENT, (event) => {

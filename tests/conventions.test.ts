@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEEP_CLEAR, SELECTOR_TABLE } from '../lib/netflix/selectors';
+import { KEEP_CLEAR, SELECTOR_TABLE } from '../lib/sites/netflix/selectors';
 import { SELECTOR_PAGES } from './fixtures/netflix/selector-counts';
 
 function sourceFiles(dir: string): string[] {
@@ -31,7 +31,8 @@ describe('conventions', () => {
   it('keeps storage behind the background: components, pages and the site folder never import it', () => {
     const outside = [
       'components',
-      join('lib', 'netflix'),
+      join('lib', 'sites'),
+      join('lib', 'watch'),
       join('entrypoints', 'netflix.content'),
       join('entrypoints', 'panel'),
       join('entrypoints', 'popup'),
@@ -43,9 +44,38 @@ describe('conventions', () => {
       const valueImports = [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((m) => m[1] ?? '');
       for (const source of valueImports)
         expect(
-          /(^|\/)lib\/db(\/|$)|^\.\.\/db\/|^idb$/.test(source),
+          /(^|\/)lib\/db(\/|$)|^(\.\.\/)+db\/|^idb$/.test(source),
           `${file} imports ${source}: ask the background service through lib/messaging instead (only the background owns IndexedDB)`,
         ).toBe(false);
+    }
+  });
+
+  it('keeps sites in their folders: the generic layers name no site in code', () => {
+    const generic = ['components', ...['watch', 'views', 'service', 'messaging', 'search'].map((d) => join('lib', d))];
+    // publisher.ts names news sites (What's on Netflix, …) for the source links, not a streaming site.
+    for (const file of generic.flatMap(sourceFiles).filter((f) => !f.endsWith('publisher.ts'))) {
+      // Code only: comments may say where an idea comes from.
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(
+        /netflix/i.test(code),
+        `${file} names Netflix: move the site-specific part into lib/sites/netflix behind the SiteAdapter contract (lib/sites/site.ts)`,
+      ).toBe(false);
+    }
+  });
+
+  it('gives every site a registry entry, a folder, and a content script that runs on the registry’s pages', async () => {
+    const { SITE_LIST } = await import('../lib/sites/registry');
+    for (const site of SITE_LIST) {
+      expect(
+        existsSync(join('lib', 'sites', site.id, 'index.ts')),
+        `lib/sites/${site.id}/index.ts: export the site's adapter`,
+      ).toBe(true);
+      const entry = join('entrypoints', `${site.id}.content`, 'index.ts');
+      expect(existsSync(entry), `${entry}: add the site's three-line content script`).toBe(true);
+      const text = readFileSync(entry, 'utf8');
+      expect(text, `${entry}: matches must be the registry's (${site.matches.join(', ')})`).toContain(
+        `matches: ${JSON.stringify(site.matches).replaceAll('"', "'")}`,
+      );
     }
   });
 
@@ -83,7 +113,7 @@ describe('conventions', () => {
     }
   });
 
-  it('keeps every Netflix selector in lib/netflix/selectors.ts, without hashed class names', () => {
+  it('keeps every Netflix selector in lib/sites/netflix/selectors.ts, without hashed class names', () => {
     for (const file of SOURCES.filter((f) => !f.endsWith('selectors.ts'))) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/\[data-uia=|\.watch-video|ltr-[a-z0-9]{5,}/);

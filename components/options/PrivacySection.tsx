@@ -1,4 +1,5 @@
-import { t } from '../i18n';
+import { SITE_LIST } from '../../lib/sites/registry';
+import { formatList, t } from '../i18n';
 
 /** What Backstory stores, where, and the promise that none of it leaves the browser. */
 export function PrivacySection() {
@@ -16,7 +17,7 @@ export function PrivacySection() {
           <strong>{t('options.privacy.settingsTitle')}</strong>
           {t('options.privacy.settings')}
         </li>
-        <li>{t('options.privacy.netflix')}</li>
+        <li>{t('options.privacy.site', { sites: formatList(SITE_LIST.map((site) => site.name)) })}</li>
         <li>
           <strong>{t('options.privacy.nothingTitle')}</strong> {t('options.privacy.nothing')}
         </li>

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 /**
  * "Copy diagnostics": when Backstory cannot tell (or was told it got it wrong) what is playing, the viewer can copy
  * a short account of what each signal returned and paste it into an issue. The text is also shown, selectable,
- * in case the clipboard is not available. It holds no account data (see lib/netflix/diagnostics.ts).
+ * in case the clipboard is not available. It holds no account data (see lib/sites/netflix/diagnostics.ts).
  */
 export function Diagnostics({ read }: { read: () => Promise<string> }) {
   const [text, setText] = useState<string | null>(null);

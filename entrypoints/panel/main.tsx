@@ -14,8 +14,8 @@ import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
-import { type DiagnosticsData, formatDiagnostics } from '../../lib/netflix/diagnostics';
 import { saveSettings } from '../../lib/settings/settings';
+import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
 
 document.documentElement.lang = uiLocale();
 const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
@@ -38,8 +38,7 @@ const actions: PanelActions = {
   setGuard: async (guard) => void (await saveSettings({ guard })),
   confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
   diagnostics: async () => {
-    const data = await relay({ action: 'diagnostics' });
-    return data && typeof data === 'object' ? formatDiagnostics(data as DiagnosticsData) : '';
+    return formatSiteDiagnostics(await relay({ action: 'diagnostics' }));
   },
 };
 

@@ -5,7 +5,9 @@ import { resolveEpisode } from './resolve';
 describe('resolveEpisode', () => {
   it('finds the show by Netflix title id and the episode by season and number', async () => {
     const db = await seededDb();
-    expect(await resolveEpisode(db, { videoId: '1001', titleId: '81059939', season: 2, episode: 4, via: 'page-world' })).toEqual({
+    expect(
+      await resolveEpisode(db, 'netflix', { videoId: '1001', titleId: '81059939', season: 2, episode: 4, via: 'page-world' }),
+    ).toEqual({
       status: 'resolved',
       showId: 'heartstopper',
       episodeId: 's2e4',
@@ -15,23 +17,44 @@ describe('resolveEpisode', () => {
 
   it('finds the show by a normalised title and the episode by its title', async () => {
     const db = await seededDb();
-    const result = await resolveEpisode(db, { showTitle: '  HEARTSTOPPER ', episodeTitle: 'truth / dare', via: 'title-text' });
+    const result = await resolveEpisode(db, 'netflix', {
+      showTitle: '  HEARTSTOPPER ',
+      episodeTitle: 'truth / dare',
+      via: 'title-text',
+    });
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e6' });
   });
 
   it('remembers a match under the video id only when told to, and answers from memory next time', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata' });
-    expect(await resolveEpisode(db, { videoId: '777', via: 'url' })).toMatchObject({ status: 'unknown-show' });
-    await resolveEpisode(db, { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata', learn: true });
-    expect(await resolveEpisode(db, { videoId: '777', via: 'url' })).toMatchObject({ episodeId: 's3e1', via: 'learned' });
+    await resolveEpisode(db, 'netflix', { videoId: '777', titleId: '81059939', season: 3, episode: 1, via: 'metadata' });
+    expect(await resolveEpisode(db, 'netflix', { videoId: '777', via: 'url' })).toMatchObject({ status: 'unknown-show' });
+    await resolveEpisode(db, 'netflix', {
+      videoId: '777',
+      titleId: '81059939',
+      season: 3,
+      episode: 1,
+      via: 'metadata',
+      learn: true,
+    });
+    expect(await resolveEpisode(db, 'netflix', { videoId: '777', via: 'url' })).toMatchObject({
+      episodeId: 's3e1',
+      via: 'learned',
+    });
   });
 
   it('lets a viewer correction win over what was learned', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '5', titleId: '81059939', season: 1, episode: 1, via: 'page-world', learn: true });
-    await db.put('corrections', { videoId: '5', showId: 'heartstopper', episodeId: 's1e2', updatedAt: 1 });
-    expect(await resolveEpisode(db, { videoId: '5', via: 'url' })).toMatchObject({
+    await resolveEpisode(db, 'netflix', {
+      videoId: '5',
+      titleId: '81059939',
+      season: 1,
+      episode: 1,
+      via: 'page-world',
+      learn: true,
+    });
+    await db.put('corrections', { videoId: 'netflix:5', showId: 'heartstopper', episodeId: 's1e2', updatedAt: 1 });
+    expect(await resolveEpisode(db, 'netflix', { videoId: '5', via: 'url' })).toMatchObject({
       episodeId: 's1e2',
       via: 'correction',
     });
@@ -39,18 +62,18 @@ describe('resolveEpisode', () => {
 
   it('does not learn from the URL alone', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '9', via: 'url' });
+    await resolveEpisode(db, 'netflix', { videoId: '9', via: 'url' });
     expect(await db.count('learned')).toBe(0);
   });
 
   it('says which show it could not place an episode in, and which title it does not know', async () => {
     const db = await seededDb();
-    expect(await resolveEpisode(db, { titleId: '81059939', season: 7, episode: 1, via: 'page-world' })).toEqual({
+    expect(await resolveEpisode(db, 'netflix', { titleId: '81059939', season: 7, episode: 1, via: 'page-world' })).toEqual({
       status: 'unknown-episode',
       showId: 'heartstopper',
       showTitle: 'Heartstopper',
     });
-    expect(await resolveEpisode(db, { showTitle: 'Another Show', season: 1, episode: 1, via: 'title-text' })).toEqual({
+    expect(await resolveEpisode(db, 'netflix', { showTitle: 'Another Show', season: 1, episode: 1, via: 'title-text' })).toEqual({
       status: 'unknown-show',
       title: 'Another Show',
     });

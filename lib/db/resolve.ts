@@ -1,19 +1,22 @@
 /**
  * Turns what the page shows into an episode of a known show. Asked with only a video id (`via: 'url'`), it
  * answers from the viewer's correction, then from what was learned on an earlier visit. Asked with signals, it
- * matches the show (by Netflix title id, else by title) and the episode (by season and number, else by title),
+ * matches the show (by the site's title id, else by title) and the episode (by season and number, else by title),
  * and remembers the answer under the video id only when told to (`learn`): identify() asks for that only when
- * two independent signals agree, because any one of them can come from the page.
+ * two independent signals agree, because any one of them can come from the page. Ids are the site's own; the
+ * cache keeps them with their site (siteKey), which the background takes from the sender, never the message.
  */
 import type { IDBPDatabase } from 'idb';
-import { episodeKey } from '../ids/ids';
+import { episodeKey, siteKey } from '../ids/ids';
+import type { SiteId } from '../sites/registry';
 import { normalizeKey } from '../text/normalize';
 import type { BackstoryDB, EpisodeRecord, ShowRecord } from './schema';
 import { MAX_LEARNED } from './user-data';
 
 export interface EpisodeSignals {
+  /** The site's id of the video playing. */
   videoId?: string;
-  /** Netflix's id of the show (the metadata's video.id for episodic titles). */
+  /** The site's id of the show (on Netflix, the metadata's video.id for episodic titles). */
   titleId?: string;
   showTitle?: string;
   season?: number;
@@ -30,25 +33,26 @@ export type Resolution =
   | { status: 'unknown-show'; title?: string }
   | { status: 'unknown-episode'; showId: string; showTitle: string };
 
-export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<Resolution> {
-  if (signals.videoId && signals.via === 'url') {
-    const correction = await db.get('corrections', signals.videoId);
+export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, site: SiteId, signals: EpisodeSignals): Promise<Resolution> {
+  const video = signals.videoId && siteKey(site, signals.videoId);
+  if (video && signals.via === 'url') {
+    const correction = await db.get('corrections', video);
     if (correction && (await episodeExists(db, correction.showId, correction.episodeId)))
       return { status: 'resolved', showId: correction.showId, episodeId: correction.episodeId, via: 'correction' };
-    const learned = await db.get('learned', signals.videoId);
+    const learned = await db.get('learned', video);
     if (learned && (await episodeExists(db, learned.showId, learned.episodeId)))
       return { status: 'resolved', showId: learned.showId, episodeId: learned.episodeId, via: 'learned' };
   }
 
   if (signals.via === 'url') return { status: 'unknown-show' };
-  const show = await findShow(db, signals);
+  const show = await findShow(db, site, signals);
   if (!show) return { status: 'unknown-show', title: signals.showTitle ?? signals.episodeTitle };
   const episode = await findEpisode(db, show, signals);
   if (!episode) return { status: 'unknown-episode', showId: show.id, showTitle: show.title };
 
-  if (signals.videoId && signals.learn) {
+  if (video && signals.learn) {
     await db.put('learned', {
-      videoId: signals.videoId,
+      videoId: video,
       showId: show.id,
       episodeId: episode.id,
       via: signals.via,
@@ -63,9 +67,9 @@ async function episodeExists(db: IDBPDatabase<BackstoryDB>, showId: string, epis
   return (await db.count('episodes', episodeKey(showId, episodeId))) > 0;
 }
 
-async function findShow(db: IDBPDatabase<BackstoryDB>, signals: EpisodeSignals): Promise<ShowRecord | undefined> {
+async function findShow(db: IDBPDatabase<BackstoryDB>, site: SiteId, signals: EpisodeSignals): Promise<ShowRecord | undefined> {
   if (signals.titleId) {
-    const byId = await db.getFromIndex('shows', 'by-netflix-id', signals.titleId);
+    const byId = await db.getFromIndex('shows', 'by-site-title', siteKey(site, signals.titleId));
     if (byId) return byId;
   }
   if (signals.showTitle) {

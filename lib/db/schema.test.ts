@@ -25,10 +25,12 @@ describe('schema migrations', () => {
 
     const current = await openBackstoryDb();
     expect(current.version).toBe(DB_VERSION * 100);
-    expect(await current.get('learned', '111')).toEqual(learned);
-    expect(await current.get('learned', '222')).toBeUndefined();
-    expect(await current.get('corrections', '222')).toEqual({
-      videoId: '222',
+    // Ids stored before sites were Netflix's: migration 5 keeps them under that site.
+    expect(await current.get('learned', 'netflix:111')).toEqual({ ...learned, videoId: 'netflix:111' });
+    expect(await current.get('learned', '111')).toBeUndefined();
+    expect(await current.get('learned', 'netflix:222')).toBeUndefined();
+    expect(await current.get('corrections', 'netflix:222')).toEqual({
+      videoId: 'netflix:222',
       showId: 'heartstopper',
       episodeId: 's2e1',
       updatedAt: 6,
@@ -54,6 +56,23 @@ describe('schema migrations', () => {
     expect((await current.get('progress', 'tiny'))?.readVolume).toBe(1);
     const data = await loadShowData(current, 'tiny');
     expect(data?.books.get('b')?.connections).toHaveLength(2);
+    current.close();
+  });
+
+  it('finds a show cached before sites by its Netflix id, and keeps learned videos, as Netflix’s (migration 5)', async () => {
+    const v4 = await openBackstoryDb({ version: 4 });
+    const { titleIds: _, ...show } = heartstopper().show;
+    // What format-2 seeding wrote: a Netflix-only field, no site titles.
+    await v4.put('shows', { ...show, netflixTitleId: '81059939', packId: 'heartstopper', titleKeys: ['heartstopper'] } as never);
+    await v4.put('learned', { videoId: '90000101', showId: 'heartstopper', episodeId: 's1e1', via: 'metadata', updatedAt: 1 });
+    await v4.put('corrections', { videoId: '90000102', showId: 'heartstopper', episodeId: 's1e2', updatedAt: 2 });
+    v4.close();
+    const current = await openBackstoryDb();
+    const found = await current.getFromIndex('shows', 'by-site-title', 'netflix:81059939');
+    expect(found).toMatchObject({ id: 'heartstopper', titleIds: { netflix: '81059939' }, siteTitles: ['netflix:81059939'] });
+    expect(found).not.toHaveProperty('netflixTitleId');
+    expect(await current.getAllKeys('learned')).toEqual(['netflix:90000101']);
+    expect(await current.getAllKeys('corrections')).toEqual(['netflix:90000102']);
     current.close();
   });
 

@@ -9,6 +9,7 @@
  * Schema changes are appended to MIGRATIONS; each runs once, in order, inside the upgrade transaction.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { siteKey } from '../ids/ids';
 import type { Episode, Show } from '../pack/schema';
 import { upgradeRecords } from '../pack/upgrade';
 
@@ -27,6 +28,8 @@ export interface PackRecord {
 export interface ShowRecord extends Show {
   packId: string;
   titleKeys: string[];
+  /** The show's id on each site, with its site ("netflix:81059939"): how a page's title id finds it. */
+  siteTitles: string[];
 }
 export interface EpisodeRecord extends Episode {
   key: string;
@@ -47,6 +50,7 @@ export interface EntityRecord {
 export type EntityKind = 'season' | 'film' | 'person' | 'character' | 'volume' | 'book' | 'adaptation' | 'note' | 'source';
 
 export interface LearnedRecord {
+  /** The video with its site ("netflix:81234567", siteKey). */
   videoId: string;
   showId: string;
   episodeId: string;
@@ -55,6 +59,7 @@ export interface LearnedRecord {
   updatedAt: number;
 }
 export interface CorrectionRecord {
+  /** The video with its site ("netflix:81234567", siteKey). */
   videoId: string;
   showId: string;
   episodeId: string;
@@ -85,7 +90,7 @@ export interface SearchCacheRecord {
 
 export interface BackstoryDB extends DBSchema {
   packs: { key: string; value: PackRecord };
-  shows: { key: string; value: ShowRecord; indexes: { 'by-netflix-id': string; 'by-title-key': string; 'by-pack': string } };
+  shows: { key: string; value: ShowRecord; indexes: { 'by-site-title': string; 'by-title-key': string; 'by-pack': string } };
   episodes: {
     key: string;
     value: EpisodeRecord;
@@ -99,37 +104,60 @@ export interface BackstoryDB extends DBSchema {
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
-// Old versions may hold stores the current schema no longer names, so migrations see an untyped database.
-type Migration = (db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void;
+/**
+ * One schema change: `schema` changes stores and indexes, at once and in order; `data` rewrites records. Data
+ * steps run one after another, after every schema step (a cursor walk is asynchronous: run side by side, one
+ * step could miss what an earlier one had not yet moved), inside the same upgrade transaction.
+ * Old versions may hold stores the current schema no longer names, so migrations see an untyped database.
+ */
+interface Migration {
+  schema?(db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx): void;
+  data?(tx: UpgradeTx): Promise<void>;
+}
+
+/** Calls `visit` on every record of a store, one at a time. */
+async function eachRecord<T>(
+  store: { openCursor(): Promise<{ value: unknown; continue(): Promise<unknown> } | null> },
+  visit: (value: T, cursor: { update(v: unknown): Promise<unknown>; delete(): Promise<void> }) => Promise<void>,
+): Promise<void> {
+  let cursor = await store.openCursor();
+  while (cursor) {
+    await visit(cursor.value as T, cursor as never);
+    cursor = (await cursor.continue()) as typeof cursor;
+  }
+}
 
 export const MIGRATIONS: Migration[] = [
   // v1: the first layout. Corrections were learned records flagged with via: 'correction'.
-  (db) => {
-    db.createObjectStore('packs', { keyPath: 'id' });
-    const shows = db.createObjectStore('shows', { keyPath: 'id' });
-    shows.createIndex('by-netflix-id', 'netflixTitleId');
-    shows.createIndex('by-title-key', 'titleKeys', { multiEntry: true });
-    shows.createIndex('by-pack', 'packId');
-    const episodes = db.createObjectStore('episodes', { keyPath: 'key' });
-    episodes.createIndex('by-show', 'showId');
-    episodes.createIndex('by-show-season-number', ['showId', 'season', 'number']);
-    episodes.createIndex('by-show-title-key', ['showId', 'titleKey']);
-    const entities = db.createObjectStore('entities', { keyPath: 'key' });
-    entities.createIndex('by-show-kind', ['showId', 'kind']);
-    entities.createIndex('by-show', 'showId');
-    const learned = db.createObjectStore('learned', { keyPath: 'videoId' });
-    learned.createIndex('by-show', 'showId');
-    db.createObjectStore('progress', { keyPath: 'showId' });
+  {
+    schema(db) {
+      db.createObjectStore('packs', { keyPath: 'id' });
+      const shows = db.createObjectStore('shows', { keyPath: 'id' });
+      // Renamed by v5 (sites); the untyped name is the one this version created.
+      (shows as unknown as IDBObjectStore).createIndex('by-netflix-id', 'netflixTitleId');
+      shows.createIndex('by-title-key', 'titleKeys', { multiEntry: true });
+      shows.createIndex('by-pack', 'packId');
+      const episodes = db.createObjectStore('episodes', { keyPath: 'key' });
+      episodes.createIndex('by-show', 'showId');
+      episodes.createIndex('by-show-season-number', ['showId', 'season', 'number']);
+      episodes.createIndex('by-show-title-key', ['showId', 'titleKey']);
+      const entities = db.createObjectStore('entities', { keyPath: 'key' });
+      entities.createIndex('by-show-kind', ['showId', 'kind']);
+      entities.createIndex('by-show', 'showId');
+      const learned = db.createObjectStore('learned', { keyPath: 'videoId' });
+      learned.createIndex('by-show', 'showId');
+      db.createObjectStore('progress', { keyPath: 'showId' });
+    },
   },
   // v2: viewer corrections get a store of their own, so that re-learning can never overwrite one.
-  (db, tx) => {
-    db.createObjectStore('corrections', { keyPath: 'videoId' });
-    const learned = tx.objectStore('learned');
-    const corrections = tx.objectStore('corrections');
-    void learned.openCursor().then(async function move(cursor): Promise<void> {
-      if (!cursor) return;
-      const record = cursor.value as LearnedRecord;
-      if (record.via === 'correction') {
+  {
+    schema(db) {
+      db.createObjectStore('corrections', { keyPath: 'videoId' });
+    },
+    async data(tx) {
+      const corrections = tx.objectStore('corrections');
+      await eachRecord<LearnedRecord>(tx.objectStore('learned'), async (record, cursor) => {
+        if (record.via !== 'correction') return;
         await corrections.put({
           videoId: record.videoId,
           showId: record.showId,
@@ -137,23 +165,26 @@ export const MIGRATIONS: Migration[] = [
           updatedAt: record.updatedAt,
         });
         await cursor.delete();
-      }
-      return move(await cursor.continue());
-    });
+      });
+    },
   },
   // v3: a store for the popup's prebuilt search index, so that opening the popup does not rebuild it.
-  (db) => {
-    db.createObjectStore('searchCache', { keyPath: 'id' });
+  {
+    schema(db) {
+      db.createObjectStore('searchCache', { keyPath: 'id' });
+    },
   },
   // v4: pack format 2, where every visible text has a horizon. Packs already in the cache (imported ones too)
   // are upgraded in place, show by show (lib/pack/upgrade.ts); user data is not touched. The search cache is
   // derived from the old texts, so it is dropped and rebuilt on the next search.
-  (_db, tx) => {
-    const entities = tx.objectStore('entities');
-    const episodes = tx.objectStore('episodes');
-    void tx.objectStore('searchCache').clear();
-    void Promise.all([entities.getAll(), episodes.getAll()]).then(([allEntities, allEpisodes]) => {
+  {
+    async data(tx) {
+      const entities = tx.objectStore('entities');
+      const episodes = tx.objectStore('episodes');
+      await tx.objectStore('searchCache').clear();
+      const [allEntities, allEpisodes] = await Promise.all([entities.getAll(), episodes.getAll()]);
       const shows = new Set(allEntities.map((e) => e.showId));
+      const writes: Promise<unknown>[] = [];
       for (const showId of shows) {
         const mine = allEntities.filter((e) => e.showId === showId);
         const of = (kind: EntityKind) => mine.filter((e) => e.kind === kind).map((e) => e.value as Record<string, unknown>);
@@ -168,12 +199,49 @@ export const MIGRATIONS: Migration[] = [
           adaptations: of('adaptation'),
           volumes: of('volume'),
         });
-        for (const record of mine) void entities.put(record);
-        for (const episode of showEpisodes) void episodes.put(episode as unknown as EpisodeRecord);
+        for (const record of mine) writes.push(entities.put(record));
+        for (const episode of showEpisodes) writes.push(episodes.put(episode as unknown as EpisodeRecord));
       }
-    });
+      await Promise.all(writes);
+    },
+  },
+  // v5: sites. A show is found by its id on a site ("netflix:81059939", index by-site-title) instead of a
+  // Netflix-only field, and learned and corrected videos are keyed with their site. Every id stored so far is
+  // Netflix's, so each is rewritten with that site; nothing is lost.
+  {
+    schema(_db, tx) {
+      const shows = tx.objectStore('shows');
+      (shows as unknown as IDBObjectStore).deleteIndex('by-netflix-id');
+      shows.createIndex('by-site-title', 'siteTitles', { multiEntry: true });
+    },
+    async data(tx) {
+      await eachRecord<ShowRecord & { netflixTitleId?: string }>(tx.objectStore('shows'), async (record, cursor) => {
+        const { netflixTitleId, ...show } = record;
+        const titleIds = show.titleIds ?? (netflixTitleId ? { netflix: netflixTitleId } : {});
+        await cursor.update({ ...show, titleIds, siteTitles: siteTitles(titleIds) });
+      });
+      for (const name of ['learned', 'corrections'] as const) {
+        const store = tx.objectStore(name);
+        await eachRecord<LearnedRecord>(store, async (record, cursor) => {
+          if (record.videoId.includes(':')) return;
+          await cursor.delete();
+          await store.put({ ...record, videoId: siteKey('netflix', record.videoId) } as LearnedRecord);
+        });
+      }
+    },
   },
 ];
+
+/** Runs the migrations from one schema version to another: every schema step, then the data steps in order. */
+function migrate(db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx, from: number, to: number): void {
+  const steps = MIGRATIONS.slice(from, to);
+  for (const step of steps) step.schema?.(db, tx);
+  void steps.reduce<Promise<void>>((previous, step) => previous.then(() => step.data?.(tx)), Promise.resolve());
+}
+
+/** Every (site, id) of a show, as its by-site-title index holds them. */
+export const siteTitles = (titleIds: Partial<Record<string, string>> = {}): string[] =>
+  Object.entries(titleIds).flatMap(([site, id]) => (id ? [siteKey(site, id)] : []));
 
 /** The schema version: one per entry of MIGRATIONS. */
 export const DB_VERSION = MIGRATIONS.length;
@@ -196,7 +264,7 @@ const LAYOUT: {
     store: 'shows',
     keyPath: 'id',
     indexes: [
-      ['by-netflix-id', 'netflixTitleId'],
+      ['by-site-title', 'siteTitles', true],
       ['by-title-key', 'titleKeys', true],
       ['by-pack', 'packId'],
     ],
@@ -292,7 +360,7 @@ export async function openBackstoryDb(options: OpenOptions = {}): Promise<IDBPDa
 
   const current = await existingVersion();
   let db = await open(Math.max(schema * SCALE, current), (db, oldVersion, tx) => {
-    for (let v = Math.floor(oldVersion / SCALE); v < schema; v++) MIGRATIONS[v]?.(db, tx);
+    migrate(db, tx, Math.floor(oldVersion / SCALE), schema);
   });
   if (options.version !== undefined) return db;
 

@@ -20,7 +20,7 @@ describe('seeding', () => {
     expect(record.counts).toMatchObject({ episodes: 24, characters: 32 });
     expect(await db.count('episodes')).toBe(24);
     expect(await db.countFromIndex('entities', 'by-show-kind', ['heartstopper', 'character'])).toBe(32);
-    expect((await db.getFromIndex('shows', 'by-netflix-id', '81059939'))?.title).toBe('Heartstopper');
+    expect((await db.getFromIndex('shows', 'by-site-title', 'netflix:81059939'))?.title).toBe('Heartstopper');
   });
 
   it('seeds a bundled pack once, and again only when its version changes', async () => {

@@ -9,7 +9,7 @@ import type { Pack } from '../pack/schema';
 import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
 import { normalizeKey } from '../text/normalize';
-import type { BackstoryDB, EntityKind, EntityRecord, PackRecord } from './schema';
+import { type BackstoryDB, type EntityKind, type EntityRecord, type PackRecord, siteTitles } from './schema';
 
 const PACK_STORES = ['packs', 'shows', 'episodes', 'entities'] as const;
 
@@ -68,7 +68,14 @@ export async function seedPack(db: IDBPDatabase<BackstoryDB>, pack: Pack, origin
       for (const k of entityKeys) track(entityStore.delete(k));
       track(shows.delete(oldShow));
     }
-    track(shows.put({ ...pack.show, packId: pack.id, titleKeys: [pack.show.title, ...pack.show.aliases].map(normalizeKey) }));
+    track(
+      shows.put({
+        ...pack.show,
+        packId: pack.id,
+        titleKeys: [pack.show.title, ...pack.show.aliases].map(normalizeKey),
+        siteTitles: siteTitles(pack.show.titleIds),
+      }),
+    );
     for (const e of pack.episodes)
       track(
         episodes.put({

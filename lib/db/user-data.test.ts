@@ -58,8 +58,15 @@ describe('user data', () => {
     const db = await seededDb();
     await recordWatched(db, 'heartstopper', 's1e4', true);
     await setReadVolume(db, 'heartstopper', 2);
-    await resolveEpisode(db, { videoId: '123', titleId: '81059939', season: 1, episode: 4, via: 'page-world', learn: true });
-    await correctEpisode(db, '456', 'heartstopper', 's3e1');
+    await resolveEpisode(db, 'netflix', {
+      videoId: '123',
+      titleId: '81059939',
+      season: 1,
+      episode: 4,
+      via: 'page-world',
+      learn: true,
+    });
+    await correctEpisode(db, 'netflix', '456', 'heartstopper', 's3e1');
     const exported = await exportUserData(db);
     await db.clear('progress');
     await db.clear('learned');
@@ -123,7 +130,14 @@ describe('bounded user data (review B7, B8)', () => {
         via: 'metadata',
         updatedAt: 100 + i,
       });
-    await resolveEpisode(db, { videoId: '99', titleId: '81059939', season: 1, episode: 1, via: 'metadata', learn: true });
+    await resolveEpisode(db, 'netflix', {
+      videoId: '99',
+      titleId: '81059939',
+      season: 1,
+      episode: 1,
+      via: 'metadata',
+      learn: true,
+    });
     expect(await db.count('learned')).toBe(MAX_LEARNED);
     expect(await importUserData(db, JSON.parse(JSON.stringify(await exportUserData(db))))).toMatchObject({ ok: true });
   });

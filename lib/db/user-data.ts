@@ -4,8 +4,9 @@
  */
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
-import { EPISODE_ID, episodeKey, SHOW_ID, VIDEO_ID } from '../ids/ids';
+import { EPISODE_ID, episodeKey, SHOW_ID, SITE_ID, SITE_VIDEO_ID, siteKey, VIDEO_ID } from '../ids/ids';
 import { checkSizes } from '../pack/sizes';
+import type { SiteId } from '../sites/registry';
 import type { BackstoryDB, ProgressRecord } from './schema';
 
 export type WatchedResult =
@@ -102,12 +103,13 @@ export async function placeViewer(
 
 export async function correctEpisode(
   db: IDBPDatabase<BackstoryDB>,
+  site: SiteId,
   videoId: string,
   showId: string,
   episodeId: string,
 ): Promise<void> {
   if ((await db.count('episodes', episodeKey(showId, episodeId))) === 0) throw new Error(`No episode ${episodeId} in ${showId}`);
-  await db.put('corrections', { videoId, showId, episodeId, updatedAt: Date.now() });
+  await db.put('corrections', { videoId: siteKey(site, videoId), showId, episodeId, updatedAt: Date.now() });
 }
 
 export async function clearLearned(db: IDBPDatabase<BackstoryDB>): Promise<void> {
@@ -119,7 +121,19 @@ export async function resetProgress(db: IDBPDatabase<BackstoryDB>): Promise<void
   await db.clear('progress');
 }
 
-const VideoId = v.pipe(v.string(), v.regex(VIDEO_ID));
+const SITE_VIDEO_KEY = new RegExp(`^${SITE_ID.source.slice(1, -1)}:${SITE_VIDEO_ID.source.slice(1, -1)}$`);
+/**
+ * A video with its site ("netflix:81234567"), as exports since version 2 write it; version 1 exports (before
+ * sites) hold Netflix's bare ids, which are read as Netflix's.
+ */
+const VideoKey = v.union([
+  v.pipe(v.string(), v.regex(SITE_VIDEO_KEY)),
+  v.pipe(
+    v.string(),
+    v.regex(VIDEO_ID),
+    v.transform((id) => siteKey('netflix', id)),
+  ),
+]);
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
 const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -134,12 +148,12 @@ export const USER_DATA_LIMITS = { learned: MAX_LEARNED, corrections: 20_000, pro
 
 export const UserDataSchema = v.object({
   format: v.literal('backstory-user-data'),
-  version: v.literal(1),
+  version: v.picklist([1, 2]),
   exportedAt: Time,
   learned: v.pipe(
     v.array(
       v.object({
-        videoId: VideoId,
+        videoId: VideoKey,
         showId: ShowId,
         episodeId: EpisodeId,
         via: v.pipe(v.string(), v.maxLength(20)),
@@ -149,7 +163,7 @@ export const UserDataSchema = v.object({
     v.maxLength(USER_DATA_LIMITS.learned),
   ),
   corrections: v.pipe(
-    v.array(v.object({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId, updatedAt: Time })),
+    v.array(v.object({ videoId: VideoKey, showId: ShowId, episodeId: EpisodeId, updatedAt: Time })),
     v.maxLength(USER_DATA_LIMITS.corrections),
   ),
   progress: v.pipe(
@@ -174,7 +188,7 @@ export async function exportUserData(db: IDBPDatabase<BackstoryDB>): Promise<Use
     db.getAll('corrections'),
     db.getAll('progress'),
   ]);
-  return { format: 'backstory-user-data', version: 1, exportedAt: Date.now(), learned, corrections, progress };
+  return { format: 'backstory-user-data', version: 2, exportedAt: Date.now(), learned, corrections, progress };
 }
 
 export type ImportResult =

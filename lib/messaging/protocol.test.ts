@@ -59,6 +59,30 @@ describe('caller privileges', () => {
     stop();
   });
 
+  it('reads a content script’s ids as its page’s site’s, and refuses one on a page of no known site', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const signals = { titleId: '81059939', season: 1, episode: 2, via: 'metadata' };
+    expect(await deliver({ backstory: 1, type: 'resolveEpisode', data: signals }, contentScript())).toMatchObject({
+      ok: true,
+      value: { status: 'resolved', showId: 'heartstopper', episodeId: 's1e2' },
+    });
+    // The same claim from a page that is not a site's (a content script injected elsewhere) gets nothing.
+    const elsewhere = { ...contentScript(), url: 'https://help.netflix.com/watch/1' };
+    expect(await deliver({ backstory: 1, type: 'resolveEpisode', data: signals }, elsewhere)).toEqual({
+      ok: false,
+      error: 'Refused resolveEpisode: the page is not on a site Backstory supports',
+    });
+    // An id of another shape than the site's is refused before it can be stored.
+    expect(
+      await deliver(
+        { backstory: 1, type: 'correctEpisode', data: { videoId: 'abc', showId: 'heartstopper', episodeId: 's1e1' } },
+        contentScript(),
+      ),
+    ).toEqual({ ok: false, error: 'Invalid id for Netflix' });
+    stop();
+  });
+
   it('refuses an unknown message, a stranger, and a malformed input, each with a clear error', async () => {
     const { svc } = testService();
     const stop = serve(svc);

@@ -5,13 +5,14 @@
  * because the one we considered calls `chrome.*` directly and bypasses the polyfill.
  */
 import { browser } from 'wxt/browser';
-import type { BackstoryService } from '../service/backstory-service';
+import type { BackstoryService, From } from '../service/backstory-service';
+import { siteOfUrl } from '../sites/registry';
 import type { Envelope, MessageType, Reply } from './send';
 
 export { BackgroundError, type MessageType, send } from './send';
 
 /**
- * Every message, with who may send it, as uBlock Origin splits its channels: the Netflix content script runs
+ * Every message, with who may send it, as uBlock Origin splits its channels: a site's content script runs
  * inside a page we do not control, so it may send only what the panel needs ('page'); everything else (export,
  * import, reset, other tabs' state) answers only the extension's own pages ('extension'). A message missing here
  * does not compile.
@@ -76,11 +77,13 @@ function isEnvelope(message: unknown): message is Envelope {
 }
 
 /** Why a message is refused, or undefined when the caller may make it. */
-function refusal(message: Envelope, caller: Caller | undefined): string | undefined {
+function refusal(message: Envelope, caller: Caller | undefined, sender: Sender): string | undefined {
   if (!MESSAGE_TYPES.has(message.type as string)) return `Unknown message "${String(message.type).slice(0, 40)}"`;
   if (!caller) return `Refused ${message.type}: the sender is not part of Backstory`;
   if (caller === 'content-script' && !FOR_CONTENT_SCRIPTS.has(message.type))
     return `Refused ${message.type}: it is not available to content scripts`;
+  if (caller === 'content-script' && !siteOfUrl(sender.url))
+    return `Refused ${message.type}: the page is not on a site Backstory supports`;
   return undefined;
 }
 
@@ -92,13 +95,15 @@ function refusal(message: Envelope, caller: Caller | undefined): string | undefi
 export function serve(service: BackstoryService): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void): true | undefined => {
     if (!isEnvelope(message)) return undefined;
-    const refused = refusal(message, callerOf(sender));
+    const refused = refusal(message, callerOf(sender), sender);
     if (refused) {
       sendResponse({ ok: false, error: refused });
       return true;
     }
-    const method = service[message.type] as (data: unknown, tabId?: number) => Promise<unknown>;
-    void method(message.data, sender.tab?.id).then(
+    const method = service[message.type] as (data: unknown, from: From) => Promise<unknown>;
+    // A content script's site is the one its page is on (the browser names the page): ids are read as that site's.
+    const from: From = { tabId: sender.tab?.id, site: siteOfUrl(sender.url)?.id };
+    void method(message.data, from).then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

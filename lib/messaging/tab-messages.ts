@@ -1,4 +1,4 @@
-/** Messages the background sends to a Netflix tab's content script. */
+/** Messages the background sends to a streaming tab's content script. */
 export const PANEL_COMMAND = 'toggle-panel';
 
 export interface PanelToggleMessage {

@@ -92,7 +92,7 @@ describe('the Heartstopper pack', () => {
   });
 
   it('carries the confirmed external ids', () => {
-    expect(pack.show).toMatchObject({ netflixTitleId: '81059939', imdbId: 'tt10638036', tmdbId: '124834' });
+    expect(pack.show).toMatchObject({ titleIds: { netflix: '81059939' }, imdbId: 'tt10638036', tmdbId: '124834' });
   });
 
   it('keeps unconfirmed facts out: only part of S3E7, no actor for Oliver, no chapter past 3', () => {

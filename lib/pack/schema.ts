@@ -8,12 +8,13 @@
  * that episode has been watched, or a later one reached: while the episode itself plays unwatched, what it
  * unlocks stays held back (it describes that episode). `at: "start"` marks what is safe from the episode's first
  * minute instead (a season's framing, a set-up line, a source that only names the cast).
- * Format 1 packs are upgraded on import and in the cache (lib/pack/upgrade.ts).
+ * Format 3 names the show's id on each streaming site (`titleIds`, by site id in lib/sites/registry.ts) instead
+ * of a Netflix-only field. Older packs are upgraded on import and in the cache (lib/pack/upgrade.ts).
  */
 import * as v from 'valibot';
 import { EPISODE_ID, SHOW_ID } from '../ids/ids';
 
-export const PACK_SCHEMA_VERSION = 2;
+export const PACK_SCHEMA_VERSION = 3;
 
 const Id = v.pipe(v.string(), v.maxLength(64), v.regex(SHOW_ID, 'use lower-case letters, digits and dashes'));
 /** An episode id ("s1e3") or the concluding film's id. */
@@ -59,7 +60,11 @@ export const ShowSchema = v.object({
   title: Name,
   aliases: v.array(Name),
   creator: Name,
-  netflixTitleId: v.pipe(v.string(), v.regex(/^\d{5,12}$/)),
+  /** The show's id on each site Backstory supports (Netflix's: digits, as in netflix.com/title/<id>). */
+  titleIds: v.pipe(
+    v.object({ netflix: v.optional(v.pipe(v.string(), v.regex(/^\d{5,12}$/))) }),
+    v.check((ids) => Object.values(ids).some(Boolean), 'a show needs its id on at least one site'),
+  ),
   imdbId: v.optional(v.pipe(v.string(), v.regex(/^tt\d+$/))),
   tmdbId: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
   summary: Text,

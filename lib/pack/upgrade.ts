@@ -32,9 +32,23 @@ export function isFormat1(pack: unknown): boolean {
   return isObject(pack) && pack.schemaVersion === 1;
 }
 
-/** Format 1 → format 2 for a whole pack file; anything else is returned as it is, for validation to judge. */
+/**
+ * Brings an older pack file to the current format: 1 → 2 (horizons, below), 2 → 3 (the show's Netflix id becomes
+ * its id on the site "netflix"). Anything else is returned as it is, for validation to judge.
+ */
 export function upgradePack(pack: unknown): unknown {
-  if (!isFormat1(pack)) return pack;
+  const two = isFormat1(pack) ? upgradeFormat1(pack as Json) : pack;
+  return isObject(two) && two.schemaVersion === 2 ? upgradeFormat2(two) : two;
+}
+
+function upgradeFormat2(pack: Json): Json {
+  const show = isObject(pack.show) ? pack.show : undefined;
+  if (!show || !('netflixTitleId' in show)) return { ...pack, schemaVersion: 3 };
+  const { netflixTitleId, ...rest } = show;
+  return { ...pack, schemaVersion: 3, show: { ...rest, titleIds: { netflix: netflixTitleId } } };
+}
+
+function upgradeFormat1(pack: Json): Json {
   const p = structuredClone(pack) as Json;
   const film = isObject(p.film) ? p.film : undefined;
   upgradeRecords({

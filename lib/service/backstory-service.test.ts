@@ -48,7 +48,7 @@ describe('the background service', () => {
 
   it('keeps "now watching" per tab', async () => {
     const { svc } = testService();
-    await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, 7);
+    await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, { tabId: 7 });
     expect(await svc.getNowWatching({ tabId: 7 })).toMatchObject({ code: 'S2 · E1', title: 'Out' });
     expect(await svc.getNowWatching({ tabId: 8 })).toBeNull();
   });

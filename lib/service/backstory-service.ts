@@ -6,7 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { DbHealth } from '../db/connection';
 import { resolveEpisode } from '../db/resolve';
-import type { BackstoryDB } from '../db/schema';
+import { type BackstoryDB, siteTitles } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome, seedPack } from '../db/seed';
 import { episodeCode, loadShowData } from '../db/show-data';
 import {
@@ -26,9 +26,10 @@ import { upgradePack } from '../pack/upgrade';
 import { validatePack } from '../pack/validate';
 import { createWarmSearch } from '../search/warm-index';
 import type { Settings } from '../settings/settings';
+import { SITES, type SiteId } from '../sites/registry';
 import { entityDetail } from '../views/catalog';
 import { episodeContext, keepReading, revealItem } from '../views/context';
-import { inputs, parseInput } from './inputs';
+import { InvalidMessageError, inputs, parseInput } from './inputs';
 import { localReadVolumes, pullReadVolumes, reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {
@@ -116,9 +117,10 @@ export function createBackstoryService(deps: ServiceDeps) {
       return seeding ?? [];
     },
 
-    async resolveEpisode(data: unknown) {
+    async resolveEpisode(data: unknown, from: From = {}) {
       const signals = parseInput(inputs.signals, data, 'resolveEpisode');
-      return resolveEpisode(await ready(), signals);
+      const site = siteOf(from, [signals.videoId, signals.titleId]);
+      return resolveEpisode(await ready(), site, signals);
     },
 
     async getEpisodeContext(data: unknown) {
@@ -142,11 +144,12 @@ export function createBackstoryService(deps: ServiceDeps) {
       return show?.episodes.map((e) => ({ id: e.id, code: episodeCode(e), title: e.title })) ?? [];
     },
 
-    async correctEpisode(data: unknown) {
+    async correctEpisode(data: unknown, from: From = {}) {
       const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
+      const site = siteOf(from, [videoId]);
       const db = await ready();
-      await correctEpisode(db, videoId, showId, episodeId);
-      return resolveEpisode(db, { videoId, via: 'url' });
+      await correctEpisode(db, site, videoId, showId, episodeId);
+      return resolveEpisode(db, site, { videoId, via: 'url' });
     },
 
     async recordWatched(data: unknown) {
@@ -154,7 +157,7 @@ export function createBackstoryService(deps: ServiceDeps) {
       return recordWatched(await ready(), showId, episodeId, confirmed);
     },
 
-    async reportNowWatching(data: unknown, tabId: number | undefined) {
+    async reportNowWatching(data: unknown, { tabId }: From = {}) {
       const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
       if (tabId !== undefined) await deps.nowWatching.set(tabId, value ?? undefined);
     },
@@ -236,7 +239,7 @@ export function createBackstoryService(deps: ServiceDeps) {
     },
 
     /**
-     * The settings, for the Netflix content script: it builds without the settings module (the injected budget),
+     * The settings, for the sites' content scripts: they build without the settings module (the injected budget),
      * and needs nothing of the reading progress, which stays out of the page's tab.
      */
     async getSettings(): Promise<Settings> {
@@ -251,7 +254,7 @@ export function createBackstoryService(deps: ServiceDeps) {
      * The panel frame's way to its content script: the tab is the one the browser says the frame is in, so a
      * frame can only ever talk to the page it sits on.
      */
-    async relayToPanelHost(data: unknown, tabId?: number) {
+    async relayToPanelHost(data: unknown, { tabId }: From = {}) {
       const action = parseInput(inputs.panelAction, data, 'relayToPanelHost');
       if (tabId === undefined || !deps.relayToTab) throw new Error('The panel is not in a tab');
       return (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
@@ -335,7 +338,7 @@ export function createBackstoryService(deps: ServiceDeps) {
 
     /** Validates and seeds a pack file chosen by the user; on any problem nothing changes. */
     /**
-     * Imports a pack. One whose show (by id or Netflix id) belongs to another pack is refused, saying which,
+     * Imports a pack. One whose show (by id or its id on a site) belongs to another pack is refused, saying which,
      * unless the viewer confirmed the replacement (`{ pack, replace: true }`); the replaced pack is then kept from
      * coming back at start-up until the viewer re-seeds the bundled data (review B11).
      */
@@ -345,9 +348,8 @@ export function createBackstoryService(deps: ServiceDeps) {
       if (!result.ok) return result;
       const db = await ready();
       const { show } = result.pack;
-      const owner = [await db.get('shows', show.id), await db.getFromIndex('shows', 'by-netflix-id', show.netflixTitleId)].find(
-        (s) => s && s.packId !== result.pack.id,
-      );
+      const sameTitle = await Promise.all(siteTitles(show.titleIds).map((key) => db.getFromIndex('shows', 'by-site-title', key)));
+      const owner = [await db.get('shows', show.id), ...sameTitle].find((s) => s && s.packId !== result.pack.id);
       if (owner && !replacing)
         return {
           ok: false as const,
@@ -366,6 +368,24 @@ export function createBackstoryService(deps: ServiceDeps) {
 }
 
 export type BackstoryService = ReturnType<typeof createBackstoryService>;
+
+/**
+ * Who sent a message, as the browser says (never the message): the tab of a content script, and the site that
+ * tab's page belongs to (lib/sites/registry.ts). The site decides how a video or title id is read and stored.
+ */
+export interface From {
+  tabId?: number;
+  site?: SiteId;
+}
+
+/** The sender's site, once its ids have the shape that site's ids have. */
+function siteOf(from: From, ids: (string | undefined)[]): SiteId {
+  const site = from.site && SITES[from.site];
+  if (!site) throw new InvalidMessageError('Refused: the page is not on a site Backstory supports');
+  for (const id of ids)
+    if (id !== undefined && !site.videoId.test(id)) throw new InvalidMessageError(`Invalid id for ${site.name}`);
+  return site.id;
+}
 
 function isReplacement(data: unknown): data is { pack: unknown; replace: true } {
   return typeof data === 'object' && data !== null && (data as { replace?: unknown }).replace === true && 'pack' in data;

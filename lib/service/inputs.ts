@@ -3,11 +3,12 @@
  * page we do not control, so each one is validated before it touches the database.
  */
 import * as v from 'valibot';
-import { EPISODE_ID, SHOW_ID, VIDEO_ID } from '../ids/ids';
+import { EPISODE_ID, SHOW_ID, SITE_VIDEO_ID } from '../ids/ids';
 
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
 const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
-const VideoId = v.pipe(v.string(), v.regex(VIDEO_ID));
+// Any site's id shape here; the sender's site then applies its own rule (backstory-service.ts, siteOf).
+const VideoId = v.pipe(v.string(), v.regex(SITE_VIDEO_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(300));
 const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWatchUrl } from '../netflix/selectors';
+import { isWatchUrl } from '../sites/netflix/selectors';
 import type { NowWatching } from './backstory-service';
 import { currentNowWatching } from './now-watching-store';
 

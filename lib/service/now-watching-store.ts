@@ -28,9 +28,9 @@ export function sessionNowWatching(): ServiceDeps['nowWatching'] {
 }
 
 /**
- * "Now watching" only while the tab still shows a Netflix watch page: a tab that went elsewhere forgets it, even
+ * "Now watching" only while the tab still shows a watch page of a site: a tab that went elsewhere forgets it, even
  * when its content script could not say goodbye (review B14). `tabUrl` is the tab's address as the browser gives
- * it (present for netflix.com tabs thanks to the host permission, absent for others).
+ * it (present for the sites' tabs thanks to the host permissions, absent for others).
  */
 export function currentNowWatching(
   store: ServiceDeps['nowWatching'],

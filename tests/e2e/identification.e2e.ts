@@ -3,7 +3,7 @@
 // where a test touches a guess it runs both ways).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/netflix/selectors';
+import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/sites/netflix/selectors';
 import { SELECTOR_PAGES } from '../fixtures/netflix/selector-counts';
 import { fixtureId, HANDLE, openPanel, PANEL, PANEL_FRAME, panel, panelEpisode, useExtension, watch } from './support';
 

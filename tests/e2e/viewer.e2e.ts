@@ -5,7 +5,7 @@
 // which is why every one of them is measured, not assumed).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { KEEP_CLEAR } from '../../lib/netflix/selectors';
+import { KEEP_CLEAR } from '../../lib/sites/netflix/selectors';
 import { axeViolations } from './axe';
 import { HANDLE, PANEL, PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
 

@@ -6,23 +6,10 @@
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
+import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
 import { PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
-export interface PlayerWatcherEvents {
-  onPlayer(root: Element): void;
-  onPlayerGone(): void;
-  onChange(reason: 'video' | 'title'): void;
-  /** Something in the player changed (debounced): buttons or subtitles may have appeared, moved or gone. */
-  onLayout?(): void;
-}
-
-export interface PlayerWatcher {
-  /** Re-check now (after a URL change, for example). */
-  poke(): void;
-  /** The title block is worth a look again: report when it next appears. */
-  wantTitle(): void;
-  stop(): void;
-}
+export type { PlayerWatcher, PlayerWatcherEvents };
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounceMs = 150): PlayerWatcher {
   const videoIds = new WeakMap<Element, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { metadataFor } from '../../tests/fixtures/netflix/catalog.js';
+import { metadataFor } from '../../../tests/fixtures/netflix/catalog.js';
 import { createMetadataFetcher, METADATA_PER_MINUTE } from './metadata-fetch';
 
 const ORIGIN = 'https://www.netflix.com';

@@ -4,8 +4,9 @@
  * universal-trakt-scrobbler does), so that a title fallback compares like with like whatever the profile's
  * language; the show itself is matched by its Netflix id. What the last request did is kept for diagnostics.
  */
+
+import { type RateLimit, rateLimit } from '../rate-limit';
 import { type MetadataSignals, readMetadata } from './metadata';
-import { type RateLimit, rateLimit } from './rate-limit';
 import { METADATA_TEMPLATES } from './selectors';
 
 export interface TemplateMemory {

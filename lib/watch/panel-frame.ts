@@ -1,23 +1,24 @@
 /**
- * Places the panel's frame (entrypoints/panel, an extension page) beside Netflix's video and keeps it inside
+ * Places the panel's frame (entrypoints/panel, an extension page) beside the site's video and keeps it inside
  * whatever element is fullscreen. The content script only places the frame and sends it state; the panel itself
- * runs in the extension's origin, where Netflix's page can neither read it nor drive it (security review B2, B9,
+ * runs in the extension's origin, where the site's page can neither read it nor drive it (security review B2, B9,
  * B-K).
  *
  * Three ways to sit beside the video (settings.panelMode, rules in layout.ts):
- * - overlay: over the picture only while Netflix's controls show, the video is paused or the viewer uses the panel;
- * - side by side: a column of its own, with Netflix's player view narrowed to the rest (restored exactly, from the
+ * - overlay: over the picture only while the site's controls show, the video is paused or the viewer uses the panel;
+ * - side by side: a column of its own, with the site's player view narrowed to the rest (restored exactly, from the
  *   inline styles it had, when the panel closes, the mode changes or the page moves on);
  * - pinned: over the picture all the time.
- * Over the picture, the frame is sized to the panel and stops above Netflix's own buttons and the subtitle box
- * when they share its column (KEEP_CLEAR). Nothing here runs per frame: the controls are noticed through the
+ * Over the picture, the frame is sized to the panel and stops above the site's own buttons and the subtitle box
+ * when they share its column (the site's keepClear). Nothing here runs per frame: the controls are noticed through the
  * player watcher's debounced observer, pause and play through the video's own events.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import type { PanelState, PanelStateMessage } from '../../lib/messaging/panel-messages';
-import { clearBottom } from '../../lib/netflix/keep-clear';
-import { CONTROLS, KEEP_CLEAR, PLAYER_VIEW, queryFirst, VIDEO } from '../../lib/netflix/selectors';
+import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
+import { queryFirst } from '../sites/query';
+import type { SiteAdapter } from '../sites/site';
+import { clearBottom } from './keep-clear';
 import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
 
 /** What the watch session says; the host adds the layout it measures. */
@@ -43,14 +44,19 @@ export interface PanelHost {
 
 const NARROWED = ['position', 'top', 'bottom', 'left', 'right', 'width', 'height'] as const;
 
-export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, initial: PanelSession): PanelHost {
+export function mountPanelFrame(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  playerRoot: Element,
+  initial: PanelSession,
+): PanelHost {
   let state = initial;
   let height = HANDLE.height;
   let room = 0;
-  // Netflix's player starts playing; a video already paused (and loaded) counts as paused.
-  const video = queryFirst<HTMLVideoElement>(document, VIDEO);
+  // the site's player starts playing; a video already paused (and loaded) counts as paused.
+  const video = queryFirst<HTMLVideoElement>(document, site.video);
   const activity: Activity = {
-    controls: !!queryFirst(playerRoot, CONTROLS),
+    controls: !!queryFirst(playerRoot, site.controls),
     paused: !!video && video.paused && video.readyState > 0,
     engaged: false,
     held: false,
@@ -75,18 +81,18 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
   const onLeft = () => state.settings.panelSide === 'left';
   const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
 
-  /** The height the panel may take without covering Netflix's buttons or the subtitle box in its column. */
+  /** The height the panel may take without covering the site's buttons or the subtitle box in its column. */
   const measureRoom = () => {
     if (column()) return window.innerHeight;
     const width = widthOf();
     const left = onLeft() ? SIDE : window.innerWidth - SIDE - width;
-    const obstacles = [...document.querySelectorAll(KEEP_CLEAR.join(','))].map((e) => e.getBoundingClientRect());
+    const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
     return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
   };
 
   /** Side by side: the player view gives up the panel's column; anything else: it gets its own styles back. */
   const narrow = () => {
-    const target = column() ? queryFirst<HTMLElement>(playerRoot, PLAYER_VIEW) : null;
+    const target = column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null;
     if (narrowed && narrowed.element !== target) {
       const { element, attribute, saved } = narrowed;
       for (const [name, value, priority] of saved) element.style.setProperty(name, value, priority);
@@ -143,9 +149,8 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     const key = JSON.stringify(style);
     if (key !== written || frame.style.cssText !== writtenCss) {
       written = key;
-      // Important, inline: Netflix's style sheets cannot move or hide the frame by accident.
+      // Important, inline: the site's style sheets cannot move or hide the frame by accident.
       for (const [name, value] of Object.entries(style)) frame.style.setProperty(name, value, 'important');
-      frame.toggleAttribute('data-backstory-hidden', !shown);
       writtenCss = frame.style.cssText;
     }
     narrow();
@@ -171,7 +176,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
     if (isShown(mode(), state.open, activity) !== before) place();
   };
 
-  // Follow fullscreen: Netflix fullscreens its own root, which may or may not contain the player subtree.
+  // Follow fullscreen: Netflix, for one, fullscreens its own root, which may or may not contain the player subtree.
   // On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
   const followFullscreen = () => {
     const fullscreen = document.fullscreenElement;
@@ -212,7 +217,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, playerRoot: Element, 
       },
     }),
     refit() {
-      const controls = !!queryFirst(playerRoot, CONTROLS);
+      const controls = !!queryFirst(playerRoot, site.controls);
       // Autoplay can replace the player view: the new one is narrowed too.
       const changed = controls !== activity.controls || (column() && !narrowed?.element.isConnected);
       // The controls faded: a panel opened by hand now fades with them too.

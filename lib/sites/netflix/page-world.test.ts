@@ -1,6 +1,6 @@
 // The page-world reader against the real shapes of §2.4 of netflix-real-evidence.md (probes A, B and C there).
 import { describe, expect, it } from 'vitest';
-import { metadataFor, RECAP } from '../../tests/fixtures/netflix/catalog.js';
+import { metadataFor, RECAP } from '../../../tests/fixtures/netflix/catalog.js';
 import { pickSession, readPageWorld } from './page-world';
 import type { PlayerApp } from './selectors';
 

@@ -1,6 +1,6 @@
 // Real-shaped documents (§2.1 of netflix-real-evidence.md), from the imitation's catalog.
 import { describe, expect, it } from 'vitest';
-import { metadataFor, RECAP } from '../../tests/fixtures/netflix/catalog.js';
+import { metadataFor, RECAP } from '../../../tests/fixtures/netflix/catalog.js';
 import { readVideoDocument } from './video-document';
 
 const video = (id: number, options?: Parameters<typeof metadataFor>[1]) => metadataFor(id, options)?.video;

@@ -5,7 +5,8 @@
  * pages of the imitation player are in tests/fixtures/netflix/selector-counts.ts, checked end to end.
  */
 
-import { VIDEO_ID } from '../ids/ids';
+import { VIDEO_ID } from '../../ids/ids';
+import { queryFirst } from '../query';
 
 // Evidence: shared/reference/netflix-real-evidence.md, cited as [S#] and §#. The real nesting (§2.3) is
 // .watch-video[data-uia=watch-video] > .watch-video--player-view > [data-uia=player][data-videoid]
@@ -33,13 +34,7 @@ export const WATCH_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?watch\/(\d{1,15})(?:[
  */
 export const METADATA_TEMPLATES = ['/nq/website/memberapi/release/metadata?movieid={id}&languages=en-US'] as const;
 
-export function queryFirst<E extends Element = Element>(root: ParentNode, selectors: readonly string[]): E | null {
-  for (const selector of selectors) {
-    const hit = root.querySelector<E>(selector);
-    if (hit) return hit;
-  }
-  return null;
-}
+export { queryFirst };
 
 export function videoIdFromUrl(url: URL | Location): string | undefined {
   return WATCH_PATH.exec(url.pathname)?.[1];
@@ -138,3 +133,5 @@ export const PLAYER_VIEW = ['.watch-video--player-view', '[data-uia="player"]'] 
 
 /** Every DOM selector list above, by name: the meta-tests check each against the imitation player. */
 export const SELECTOR_TABLE = { PLAYER_ROOT, PLAYER_VIEW, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS } as const;
+/** The same lists in the same order, without their names: what the content script counts (names cost bytes there). */
+export const SELECTOR_LISTS = [PLAYER_ROOT, PLAYER_VIEW, VIDEO_ID_HOLDER, VIDEO, VIDEO_TITLE, CONTROLS] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { seededDb } from '../../tests/support/seeded-db';
-import { resolveEpisode } from '../db/resolve';
+import { seededDb } from '../../../tests/support/seeded-db';
+import { resolveEpisode } from '../../db/resolve';
 import { identify, type PageReader } from './identify';
 
 const reader = (overrides: Partial<PageReader>): PageReader => ({
@@ -27,7 +27,7 @@ describe('identify', () => {
         }),
         metadata,
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e3', via: 'page-world', videoId: '42', confirmed: false });
     expect(metadata).toHaveBeenCalledWith('42', undefined);
@@ -48,10 +48,10 @@ describe('identify', () => {
         }),
         metadata: async () => ({ titleId: '81059939', season: 1, episode: 3, episodeVideoId: '42' }),
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e3', confirmed: true });
-    expect(await db.get('learned', '42')).toMatchObject({ episodeId: 's1e3' });
+    expect(await db.get('learned', 'netflix:42')).toMatchObject({ episodeId: 's1e3' });
   });
 
   it('is not fooled by a well-formed forged page reply: Netflix’s metadata and the title outvote it (review B1)', async () => {
@@ -70,27 +70,34 @@ describe('identify', () => {
       metadata: async () => ({ titleId: '81059939', season: 1, episode: 1, episodeVideoId: '90000101' }),
       titleParts: () => ['Heartstopper', 'E1', 'Meet'],
     });
-    expect(await identify(honest, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's1e1', confirmed: true });
-    expect(await db.get('learned', '90000101')).toMatchObject({ episodeId: 's1e1' });
+    expect(await identify(honest, (s) => resolveEpisode(db, 'netflix', s))).toMatchObject({ episodeId: 's1e1', confirmed: true });
+    expect(await db.get('learned', 'netflix:90000101')).toMatchObject({ episodeId: 's1e1' });
     // Without the title, the page and Netflix disagree: nothing is believed, the viewer may choose.
     await db.clear('learned');
-    const unsure = await identify({ ...honest, titleParts: () => undefined }, (s) => resolveEpisode(db, s));
+    const unsure = await identify({ ...honest, titleParts: () => undefined }, (s) => resolveEpisode(db, 'netflix', s));
     expect(unsure).toMatchObject({ status: 'unknown', reason: 'conflict', showId: 'heartstopper' });
     expect(await db.count('learned')).toBe(0);
   });
 
   it('keeps a learned mapping against one contradicting claim, and replaces it when two fresh signals agree', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '77', titleId: '81059939', season: 1, episode: 2, via: 'metadata', learn: true });
+    await resolveEpisode(db, 'netflix', {
+      videoId: '77',
+      titleId: '81059939',
+      season: 1,
+      episode: 2,
+      via: 'metadata',
+      learn: true,
+    });
     const claim = { source: 'backstory-page' as const, nonce: 'n', videoId: '77', titleId: '81059939', season: 2, episode: 2 };
     const lone = reader({ pageState: async () => claim, metadata: async () => undefined });
-    expect(await identify(lone, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's1e2', via: 'learned' });
+    expect(await identify(lone, (s) => resolveEpisode(db, 'netflix', s))).toMatchObject({ episodeId: 's1e2', via: 'learned' });
     const backed = reader({
       pageState: async () => claim,
       metadata: async () => ({ titleId: '81059939', season: 2, episode: 2, episodeVideoId: '77' }),
     });
-    expect(await identify(backed, (s) => resolveEpisode(db, s))).toMatchObject({ episodeId: 's2e2', confirmed: true });
-    expect(await db.get('learned', '77')).toMatchObject({ episodeId: 's2e2' });
+    expect(await identify(backed, (s) => resolveEpisode(db, 'netflix', s))).toMatchObject({ episodeId: 's2e2', confirmed: true });
+    expect(await db.get('learned', 'netflix:77')).toMatchObject({ episodeId: 's2e2' });
   });
 
   it('falls back to the metadata JSON when there is no page-world API', async () => {
@@ -107,7 +114,7 @@ describe('identify', () => {
           episodeTitle: 'Out',
         }),
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e1', via: 'metadata' });
   });
@@ -115,16 +122,23 @@ describe('identify', () => {
   it('falls back to the title text in another language', async () => {
     const db = await seededDb();
     const result = await identify(reader({ videoId: () => '44', titleParts: () => ['Heartstopper', 'Flg. 5', 'Friend'] }), (s) =>
-      resolveEpisode(db, s),
+      resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e5', via: 'title-text' });
   });
 
   it('answers from memory on a second visit without fetching anything', async () => {
     const db = await seededDb();
-    await resolveEpisode(db, { videoId: '45', titleId: '81059939', season: 3, episode: 8, via: 'metadata', learn: true });
+    await resolveEpisode(db, 'netflix', {
+      videoId: '45',
+      titleId: '81059939',
+      season: 3,
+      episode: 8,
+      via: 'metadata',
+      learn: true,
+    });
     const metadata = vi.fn();
-    const result = await identify(reader({ videoId: () => '45', metadata }), (s) => resolveEpisode(db, s));
+    const result = await identify(reader({ videoId: () => '45', metadata }), (s) => resolveEpisode(db, 'netflix', s));
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's3e8', via: 'learned' });
     expect(metadata).not.toHaveBeenCalled();
   });
@@ -132,9 +146,11 @@ describe('identify', () => {
   it('names an unknown title, and says the controls were hidden when nothing could be read', async () => {
     const db = await seededDb();
     expect(
-      await identify(reader({ videoId: () => '46', titleParts: () => ['Some Other Film'] }), (s) => resolveEpisode(db, s)),
+      await identify(reader({ videoId: () => '46', titleParts: () => ['Some Other Film'] }), (s) =>
+        resolveEpisode(db, 'netflix', s),
+      ),
     ).toMatchObject({ status: 'unknown', reason: 'unknown-show', title: 'Some Other Film', titleMissing: false });
-    expect(await identify(reader({ videoId: () => '47' }), (s) => resolveEpisode(db, s))).toMatchObject({
+    expect(await identify(reader({ videoId: () => '47' }), (s) => resolveEpisode(db, 'netflix', s))).toMatchObject({
       status: 'unknown',
       reason: 'no-signal',
       titleMissing: true,
@@ -163,7 +179,7 @@ describe('identify', () => {
         }),
         metadata,
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(metadata).toHaveBeenCalledWith('90000203', undefined);
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'metadata' });
@@ -174,7 +190,7 @@ describe('identify', () => {
     const metadata = vi.fn(async () => ({ titleId: '81059939', season: 1, episode: 4, episodeVideoId: '90000104' }));
     const result = await identify(
       reader({ pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '90000104', season: 1 }), metadata }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e4' });
   });
@@ -187,16 +203,16 @@ describe('identify', () => {
         metadata: async () => ({ titleId: '81059939', type: 'show', season: 1, episode: 1, episodeVideoId: '90000101' }),
         titleParts: () => ['Heartstopper', 'E1', 'Meet'],
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e1', videoId: '90000101' });
-    expect(await db.get('learned', '81059939')).toBeUndefined();
-    expect(await db.get('learned', '90000101')).toMatchObject({ episodeId: 's1e1' });
+    expect(await db.get('learned', 'netflix:81059939')).toBeUndefined();
+    expect(await db.get('learned', 'netflix:90000101')).toMatchObject({ episodeId: 's1e1' });
   });
 
   it('waits out a recap (supplemental), from the page world or the metadata, and never calls it a film', async () => {
     const db = await seededDb();
-    const resolve = vi.fn((s) => resolveEpisode(db, s));
+    const resolve = vi.fn((s) => resolveEpisode(db, 'netflix', s));
     expect(
       await identify(
         reader({ pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '90000999', type: 'supplemental' }) }),
@@ -224,12 +240,14 @@ describe('identify', () => {
     };
     const metadata = vi.fn(async () => ({ titleId: '81059939', season: 2, episode: 1, episodeVideoId: '90000201' }));
     const result = await identify(reader({ pageState: async () => stale, videoId: () => '90000201', metadata }), (s) =>
-      resolveEpisode(db, s),
+      resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e1', videoId: '90000201' });
     const playing = { ...stale, session: 'playing' as const };
     expect(
-      await identify(reader({ pageState: async () => playing, videoId: () => '81059939' }), (s) => resolveEpisode(db, s)),
+      await identify(reader({ pageState: async () => playing, videoId: () => '81059939' }), (s) =>
+        resolveEpisode(db, 'netflix', s),
+      ),
     ).toMatchObject({
       episodeId: 's1e8',
     });
@@ -242,7 +260,7 @@ describe('identify', () => {
         videoId: () => '90000202',
         metadata: async () => ({ titleId: '81059939', season: 2, episodeTitle: 'Family', episodeVideoId: '90000202' }),
       }),
-      (s) => resolveEpisode(db, s),
+      (s) => resolveEpisode(db, 'netflix', s),
     );
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e2' });
   });
@@ -251,7 +269,7 @@ describe('identify', () => {
     it('resolves by the episode title', async () => {
       const db = await seededDb();
       const result = await identify(reader({ videoId: () => '50', titleParts: () => ['Heartstopper', 'E3', 'Talk'] }), (s) =>
-        resolveEpisode(db, s),
+        resolveEpisode(db, 'netflix', s),
       );
       expect(result).toMatchObject({ status: 'resolved', episodeId: 's3e3', via: 'title-text' });
     });
@@ -260,7 +278,7 @@ describe('identify', () => {
       const db = await seededDb();
       const result = await identify(
         reader({ videoId: () => '51', titleParts: () => ['Heartstopper', 'E3', 'Folge 2-3 (deutsch)'] }),
-        (s) => resolveEpisode(db, s),
+        (s) => resolveEpisode(db, 'netflix', s),
       );
       expect(result).toMatchObject({ status: 'unknown', reason: 'unknown-episode' });
     });
@@ -272,7 +290,7 @@ describe('identify', () => {
           pageState: async () => ({ source: 'backstory-page', nonce: 'n', videoId: '52', titleId: '81059939', season: 2 }),
           titleParts: () => ['Herzklopfen', 'E3', 'Folge 2-3 (deutsch)'],
         }),
-        (s) => resolveEpisode(db, s),
+        (s) => resolveEpisode(db, 'netflix', s),
       );
       expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'title-text' });
     });

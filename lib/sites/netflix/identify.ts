@@ -12,7 +12,8 @@
  * called confirmed; a lone claim is shown but never counts as watched, and claims that disagree leave the
  * viewer to choose. A recap (`supplemental`) that plays before the episode is waited out, never identified.
  */
-import type { EpisodeSignals, Resolution } from '../db/resolve';
+import type { EpisodeSignals, Resolution } from '../../db/resolve';
+import type { Identification, Resolve } from '../site';
 import type { MetadataSignals } from './metadata';
 import type { PageState } from './page-bridge';
 import { type ParsedTitle, parseTitleParts } from './title-parser';
@@ -26,34 +27,7 @@ export interface PageReader {
   metadata(videoId: string, memberApiPath?: string): Promise<MetadataSignals | undefined>;
 }
 
-export type Identification =
-  | {
-      status: 'resolved';
-      videoId?: string;
-      showId: string;
-      episodeId: string;
-      via: Extract<Resolution, { status: 'resolved' }>['via'];
-      /**
-       * True when two independent signals agreed (now, or when the mapping was learned), or the viewer said so.
-       * Only a confirmed episode may count as watched: a single signal can come from the page.
-       */
-      confirmed: boolean;
-    }
-  /** Something other than the episode plays first (a recap): ask again shortly. */
-  | { status: 'waiting'; videoId?: string }
-  | {
-      status: 'unknown';
-      videoId?: string;
-      /** What the page called it, shown as plain text in "no notes for …". */
-      title?: string;
-      showId?: string;
-      /** 'conflict': the signals name different episodes of a known show, and none is corroborated. */
-      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
-      /** True when the title text was not on screen, so a later look may do better. */
-      titleMissing: boolean;
-    };
-
-export type Resolve = (signals: EpisodeSignals) => Promise<Resolution>;
+export type { Identification, Resolve };
 
 /** What each signal said, kept for the panel's "Copy diagnostics". */
 export interface IdentifyTrace {

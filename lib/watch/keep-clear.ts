@@ -1,5 +1,5 @@
 /**
- * How far down the panel may reach without covering any of Netflix's own buttons or the subtitle box: the top of
+ * How far down the panel may reach without covering any of the site's own buttons or the subtitle box: the top of
  * the highest obstacle that shares the panel's column, less a margin. Pure, so that it is tested without layout.
  */
 export interface Box {

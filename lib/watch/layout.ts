@@ -2,12 +2,12 @@
  * The panel's geometry and visibility, as pure functions of what the content script measures, so that each rule
  * is unit-tested without a browser (layout.test.ts); panel-frame.ts applies them.
  */
-import type { PanelMode, PanelSize } from '../../lib/settings/settings';
+import type { PanelMode, PanelSize } from '../settings/settings';
 
-/** Room kept free above the panel (Netflix's back and flag buttons), and at its sides. */
+/** Room kept free above the panel (the site's back and flag buttons), and at its sides. */
 export const TOP = 72;
 export const SIDE = 16;
-/** Room kept free below it when nothing more precise was measured: Netflix's control bar. */
+/** Room kept free below it when nothing more precise was measured: the site's control bar. */
 export const BOTTOM = 128;
 export const HANDLE = { width: 148, height: 48 };
 
@@ -33,9 +33,9 @@ export function fontSize(viewport: number, text: 'standard' | 'large'): number {
   return Math.round(base * (text === 'large' ? 1.25 : 1) * 2) / 2;
 }
 
-/** What the content script knows about the viewer's attention, all from Netflix's own state or events. */
+/** What the content script knows about the viewer's attention, all from the site's own state or events. */
 export interface Activity {
-  /** Netflix's controls are mounted (they are, only while the viewer moves the pointer or presses keys). */
+  /** the site's controls are mounted (they are, only while the viewer moves the pointer or presses keys). */
   controls: boolean;
   /** The video is paused. */
   paused: boolean;
@@ -46,7 +46,7 @@ export interface Activity {
 }
 
 /**
- * Whether the frame is shown. The handle (panel closed) comes and goes with Netflix's controls in every mode.
+ * Whether the frame is shown. The handle (panel closed) comes and goes with the site's controls in every mode.
  * Open: over the picture (overlay) only while the viewer is attending to the player, like Prime Video's X-Ray;
  * in its own column (side) or pinned, always.
  */

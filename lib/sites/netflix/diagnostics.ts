@@ -6,7 +6,7 @@
  * ids, cookies or query strings. Nothing here is sent anywhere; the viewer copies it.
  */
 import type { IdentifyTrace } from './identify';
-import { SELECTOR_TABLE } from './selectors';
+import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
 
 export interface DiagnosticsInput {
   version: string;
@@ -30,24 +30,28 @@ export interface DiagnosticsResult {
  * (formatDiagnostics), so the words stay out of the script injected into Netflix's page.
  */
 export interface DiagnosticsData {
+  /** Which site's reader collected this (lib/sites/diagnostics.ts picks the formatter by it). */
+  site: 'netflix';
   version: string;
   path: string;
   result?: DiagnosticsResult;
   metadataOutcome: string;
   trace: IdentifyTrace;
   /** Matches per fallback of each selector list, by name. */
-  selectors: [string, number[]][];
+  /** Matches per fallback of each selector list, in SELECTOR_TABLE's order. */
+  selectors: number[][];
 }
 
 export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, result }: DiagnosticsInput): DiagnosticsData {
   return {
+    site: 'netflix',
     version,
     path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
     // Only these three: the identification also holds ids that are already in the trace.
     result: result && { status: result.status, reason: result.reason, via: result.via },
     metadataOutcome,
     trace,
-    selectors: Object.entries(SELECTOR_TABLE).map(([name, list]) => [name, list.map((s) => doc.querySelectorAll(s).length)]),
+    selectors: SELECTOR_LISTS.map((list) => list.map((s) => doc.querySelectorAll(s).length)),
   };
 }
 
@@ -65,7 +69,10 @@ export function formatDiagnostics({ version, path, result, metadataOutcome, trac
     ),
     line('Page path', path),
     line('Video id on the page', trace.domVideoId),
-    line('Selectors (matches per fallback)', selectors.map(([name, counts]) => `${name} ${counts.join('/')}`).join('; ')),
+    line(
+      'Selectors (matches per fallback)',
+      selectors.map((counts, i) => `${Object.keys(SELECTOR_TABLE)[i]} ${counts.join('/')}`).join('; '),
+    ),
     line('Page world', page ? page.probe : 'no answer'),
     line(
       'Page world said',

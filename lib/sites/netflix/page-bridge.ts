@@ -4,7 +4,7 @@
  * (never evaluated), validated field by field, and everything unexpected is dropped.
  */
 
-import { VIDEO_ID } from '../ids/ids';
+import { VIDEO_ID } from '../../ids/ids';
 import { REQUEST_EVENT, STATE_EVENT } from './page-bridge-events';
 import { cleanText } from './title-parser';
 

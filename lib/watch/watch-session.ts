@@ -7,24 +7,20 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { PanelView } from '../../components/panel/types';
-import { isPanelActionMessage, type PanelAction } from '../../lib/messaging/panel-messages';
-import { send } from '../../lib/messaging/send';
-import { collectDiagnostics } from '../../lib/netflix/diagnostics';
-import { createDomReader } from '../../lib/netflix/dom-reader';
-import { type Identification, type IdentifyTrace, identify } from '../../lib/netflix/identify';
-import { createMetadataFetcher } from '../../lib/netflix/metadata-fetch';
-import { watchPlayer } from '../../lib/netflix/player-watcher';
-import { rateLimit } from '../../lib/netflix/rate-limit';
-import { queryFirst, VIDEO } from '../../lib/netflix/selectors';
-import { startWatchedClock } from '../../lib/netflix/watched-clock';
-import { DATA_VERSION_KEY } from '../../lib/settings/data-version';
-import { DEFAULT_SETTINGS, isSettingKey, type Settings } from '../../lib/settings/settings';
+import { isPanelActionMessage, type PanelAction } from '../messaging/panel-messages';
+import { send } from '../messaging/send';
+import { DATA_VERSION_KEY } from '../settings/data-version';
+import { DEFAULT_SETTINGS, isSettingKey, type Settings } from '../settings/settings';
+import { queryFirst } from '../sites/query';
+import { rateLimit } from '../sites/rate-limit';
+import type { Identification, SiteAdapter } from '../sites/site';
 import { mountPanelFrame, type PanelHost, type PanelSession } from './panel-frame';
+import { startWatchedClock } from './watched-clock';
 
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
 const WAIT_RETRY_MS = 2_000;
 const WAIT_RETRIES = 60;
-/** Identifications a minute, at most, in one tab (each may ask Netflix for metadata): real viewing needs a few. */
+/** Identifications a minute, at most, in one tab (each may ask the site for metadata): real viewing needs a few. */
 const IDENTIFY_PER_MINUTE = 30;
 
 /** The shows the viewer closed the panel for (this browser only): it stays closed there until opened again. */
@@ -37,39 +33,13 @@ function listen<L>(event: { addListener(l: L): void; removeListener(l: L): void 
   return () => event.removeListener(listener);
 }
 
-/**
- * Puts the page-world reader into Netflix's page, as WXT's injectScript does (by URL in MV3; its text in MV2,
- * where Firefox would not load an extension URL under Netflix's policy), without the options Backstory does not
- * use. Settles, never rejects: a page that blocks it leaves identification to the other signals.
- */
-async function injectPageScript(): Promise<void> {
-  const url = browser.runtime.getURL('/netflix-page.js');
-  const script = document.createElement('script');
-  const loaded = new Promise<void>((resolve) => {
-    script.onload = script.onerror = () => resolve();
-  });
-  const inline = browser.runtime.getManifest().manifest_version === 2;
-  try {
-    if (inline) script.text = await (await fetch(url)).text();
-    else script.src = url;
-  } catch {
-    return;
-  }
-  (document.head ?? document.documentElement).append(script);
-  script.remove();
-  if (!inline) await loaded;
-}
-
-/** Loaded once per document; every page-state request waits for it, so none times out while it loads. */
-let pageScript: Promise<void> | undefined;
-
 export interface WatchSession {
   toggle(): void;
   onUrlChange(): void;
   stop(): void;
 }
 
-export function startWatchSession(ctx: ContentScriptContext): WatchSession {
+export function startWatchSession(ctx: ContentScriptContext, site: SiteAdapter): WatchSession {
   let stopped = false;
   let host: PanelHost | undefined;
   let view: PanelView = { status: 'detecting' };
@@ -82,25 +52,13 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   let shortcut = '';
   let generation = 0;
   let watchedArm = new AbortController();
-  let trace: IdentifyTrace = {};
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let waits = 0;
   const identifyLimit = rateLimit(IDENTIFY_PER_MINUTE, 60_000);
   let limitTimer: ReturnType<typeof setTimeout> | undefined;
   const cleanups: (() => void)[] = [];
 
-  pageScript ??= injectPageScript();
-
-  const fetchMetadata = createMetadataFetcher(location.origin);
-  const domReader = createDomReader(document, window, fetchMetadata);
-  const reader = {
-    ...domReader,
-    pageState: async () => {
-      // Bounded: a page that blocks or removes the script must not leave the panel waiting for ever.
-      await Promise.race([pageScript, new Promise((resolve) => setTimeout(resolve, 1000))]);
-      return domReader.pageState();
-    },
-  };
+  const page = site.read(document, window);
 
   const state = (): PanelSession => ({ view, open, settings, shortcut });
   const draw = () => {
@@ -153,15 +111,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
       setView({ ...view, askWatched: undefined });
       if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
     },
-    diagnostics: () =>
-      collectDiagnostics({
-        version: browser.runtime.getManifest().version,
-        url: location,
-        doc: document,
-        trace,
-        metadataOutcome: fetchMetadata.outcome(),
-        result: identity,
-      }),
+    diagnostics: () => page.diagnostics(identity),
   };
 
   async function onPanelAction(action: PanelAction): Promise<unknown> {
@@ -220,11 +170,9 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     clearTimeout(waitTimer);
     if (!waiting) waits = 0;
     try {
-      const nextTrace: IdentifyTrace = {};
-      const result = await identify(reader, (signals) => send('resolveEpisode', signals), nextTrace);
+      const result = await page.identify((signals) => send('resolveEpisode', signals));
       if (gen !== generation || stopped) return;
       identity = result;
-      trace = nextTrace;
       if (result.status === 'waiting') {
         // A recap is playing under another id: the episode follows it, so look again shortly.
         setView({ status: 'detecting' });
@@ -264,7 +212,7 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
   function armWatchedTimer() {
     disarmWatchedTimer();
     watchedArm = new AbortController();
-    const video = queryFirst<HTMLVideoElement>(document, VIDEO);
+    const video = queryFirst<HTMLVideoElement>(document, site.video);
     if (!video || identity?.status !== 'resolved' || !identity.confirmed) return;
     const { showId, episodeId } = identity;
     startWatchedClock(
@@ -286,10 +234,10 @@ export function startWatchSession(ctx: ContentScriptContext): WatchSession {
     }
   }
 
-  const watcher = watchPlayer(document, {
+  const watcher = site.watchPlayer(document, {
     onPlayer(root) {
       host?.remove();
-      host = mountPanelFrame(ctx, root, state());
+      host = mountPanelFrame(ctx, site, root, state());
     },
     onPlayerGone() {
       host?.remove();

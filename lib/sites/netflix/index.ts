@@ -1,0 +1,54 @@
+/**
+ * Netflix behind the site contract (../site.ts). Identification follows the evidence of what reads the live site
+ * today (netflix-real-evidence.md): the player's state in the page world, the member API's metadata for the
+ * video id, the control bar's title text, each matched on its own (identify.ts).
+ */
+import { browser } from 'wxt/browser';
+import { injectPageScript } from '../page-script';
+import type { SiteAdapter } from '../site';
+import { collectDiagnostics } from './diagnostics';
+import { createDomReader } from './dom-reader';
+import { type IdentifyTrace, identify } from './identify';
+import { createMetadataFetcher } from './metadata-fetch';
+import { watchPlayer } from './player-watcher';
+import { CONTROLS, isWatchUrl, KEEP_CLEAR, PLAYER_VIEW, VIDEO } from './selectors';
+
+export const netflix: SiteAdapter = {
+  isWatchUrl,
+  read(doc, win) {
+    // Every page-state request waits for the page-world script, but never more than a second: a page that blocks
+    // or removes it must not leave the panel waiting for ever.
+    const pageScript = injectPageScript('/netflix-page.js');
+    const fetchMetadata = createMetadataFetcher(win.location.origin);
+    const dom = createDomReader(doc, win, fetchMetadata);
+    const reader = {
+      ...dom,
+      pageState: async () => {
+        await Promise.race([pageScript, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        return dom.pageState();
+      },
+    };
+    let trace: IdentifyTrace = {};
+    return {
+      // The trace of the latest identification, filled in as its signals answer.
+      identify(resolve) {
+        trace = {};
+        return identify(reader, resolve, trace);
+      },
+      diagnostics: (result) =>
+        collectDiagnostics({
+          version: browser.runtime.getManifest().version,
+          url: win.location,
+          doc,
+          trace,
+          metadataOutcome: fetchMetadata.outcome(),
+          result,
+        }),
+    };
+  },
+  watchPlayer,
+  video: VIDEO,
+  playerView: PLAYER_VIEW,
+  controls: CONTROLS,
+  keepClear: KEEP_CLEAR,
+};

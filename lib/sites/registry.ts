@@ -1,0 +1,60 @@
+/**
+ * The streaming sites Backstory works on, as the manifest, the background and the options page need them: which
+ * pages, which ids, which page-world script. Each site's code lives in its folder beside this file behind the
+ * contract in site.ts; its content script is a three-line entry in entrypoints/<site>.content/. Adding a site
+ * touches that folder, this list and that entry (CONTRIBUTING.md, "Add a site").
+ */
+import { VIDEO_ID } from '../ids/ids';
+import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
+
+export type SiteId = 'netflix';
+
+export interface SiteInfo {
+  id: SiteId;
+  /** As the site calls itself (a name, not translated). */
+  name: string;
+  /** The pages its content script runs on, and the only host permission it gets: as narrow as the site allows. */
+  matches: string[];
+  /** Its watch pages: a tab showing one may have something playing. */
+  isWatchUrl(url: URL): boolean;
+  /** Its page-world reader, web-accessible to `matches` only; absent when the site needs none. */
+  pageScript?: `/${string}.js`;
+  /** The shape of its video and title ids, checked before any is stored. */
+  videoId: RegExp;
+}
+
+export const SITES: Record<SiteId, SiteInfo> = {
+  netflix: {
+    id: 'netflix',
+    name: 'Netflix',
+    // Watch pages only on www.: not plain http, not the other subdomains (jobs., help., …) (review B15).
+    matches: ['https://www.netflix.com/*'],
+    isWatchUrl: isNetflixWatchUrl,
+    pageScript: '/netflix-page.js',
+    videoId: VIDEO_ID,
+  },
+};
+
+export const SITE_LIST: SiteInfo[] = Object.values(SITES);
+
+/** Whether a match pattern of the form "https://host/*" covers the URL. */
+function matches(pattern: string, url: URL): boolean {
+  const m = /^(https?):\/\/([^/]+)\/\*$/.exec(pattern);
+  return !!m && url.protocol === `${m[1]}:` && url.host === m[2];
+}
+
+/** The site a page belongs to, from its address (a content script's sender URL, a tab's URL). */
+export function siteOfUrl(url: string | URL | undefined): SiteInfo | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
+  return SITE_LIST.find((site) => site.matches.some((pattern) => matches(pattern, parsed)));
+}
+
+/** True when the URL is a watch page of any site. */
+export function isAnyWatchUrl(url: URL): boolean {
+  return siteOfUrl(url)?.isWatchUrl(url) ?? false;
+}

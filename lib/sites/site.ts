@@ -1,0 +1,77 @@
+/**
+ * What a streaming site gives the watch session (lib/watch): the contract each folder beside this file fulfils.
+ * The watch session, the panel frame and everything behind the background speak of a site and its ids, never of
+ * Netflix; a site's selectors, page-world reader, metadata and title parsing stay in its folder.
+ * Adding a site: CONTRIBUTING.md, "Add a site".
+ */
+import type { EpisodeSignals, Resolution } from '../db/resolve';
+
+export interface SiteAdapter {
+  /** A page where something plays: the watch session runs there and stops when the page stops being one. */
+  isWatchUrl(url: URL | Location): boolean;
+  /** Starts reading a watch page: whatever the site needs (a page-world script, its metadata, its DOM). */
+  read(doc: Document, win: Window): SiteReader;
+  /** Follows the player without polling: mounted, gone, the video or title changed, its layout moved. */
+  watchPlayer(doc: Document, events: PlayerWatcherEvents): PlayerWatcher;
+  /** The <video>, for the "watched" clock and the panel's size. */
+  video: readonly string[];
+  /** The box the side-by-side mode narrows. */
+  playerView: readonly string[];
+  /** The site's controls: while they show, the overlay panel shows too. */
+  controls: readonly string[];
+  /** The site's own buttons and subtitles the panel must never cover. */
+  keepClear: readonly string[];
+}
+
+export interface SiteReader {
+  /** Which episode plays, asking the background (`resolve`) to match what the page says to a known show. */
+  identify(resolve: Resolve): Promise<Identification>;
+  /** What each signal said in the last identification, as data for the panel's "Copy diagnostics". */
+  diagnostics(result?: Identification): unknown;
+}
+
+export type Resolve = (signals: EpisodeSignals) => Promise<Resolution>;
+
+export type Identification =
+  | {
+      status: 'resolved';
+      /** The site's own id of the video (a site-local id: the background adds the site). */
+      videoId?: string;
+      showId: string;
+      episodeId: string;
+      via: Extract<Resolution, { status: 'resolved' }>['via'];
+      /**
+       * True when two independent signals agreed (now, or when the mapping was learned), or the viewer said so.
+       * Only a confirmed episode may count as watched: a single signal can come from the page.
+       */
+      confirmed: boolean;
+    }
+  /** Something other than the episode plays first (a recap): ask again shortly. */
+  | { status: 'waiting'; videoId?: string }
+  | {
+      status: 'unknown';
+      videoId?: string;
+      /** What the page called it, shown as plain text in "no notes for …". */
+      title?: string;
+      showId?: string;
+      /** 'conflict': the signals name different episodes of a known show, and none is corroborated. */
+      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
+      /** True when the title text was not on screen, so a later look may do better. */
+      titleMissing: boolean;
+    };
+
+export interface PlayerWatcherEvents {
+  onPlayer(root: Element): void;
+  onPlayerGone(): void;
+  onChange(reason: 'video' | 'title'): void;
+  /** Something in the player changed (debounced): buttons or subtitles may have appeared, moved or gone. */
+  onLayout?(): void;
+}
+
+export interface PlayerWatcher {
+  /** Re-check now (after a URL change, for example). */
+  poke(): void;
+  /** The title block is worth a look again: report when it next appears. */
+  wantTitle(): void;
+  stop(): void;
+}
