@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testService } from '../../tests/support/test-service';
+import { createCore, type ServiceDeps } from '../service/core';
+import { watchPageMethods } from '../service/watch-page';
 import { callerOf, FOR_CONTENT_SCRIPTS, MESSAGE_TYPES, type Sender, serve } from './protocol';
 
 const extensionPage = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
@@ -127,6 +129,14 @@ const OWN_VALIDATION: Record<string, RegExp> = {
 };
 
 describe('the message table', () => {
+  it('keeps what content scripts may call in the service file for them, and nothing else there', () => {
+    const core = createCore({} as ServiceDeps);
+    expect(
+      Object.keys(watchPageMethods(core)).sort(),
+      "lib/service/watch-page.ts holds exactly the 'page' messages of CALLERS (protocol.ts): move the method, or change its caller",
+    ).toEqual([...FOR_CONTENT_SCRIPTS].sort());
+  });
+
   it('gives every message a caller, a handler and, when it takes data, an input schema', () => {
     const { svc } = testService();
     for (const type of MESSAGE_TYPES) {

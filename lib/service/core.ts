@@ -1,0 +1,110 @@
+/**
+ * What every part of the background service shares: its dependencies, the database once the bundled packs are
+ * seeded, and the viewer's horizon for a show. Each caller's methods live in a file of their own
+ * (watch-page.ts, panel.ts, popup.ts, options.ts, lifecycle.ts); backstory-service.ts puts them together.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { DbHealth } from '../db/connection';
+import type { BackstoryDB } from '../db/schema';
+import { ensureBundledPacks, type SeedOutcome } from '../db/seed';
+import { getProgress } from '../db/user-data';
+import { episodeKey } from '../ids/ids';
+import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
+import type { Settings } from '../settings/settings';
+import type { SiteId } from '../sites/registry';
+import { reconcileReadVolumes } from './read-volume-sync';
+
+export interface NowWatching {
+  showId: string;
+  episodeId: string;
+}
+
+export interface ServiceDeps {
+  getDb: () => Promise<IDBPDatabase<BackstoryDB>>;
+  bundledPacks: unknown[];
+  loadSettings: () => Promise<Settings>;
+  saveSettings: (patch: Partial<Settings>, options?: { replaceReadVolumes?: boolean }) => Promise<Settings>;
+  /** The browser's binding for the panel's toggle command ("" when the viewer removed it). */
+  shortcut: () => Promise<string>;
+  /** Tells open panels that user data changed elsewhere (options page, another tab). */
+  dataChanged: () => Promise<void>;
+  /** What happened to the database in this session (repairs, blocked upgrades). */
+  dbHealth?: () => DbHealth;
+  /** The extension's version: the prebuilt search index is rebuilt after an update. */
+  extensionVersion: string;
+  /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
+  relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
+  /** Per-tab "now watching" memory that survives the service worker being stopped. */
+  nowWatching: {
+    get(tabId: number): Promise<NowWatching | undefined>;
+    set(tabId: number, value: NowWatching | undefined): Promise<void>;
+  };
+}
+
+/**
+ * Who sent a message, as the browser says (never the message): the tab of a content script, and the site that
+ * tab's page belongs to (lib/sites/registry.ts). The site decides how a video or title id is read and stored.
+ */
+export interface From {
+  tabId?: number;
+  site?: SiteId;
+}
+
+export type Core = ReturnType<typeof createCore>;
+
+export function createCore(deps: ServiceDeps) {
+  let seeding: Promise<SeedOutcome[]> | undefined;
+  let reconciling: Promise<void> | undefined;
+  const saveReadVolumes = async (readVolumes: Record<string, number>, replace = false) =>
+    void (await deps.saveSettings({ readVolumes }, { replaceReadVolumes: replace }));
+
+  const ready = async () => {
+    const db = await deps.getDb();
+    seeding ??= ensureBundledPacks(db, deps.bundledPacks).catch((error: unknown) => {
+      seeding = undefined;
+      throw error;
+    });
+    await seeding;
+    // A database deleted under the running worker comes back empty: seed it again now, not at the next start (B13).
+    if ((await db.count('packs')) === 0) {
+      seeding = ensureBundledPacks(db, deps.bundledPacks);
+      await seeding;
+    }
+    // Once per start: reading progress synced from another browser. A failure here must not stop the answer.
+    reconciling ??= (async () => {
+      if (await reconcileReadVolumes(db, (await deps.loadSettings()).readVolumes, saveReadVolumes)) await deps.dataChanged();
+    })().catch((error: unknown) => console.warn('Backstory could not sync reading progress:', error));
+    await reconciling;
+    return db;
+  };
+
+  async function horizonFor(db: IDBPDatabase<BackstoryDB>, showId: string, currentOrdinal: number): Promise<ViewerHorizon> {
+    const [settings, progress] = await Promise.all([deps.loadSettings(), getProgress(db, showId)]);
+    return viewerHorizon(settings.guard, currentOrdinal, progress.furthestOrdinal, progress.readVolume);
+  }
+  async function ordinalOf(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<number> {
+    return (await db.get('episodes', episodeKey(showId, episodeId)))?.ordinal ?? 0;
+  }
+  /** The horizon for a show as seen from a tab: the episode that tab plays counts as reached. */
+  async function watchedHorizon(db: IDBPDatabase<BackstoryDB>, showId: string, tabId?: number): Promise<ViewerHorizon> {
+    const now = tabId === undefined ? undefined : await deps.nowWatching.get(tabId);
+    const current = now?.showId === showId ? await ordinalOf(db, showId, now.episodeId) : 0;
+    return horizonFor(db, showId, current);
+  }
+
+  return {
+    deps,
+    ready,
+    horizonFor,
+    ordinalOf,
+    watchedHorizon,
+    saveReadVolumes,
+    /** What the last seeding of the bundled packs reported. */
+    seedOutcomes: async () => (await seeding) ?? [],
+    /** Seeds the bundled packs again, even where they are current ("Repair the built-in shows"). */
+    reseed: async () => {
+      seeding = ensureBundledPacks(await deps.getDb(), deps.bundledPacks, true);
+      return seeding;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** What the panel's frame asks (an extension page in the streaming tab): held-back items, places, progress. */
+import { episodeCode, loadShowData } from '../db/show-data';
+import { getProgress, placeViewer, setReadVolume } from '../db/user-data';
+import { revealItem } from '../views/context';
+import type { Core, From } from './core';
+import { inputs, parseInput } from './inputs';
+
+export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
+  return {
+    async revealItem(data: unknown) {
+      const { showId, season, handle } = parseInput(inputs.reveal, data, 'revealItem');
+      return (await revealItem(await ready(), showId, season, handle)) ?? null;
+    },
+
+    async listEpisodes(data: unknown) {
+      const { showId } = parseInput(inputs.showRef, data, 'listEpisodes');
+      const show = await loadShowData(await ready(), showId);
+      return show?.episodes.map((e) => ({ id: e.id, code: episodeCode(e), title: e.title })) ?? [];
+    },
+
+    async getProgress(data: unknown) {
+      const { showId } = parseInput(inputs.showRef, data, 'getProgress');
+      return getProgress(await ready(), showId);
+    },
+
+    /** "Where are you?": watched up to an episode (or nothing yet), set by the viewer from an extension page. */
+    async placeViewer(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.place, data, 'placeViewer');
+      const progress = await placeViewer(await ready(), showId, episodeId);
+      await deps.dataChanged();
+      return progress;
+    },
+
+    async setReadVolume(data: unknown) {
+      const { showId, volume } = parseInput(inputs.readVolume, data, 'setReadVolume');
+      const db = await ready();
+      // The synced copy first, and only this show's key: if sync refuses (its write quota), the error reaches the
+      // page that asked and IndexedDB is left as it was, so the two never disagree (review B5).
+      await saveReadVolumes({ [showId]: volume });
+      const progress = await setReadVolume(db, showId, volume);
+      await deps.dataChanged();
+      return progress;
+    },
+
+    /**
+     * The panel frame's way to its content script: the tab is the one the browser says the frame is in, so a
+     * frame can only ever talk to the page it sits on.
+     */
+    async relayToPanelHost(data: unknown, { tabId }: From = {}) {
+      const action = parseInput(inputs.panelAction, data, 'relayToPanelHost');
+      if (tabId === undefined || !deps.relayToTab) throw new Error('The panel is not in a tab');
+      return (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * What a site's content script may ask (the 'page' side of the caller table in lib/messaging/protocol.ts): it
+ * runs in a page Backstory does not control, so only what the panel needs, with ids read as the site's of the
+ * sending page.
+ */
+import { resolveEpisode } from '../db/resolve';
+import { correctEpisode, getProgress, recordWatched } from '../db/user-data';
+import type { Settings } from '../settings/settings';
+import { SITES, type SiteId } from '../sites/registry';
+import { episodeContext } from '../views/context';
+import type { Core, From } from './core';
+import { InvalidMessageError, inputs, parseInput } from './inputs';
+
+/** The sender's site, once its ids have the shape that site's ids have. */
+function siteOf(from: From, ids: (string | undefined)[]): SiteId {
+  const site = from.site && SITES[from.site];
+  if (!site) throw new InvalidMessageError('Refused: the page is not on a site Backstory supports');
+  for (const id of ids)
+    if (id !== undefined && !site.videoId.test(id)) throw new InvalidMessageError(`Invalid id for ${site.name}`);
+  return site.id;
+}
+
+export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
+  return {
+    async resolveEpisode(data: unknown, from: From = {}) {
+      const signals = parseInput(inputs.signals, data, 'resolveEpisode');
+      const site = siteOf(from, [signals.videoId, signals.titleId]);
+      return resolveEpisode(await ready(), site, signals);
+    },
+
+    async getEpisodeContext(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
+      const db = await ready();
+      const [horizon, progress] = await Promise.all([
+        horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
+        getProgress(db, showId),
+      ]);
+      return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
+    },
+
+    async correctEpisode(data: unknown, from: From = {}) {
+      const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
+      const site = siteOf(from, [videoId]);
+      const db = await ready();
+      await correctEpisode(db, site, videoId, showId, episodeId);
+      return resolveEpisode(db, site, { videoId, via: 'url' });
+    },
+
+    async recordWatched(data: unknown) {
+      const { showId, episodeId, confirmed } = parseInput(inputs.watched, data, 'recordWatched');
+      return recordWatched(await ready(), showId, episodeId, confirmed);
+    },
+
+    async reportNowWatching(data: unknown, { tabId }: From = {}) {
+      const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
+      if (tabId !== undefined) await deps.nowWatching.set(tabId, value ?? undefined);
+    },
+
+    /**
+     * The settings, for the sites' content scripts: they build without the settings module (the injected budget),
+     * and need nothing of the reading progress, which stays out of the page's tab.
+     */
+    async getSettings(): Promise<Settings> {
+      return { ...(await deps.loadSettings()), readVolumes: {} };
+    },
+
+    async getShortcut() {
+      return deps.shortcut();
+    },
+  };
+}
