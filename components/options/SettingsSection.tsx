@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { GuardMode } from '../../lib/pack/horizon';
 import type { PanelMode, PanelSize, Settings } from '../../lib/settings/settings';
 import { t } from '../i18n';
+import { VolumeSelect } from '../shared/VolumeSelect';
 import { RadioGroup } from './RadioGroup';
 import type { EpisodeOption, OptionsData, ShowInfo } from './types';
 
@@ -84,22 +85,15 @@ export function SettingsSection({
             </div>
             <div class="field">
               <label for={`read-${show.id}`}>{t('options.where.read', { show: show.title })}</label>
-              <select
+              <VolumeSelect
                 id={`read-${show.id}`}
-                value={String(read[show.id] ?? 0)}
-                onChange={async (e) => {
-                  const volume = Number(e.currentTarget.value);
+                value={read[show.id] ?? 0}
+                volumes={show.volumes}
+                onChange={async (volume) => {
                   await data.setReadVolume(show.id, volume);
                   setRead((r) => ({ ...r, [show.id]: volume }));
                 }}
-              >
-                <option value="0">{t('common.noneYet')}</option>
-                {Array.from({ length: show.volumes }, (_, i) => (
-                  <option key={i + 1} value={String(i + 1)}>
-                    {t('common.upToVolume', { n: i + 1 })}
-                  </option>
-                ))}
-              </select>
+              />
               <p class="hint">{t('options.where.readHint')}</p>
             </div>
           </fieldset>

@@ -1,5 +1,6 @@
 import type { GuardMode } from '../../lib/pack/horizon';
 import { t } from '../i18n';
+import { VolumeSelect } from '../shared/VolumeSelect';
 import type { PanelActions } from './types';
 
 /** The two axes of the spoiler guard, settable from the panel: what was watched and what was read. */
@@ -39,18 +40,12 @@ export function SpoilerControls({
       </div>
       <div class="bs-spoilers__row">
         <label for="bs-read">{t('common.comicsRead')}</label>
-        <select
+        <VolumeSelect
           id="bs-read"
-          value={String(readVolume)}
-          onChange={(e) => void actions.setReadVolume(showId, Number(e.currentTarget.value))}
-        >
-          <option value="0">{t('panel.spoilers.none')}</option>
-          {Array.from({ length: volumes }, (_, i) => (
-            <option key={i + 1} value={String(i + 1)}>
-              {t('panel.spoilers.upToVolume', { n: i + 1 })}
-            </option>
-          ))}
-        </select>
+          value={readVolume}
+          volumes={volumes}
+          onChange={(volume) => void actions.setReadVolume(showId, volume)}
+        />
       </div>
     </details>
   );

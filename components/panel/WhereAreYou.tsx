@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { VolumeSelect } from '../shared/VolumeSelect';
 import type { EpisodeChoice, PanelActions } from './types';
 
 /**
@@ -69,14 +70,7 @@ export function WhereAreYou({
       {volumes > 0 && (
         <div class="bs-where__row">
           <label for="bs-where-read">{t('common.comicsRead')}</label>
-          <select id="bs-where-read" value={read} onChange={(e) => setRead(e.currentTarget.value)}>
-            <option value="0">{t('common.noneYet')}</option>
-            {Array.from({ length: volumes }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {t('common.upToVolume', { n: i + 1 })}
-              </option>
-            ))}
-          </select>
+          <VolumeSelect id="bs-where-read" value={Number(read)} volumes={volumes} onChange={(v) => setRead(String(v))} />
         </div>
       )}
       <div class="bs-picker__buttons">

@@ -4,6 +4,7 @@ import { Badge } from './Badge';
 import { HiddenItems } from './HiddenItems';
 import { RevealedView } from './RevealedView';
 import { SourceLinks } from './SourceLinks';
+import { VolumeSelect } from './VolumeSelect';
 
 describe('SourceLinks', () => {
   it('opens links in a new tab without handing over the opener', () => {
@@ -83,5 +84,27 @@ describe('HiddenItems and RevealedView', () => {
     render(<HiddenItems items={[{ handle: 'ha' }]} kind="note" reveal={async () => null} render={() => null} />);
     fireEvent.click(screen.getByRole('button'));
     await waitFor(() => expect(screen.getByRole('button').textContent).toBe('Try again'));
+  });
+});
+
+describe('VolumeSelect', () => {
+  it('offers none yet and every volume, and reports the number chosen', () => {
+    const onChange = vi.fn();
+    render(
+      <>
+        <label for="v">Comics read</label>
+        <VolumeSelect id="v" value={2} volumes={3} onChange={onChange} />
+      </>,
+    );
+    const select = screen.getByLabelText('Comics read') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'None yet',
+      'Up to Volume 1',
+      'Up to Volume 2',
+      'Up to Volume 3',
+    ]);
+    expect(select.value).toBe('2');
+    fireEvent.change(select, { target: { value: '3' } });
+    expect(onChange).toHaveBeenCalledWith(3);
   });
 });
