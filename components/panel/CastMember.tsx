@@ -3,6 +3,7 @@ import type { CastEntry } from '../../lib/views/context';
 import { t } from '../i18n';
 import { Badge } from '../shared/Badge';
 import { HiddenItems } from '../shared/HiddenItems';
+import { changeText } from '../shared/issues';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import type { PanelActions } from './types';
@@ -32,6 +33,7 @@ export function CastMember({ entry, reveal }: { entry: CastEntry; reveal: PanelA
           {entry.origin === 'book' && entry.originBook && (
             <Badge tone="book">{t('common.fromBook', { book: entry.originBook })}</Badge>
           )}
+          {entry.change && <Badge tone="changed">{changeText(entry.change)}</Badge>}
         </span>
       </button>
       {expanded && (

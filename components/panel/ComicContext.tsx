@@ -3,12 +3,16 @@ import { t } from '../i18n';
 import { Badge } from '../shared/Badge';
 import { fidelityText } from '../shared/fidelity';
 import { HiddenItems } from '../shared/HiddenItems';
+import { issuesText, rangesText, rangeText } from '../shared/issues';
 import { RevealedView } from '../shared/RevealedView';
 import { SourceLinks } from '../shared/SourceLinks';
 import type { PanelActions } from './types';
 import { keepReadingText } from './words';
 
 function where(link: ComicLink): string {
+  const source = link.book ?? link.volumeTitle;
+  if (source && link.issues) return t('panel.comic.at', { source, at: issuesText(link.issues) });
+  if (source && link.issueRange) return t('panel.comic.at', { source, at: rangeText(link.issueRange) });
   if (link.book) return link.book;
   if (link.volumeTitle && link.chapter)
     return t('panel.comic.chapter', { volume: link.volumeTitle, number: link.chapter.number, title: link.chapter.title });
@@ -59,7 +63,8 @@ export function ComicContext({
       {next && (
         <p class="bs-keep-reading">
           <span class="bs-keep-reading__label">{t('panel.comic.readNext')} </span>
-          <strong>{next.title}</strong>. {keepReadingText(next)}
+          <strong>{next.title}</strong>
+          {next.issues && <> ({rangesText(next.issues)})</>}. {keepReadingText(next)}
         </p>
       )}
       <SourceLinks sources={sources} />

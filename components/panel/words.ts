@@ -4,6 +4,7 @@
  */
 import type { EpisodeContext, KeepReading } from '../../lib/views/context';
 import { formatList, t } from '../i18n';
+import { numbersText } from '../shared/issues';
 
 /** "Volume 1", "Volumes 1 and 2". */
 const volumeList = (volumes: number[]) => t('panel.keepReading.volumes', volumes.length, { list: formatList(volumes) });
@@ -17,6 +18,10 @@ export function keepReadingText(next: KeepReading): string {
         chapter: next.chapter.title,
         volume: next.title,
       });
+    case 'issues': {
+      const here = t('panel.keepReading.issues', { issues: numbersText(next.adapted), volume: next.title });
+      return next.next ? `${here} ${t('panel.keepReading.issuesNext', { issues: numbersText(next.next) })}` : here;
+    }
     case 'chapter-ends':
       return t('panel.keepReading.chapterEnds', { number: next.chapter.number, chapter: next.chapter.title, volume: next.title });
     case 'season-ends': {

@@ -3,6 +3,7 @@ import type { EntityDetail } from '../../lib/views/catalog';
 import { formatDate, formatList, t } from '../i18n';
 import { Badge } from '../shared/Badge';
 import { fidelityText } from '../shared/fidelity';
+import { changeText } from '../shared/issues';
 import { SourceLinks } from '../shared/SourceLinks';
 import { bookKind, viaText } from './words';
 
@@ -54,6 +55,12 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
               <>
                 {' '}
                 <Badge tone="book">{t('common.fromBook', { book: entry.originBook })}</Badge>
+              </>
+            )}
+            {entry.change && (
+              <>
+                {' '}
+                <Badge tone="changed">{changeText(entry.change)}</Badge>
               </>
             )}
           </p>
@@ -146,6 +153,7 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
             {detail.seasons.map((s) => (
               <li key={s.number}>
                 {t('popup.season', { number: s.number, year: s.releaseDate.slice(0, 4) })}
+                {s.parts > 1 && ` · ${t('popup.seasonParts', s.parts)}`}
                 {s.volumes.length > 0 && ` · ${t('popup.seasonVolumes', s.volumes.length, { list: formatList(s.volumes) })}`}
               </li>
             ))}

@@ -10,8 +10,11 @@ export function ResultList({
   activeId,
   onOpen,
   onHover,
+  showTitles = false,
 }: {
   groups: SearchGroup[];
+  /** Say which show each result belongs to (more than one show is searched). */
+  showTitles?: boolean;
   activeId?: string;
   onOpen: (id: string) => void;
   onHover: (id: string) => void;
@@ -40,6 +43,9 @@ export function ResultList({
               <span class="bs-option__subtitle">
                 {hit.hidden && <span class="bs-spoiler-tag">{t('popup.spoilerFrom', { code: hit.hidden.code })} </span>}
                 {factsText(hit.facts)}
+                {showTitles && hit.facts.of !== 'show' && hit.facts.of !== 'episode' && hit.facts.of !== 'film' && (
+                  <span class="bs-option__show"> · {hit.showTitle}</span>
+                )}
               </span>
             </div>
           ))}

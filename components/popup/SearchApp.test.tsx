@@ -121,6 +121,7 @@ describe('ResultList and DetailView', () => {
                 id: 'book:h:solitaire',
                 kind: 'book',
                 showId: 'h',
+                showTitle: 'Heartstopper',
                 entityId: 'solitaire',
                 title: 'Solitaire',
                 subtitle: 'novel 2014',

@@ -201,7 +201,15 @@ export function SearchApp({ data }: { data: PopupData }) {
           )}
         </p>
       )}
-      {flat.length > 0 && <ResultList groups={groups} activeId={activeId} onOpen={openDoc} onHover={setActiveId} />}
+      {flat.length > 0 && (
+        <ResultList
+          groups={groups}
+          activeId={activeId}
+          onOpen={openDoc}
+          onHover={setActiveId}
+          showTitles={new Set(docs.map((d) => d.showId)).size > 1}
+        />
+      )}
       <p class="bs-status bs-visually-hidden" role="status" aria-live="polite">
         {query.trim() ? t('popup.results', flat.length) : ''}
       </p>

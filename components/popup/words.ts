@@ -10,7 +10,7 @@ export function factsText(facts: DocFacts): string {
     case 'cast':
       return facts.actor ?? t('common.actorUnconfirmed');
     case 'episode':
-      return `${facts.show} ${facts.code}`;
+      return facts.bonus ? `${facts.show} ${facts.code} · ${t('popup.bonus')}` : `${facts.show} ${facts.code}`;
     case 'film':
       return t('popup.subtitle.film', { show: facts.show, status: filmStatus(facts.status) });
     case 'volume':
@@ -27,8 +27,15 @@ export const filmStatus = (status: 'announced' | 'in-production' | 'released') =
     released: () => t('popup.filmStatus.released'),
   })[status]();
 
-export const bookKind = (kind: 'novel' | 'novella') =>
-  kind === 'novel' ? t('popup.bookKind.novel') : t('popup.bookKind.novella');
+export const bookKind = (kind: BookKind): string =>
+  ({
+    novel: () => t('popup.bookKind.novel'),
+    novella: () => t('popup.bookKind.novella'),
+    special: () => t('popup.bookKind.special'),
+    'mini-series': () => t('popup.bookKind.miniSeries'),
+    prequel: () => t('popup.bookKind.prequel'),
+  })[kind]();
+type BookKind = 'novel' | 'novella' | 'special' | 'mini-series' | 'prequel';
 
 /** The heading of a group of results. */
 export function groupLabel(kind: DocKind | 'held-back'): string {

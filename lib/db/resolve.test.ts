@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sandman } from '../../tests/support/packs';
 import { seededDb } from '../../tests/support/seeded-db';
 import { resolveEpisode } from './resolve';
+import { seedPack } from './seed';
 
 describe('resolveEpisode', () => {
   it('finds the show by Netflix title id and the episode by season and number', async () => {
@@ -76,6 +78,25 @@ describe('resolveEpisode', () => {
     expect(await resolveEpisode(db, 'netflix', { showTitle: 'Another Show', season: 1, episode: 1, via: 'title-text' })).toEqual({
       status: 'unknown-show',
       title: 'Another Show',
+    });
+  });
+
+  it('matches "Chapter N: Title", as Netflix names The Sandman\'s episodes, and the bonus episodes by number', async () => {
+    const db = await seededDb();
+    await seedPack(db, sandman(), 'bundled');
+    const byTitle = { titleId: '81150303', via: 'title-text' } as const;
+    expect(await resolveEpisode(db, 'netflix', { ...byTitle, episodeTitle: 'Chapter 5: 24/7' })).toMatchObject({
+      episodeId: 's1e5',
+    });
+    expect(await resolveEpisode(db, 'netflix', { ...byTitle, episodeTitle: 'Chapter 6: The Sound of Her Wings' })).toMatchObject({
+      episodeId: 's1e6',
+    });
+    expect(await resolveEpisode(db, 'netflix', { titleId: '81150303', season: 2, episode: 12, via: 'metadata' })).toMatchObject({
+      episodeId: 's2e12',
+    });
+    // Heartstopper's titles are untouched by it.
+    expect(await resolveEpisode(db, 'netflix', { titleId: '81059939', episodeTitle: 'Crush', via: 'title-text' })).toMatchObject({
+      episodeId: 's1e2',
     });
   });
 });

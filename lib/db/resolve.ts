@@ -91,7 +91,11 @@ async function findEpisode(
   }
   if (episodeTitle) {
     const key = normalizeKey(episodeTitle);
-    const hits = key ? await db.getAllFromIndex('episodes', 'by-show-title-key', [show.id, key]) : [];
+    // Netflix names some shows' episodes "Chapter 6: The Sound of Her Wings" (The Sandman) in places: a leading
+    // word and number, in any language, is tried without when the whole title matches nothing.
+    const bare = key.replace(/^\p{L}+ \d{1,3} (?=\S)/u, '');
+    let hits = key ? await db.getAllFromIndex('episodes', 'by-show-title-key', [show.id, key]) : [];
+    if (hits.length === 0 && bare !== key) hits = await db.getAllFromIndex('episodes', 'by-show-title-key', [show.id, bare]);
     // A title shared by two episodes is ambiguous unless the number settles it.
     const narrowed = episode === undefined ? hits : hits.filter((e) => e.number === episode);
     if (narrowed.length === 1) return narrowed[0];

@@ -110,3 +110,61 @@ describe('the Heartstopper pack', () => {
     expect(origin('michael-holden')).toMatchObject({ origin: 'book', originBook: 'solitaire' });
   });
 });
+
+describe('the Sandman pack', () => {
+  const pack = bundledPacks.find((p) => (p as Pack).id === 'the-sandman') as Pack;
+  const text = JSON.stringify(pack);
+
+  it('has all 23 episodes with titles and dates, the two bonus episodes numbered as Netflix numbers them', () => {
+    expect(pack.episodes).toHaveLength(23);
+    expect(pack.episodes.every((e) => e.title && /^\d{4}-\d{2}-\d{2}$/.test(e.releaseDate))).toBe(true);
+    expect(pack.episodes.filter((e) => e.bonus).map((e) => e.id)).toEqual(['s1e11', 's2e12']);
+    expect(pack.seasons.find((s) => s.number === 2)?.parts?.map((p) => p.releaseDate)).toEqual([
+      '2025-07-03',
+      '2025-07-24',
+      '2025-07-31',
+    ]);
+    expect(pack.show).toMatchObject({ titleIds: { netflix: '81150303' }, imdbId: 'tt1751634', tmdbId: '90802' });
+  });
+
+  it('maps every episode to the comics, each issue inside its volume’s issue range', () => {
+    for (const e of pack.episodes)
+      expect(
+        pack.adaptations.some((a) => a.episode === e.id),
+        e.id,
+      ).toBe(true);
+    for (const a of pack.adaptations) {
+      const ranges = a.volume
+        ? pack.volumes.find((v) => v.number === a.volume)?.issues
+        : pack.books.find((b) => b.id === a.book)?.issues;
+      const numbers = [...(a.issues ?? []).map((i) => i.number), a.issueRange?.from, a.issueRange?.to].filter(
+        (n) => n !== undefined,
+      );
+      expect(numbers.length, `${a.id} names its issues`).toBeGreaterThan(0);
+      for (const n of numbers)
+        expect(
+          ranges?.some((r) => n >= r.from && n <= (r.to ?? r.from)),
+          `${a.id} #${n}`,
+        ).toBe(true);
+    }
+    expect(pack.volumes.map((v) => v.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('names the changed characters as the comics had them', () => {
+    const change = (id: string) => pack.characters.find((c) => c.id === id)?.change;
+    expect(change('johanna-constantine')).toEqual({ kind: 'replaces', comics: ['John Constantine'] });
+    expect(change('lucienne')).toEqual({ kind: 'gender-flipped', comics: ['Lucien'] });
+    expect(change('gault')).toEqual({ kind: 'replaces', comics: ['Brute', 'Glob'] });
+  });
+
+  it('keeps every UNCONFIRMED fact of the fact sheet out', () => {
+    // Issue #15's use, #11 in S1E8, an adaptation of #20 "Façade", #73–75 beyond a mention: not mapped.
+    const mapped = pack.adaptations.flatMap((a) => (a.issues ?? []).map((i) => i.number));
+    for (const n of [11, 15, 20, 73, 74, 75]) expect(mapped, `issue #${n}`).not.toContain(n);
+    expect(pack.adaptations.some((a) => a.issueRange && a.volume === 10)).toBe(false);
+    // No actor for Jed, nor roles for the two unplaced S2 cast members; no guessed Netflix id.
+    expect(pack.characters.find((c) => c.id === 'jed-walker')?.roles).toEqual([]);
+    for (const absent of ['John Cameron Mitchell', 'Amber Rose Revah', 'Aryel Tsoto', '81150928', '105 years', '106 years'])
+      expect(text, absent).not.toContain(absent);
+  });
+});

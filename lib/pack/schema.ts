@@ -9,12 +9,16 @@
  * unlocks stays held back (it describes that episode). `at: "start"` marks what is safe from the episode's first
  * minute instead (a season's framing, a set-up line, a source that only names the cast).
  * Format 3 names the show's id on each streaming site (`titleIds`, by site id in lib/sites/registry.ts) instead
- * of a Netflix-only field. Older packs are upgraded on import and in the cache (lib/pack/upgrade.ts).
+ * of a Netflix-only field. Format 4 adds what a comic published in numbered issues needs (The Sandman): issue
+ * numbers and ranges on volumes and adaptations, side works (a special, a mini-series, a prequel) as books,
+ * characters changed from the comics, bonus episodes and seasons released in parts; every addition is optional,
+ * so a format-3 pack is a valid format-4 pack. Older packs are upgraded on import and in the cache
+ * (lib/pack/upgrade.ts).
  */
 import * as v from 'valibot';
 import { EPISODE_ID, SHOW_ID } from '../ids/ids';
 
-export const PACK_SCHEMA_VERSION = 3;
+export const PACK_SCHEMA_VERSION = 4;
 
 const Id = v.pipe(v.string(), v.maxLength(64), v.regex(SHOW_ID, 'use lower-case letters, digits and dashes'));
 /** An episode id ("s1e3") or the concluding film's id. */
@@ -71,10 +75,19 @@ export const ShowSchema = v.object({
   sources: Sources,
 });
 
+/** A run of comic issues, "#21–28"; `to` absent for a single issue. */
+export const IssueRangeSchema = v.pipe(
+  v.object({ from: Positive, to: v.optional(Positive) }),
+  v.check((r) => r.to === undefined || r.to >= r.from, 'an issue range runs forwards'),
+);
+const IssueRanges = v.pipe(v.array(IssueRangeSchema), v.minLength(1), v.maxLength(20));
+
 export const SeasonSchema = v.object({
   number: Positive,
   releaseDate: IsoDate,
   volumes: v.array(Positive),
+  /** A season released in parts ("Volume 1", "Volume 2" on Netflix): each part's first episode and date. */
+  parts: v.optional(v.array(v.object({ from: EpisodeRef, releaseDate: IsoDate }))),
   sources: Sources,
 });
 
@@ -89,6 +102,8 @@ export const EpisodeSchema = v.object({
   /** What happens, in our own words: held back until the episode is watched. Null where no source summarised it. */
   synopsis: v.nullable(Text),
   synopsisStatus: v.picklist(['confirmed', 'partial', 'unconfirmed']),
+  /** A bonus episode, numbered as Netflix numbers it (The Sandman's S1E11 and S2E12). */
+  bonus: v.optional(v.boolean()),
   sources: Sources,
 });
 
@@ -125,8 +140,20 @@ export const CharacterSchema = v.object({
   aliases: v.array(Name),
   /** Where the character comes from; "unconfirmed" where no source says. */
   origin: v.picklist(['comics', 'show-only', 'book', 'unconfirmed']),
-  /** The other Oseman book the character comes from, when `origin` is "book". */
+  /** The book the character comes from, when `origin` is "book" (another novel, a side work such as a prequel). */
   originBook: v.optional(Id),
+  /**
+   * How the show changed the character from the comics: gender-flipped (Lucien → Lucienne), replacing someone
+   * (Johanna for John Constantine; Gault for Brute and Glob), moved from another story, or aged. `comics` names
+   * the comics' version(s), which search finds too. Safe from the character's listing: it is about the
+   * adaptation, not the story.
+   */
+  change: v.optional(
+    v.object({
+      kind: v.picklist(['gender-flipped', 'replaces', 'moved', 'aged-up']),
+      comics: v.pipe(v.array(Name), v.minLength(1), v.maxLength(4)),
+    }),
+  ),
   /** Who they are, by stage: the first is shown as soon as the character is listed and must be at the start. */
   summaries: Stages,
   /** Earliest episode at which the character may be listed at all (the season premiere unless the role spoils). */
@@ -140,6 +167,9 @@ export const CharacterSchema = v.object({
 export const VolumeSchema = v.object({
   number: Positive,
   title: Name,
+  /** The issues it collects, where the comic is numbered by issue; `issuesNote` for what is not numbered. */
+  issues: v.optional(IssueRanges),
+  issuesNote: v.optional(Text),
   published: Name,
   publishedNote: v.optional(Text),
   arc: Text,
@@ -151,7 +181,10 @@ export const VolumeSchema = v.object({
 export const BookSchema = v.object({
   id: Id,
   title: Name,
-  kind: v.picklist(['novel', 'novella']),
+  /** A novel or novella (Heartstopper's other books); a special, a mini-series or a prequel (side comics). */
+  kind: v.picklist(['novel', 'novella', 'special', 'mini-series', 'prequel']),
+  /** Its issues, for a side comic. */
+  issues: v.optional(IssueRanges),
   year: Year,
   link: v.picklist(['source', 'thematic']),
   /** How the book connects to the show, by stage: the first is always shown, later ones say more. */
@@ -169,6 +202,10 @@ export const AdaptationSchema = v.pipe(
     volume: v.optional(Positive),
     book: v.optional(Id),
     chapter: v.optional(v.object({ number: Positive, title: Name })),
+    /** The issues adapted, where the comic is numbered by issue, each with its title where a source gives it. */
+    issues: v.optional(v.pipe(v.array(v.object({ number: Positive, title: v.optional(Name) })), v.minLength(1), v.maxLength(20))),
+    /** A span of issues (an arc adapted over several episodes, "#21–28"). */
+    issueRange: v.optional(IssueRangeSchema),
     fidelity: v.picklist(['adapted', 'changed', 'show-only']),
     note: Text,
     horizon: HorizonSchema,
@@ -207,6 +244,7 @@ export const PackSchema = v.object({
 });
 
 export type Horizon = v.InferOutput<typeof HorizonSchema>;
+export type IssueRange = v.InferOutput<typeof IssueRangeSchema>;
 export type Stage = v.InferOutput<typeof StageSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Show = v.InferOutput<typeof ShowSchema>;

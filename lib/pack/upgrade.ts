@@ -34,11 +34,14 @@ export function isFormat1(pack: unknown): boolean {
 
 /**
  * Brings an older pack file to the current format: 1 → 2 (horizons, below), 2 → 3 (the show's Netflix id becomes
- * its id on the site "netflix"). Anything else is returned as it is, for validation to judge.
+ * its id on the site "netflix"), 3 → 4 (optional issue-level fields: nothing to change). Anything else is
+ * returned as it is, for validation to judge.
  */
 export function upgradePack(pack: unknown): unknown {
   const two = isFormat1(pack) ? upgradeFormat1(pack as Json) : pack;
-  return isObject(two) && two.schemaVersion === 2 ? upgradeFormat2(two) : two;
+  const three = isObject(two) && two.schemaVersion === 2 ? upgradeFormat2(two) : two;
+  // Format 4 only adds optional fields: a format-3 pack is already one.
+  return isObject(three) && three.schemaVersion === 3 ? { ...three, schemaVersion: 4 } : three;
 }
 
 function upgradeFormat2(pack: Json): Json {

@@ -127,6 +127,12 @@ function checkReferences(pack: Pack): PackIssue[] {
       });
     });
   });
+  for (const [i, s] of pack.seasons.entries())
+    for (const [j, part] of (s.parts ?? []).entries()) {
+      const e = pack.episodes.find((x) => x.id === part.from);
+      if (!e || e.season !== s.number)
+        fail(`seasons.${i}.parts.${j}.from`, `"${part.from}" is not an episode of season ${s.number}`);
+    }
   pack.volumes.forEach((vol, i) => {
     checkSources(vol.sources, `volumes.${i}`);
     checkHorizon(vol.arcHorizon, `volumes.${i}.arcHorizon`);
@@ -143,6 +149,16 @@ function checkReferences(pack: Pack): PackIssue[] {
     if (a.season !== undefined && !seasons.has(a.season)) fail(`${path}.season`, `unknown season ${a.season}`);
     if (a.volume !== undefined && !volumes.has(a.volume)) fail(`${path}.volume`, `unknown volume ${a.volume}`);
     if (a.book !== undefined && !books.has(a.book)) fail(`${path}.book`, `unknown book "${a.book}"`);
+    // Issues adapted must be issues of the volume (or side work) named: a typo would send a reader to the wrong book.
+    const ranges =
+      a.volume !== undefined
+        ? pack.volumes.find((vol) => vol.number === a.volume)?.issues
+        : pack.books.find((b) => b.id === a.book)?.issues;
+    const within = (n: number) => !ranges || ranges.some((r) => n >= r.from && n <= (r.to ?? r.from));
+    for (const [j, issue] of (a.issues ?? []).entries())
+      if (!within(issue.number)) fail(`${path}.issues.${j}`, `issue #${issue.number} is not in that volume's issues`);
+    if (a.issueRange && !(within(a.issueRange.from) && within(a.issueRange.to ?? a.issueRange.from)))
+      fail(`${path}.issueRange`, "the range is not within that volume's issues");
     const firstEpisode = a.episode ?? pack.episodes.find((e) => e.season === a.season && e.number === 1)?.id;
     checkHorizon(a.horizon, `${path}.horizon`, firstEpisode);
   });

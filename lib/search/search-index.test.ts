@@ -80,6 +80,7 @@ describe('bounded search (review B6)', () => {
       {
         id: 'character:s:a',
         kind: 'character',
+        showTitle: 'S',
         showId: 's',
         entityId: 'a',
         title: 'Charlie Spring',

@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BackstoryDB } from '../db/schema';
 import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, type ViewerHorizon } from '../pack/horizon';
-import type { Character } from '../pack/schema';
+import type { Book, Character } from '../pack/schema';
 import { type CastEntry, type ComicLink, castEntry, comicLink, type SourceLink, seasonCast, viewOf } from './context';
 
 export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'book';
@@ -14,10 +14,10 @@ export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'b
 export type DocFacts =
   | { of: 'show'; seasons: number; creator: string }
   | { of: 'cast'; actor: string | null }
-  | { of: 'episode'; show: string; code: string }
+  | { of: 'episode'; show: string; code: string; bonus?: boolean }
   | { of: 'film'; show: string; status: 'announced' | 'in-production' | 'released' }
   | { of: 'volume'; published: string }
-  | { of: 'book'; bookKind: 'novel' | 'novella'; year: number };
+  | { of: 'book'; bookKind: Book['kind']; year: number };
 
 /** How a volume is adapted by an episode: a chapter, the whole season, or the film. */
 export type AdaptedVia = { chapter: { number: number; title: string } } | { season: number } | { film: true };
@@ -27,6 +27,8 @@ export interface SearchDoc {
   id: string;
   kind: DocKind;
   showId: string;
+  /** The show's title: the popup says which show a result belongs to when it searches more than one. */
+  showTitle: string;
   entityId: string;
   title: string;
   subtitle: string;
@@ -52,6 +54,7 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     id: `${kind}:${showId}:${entityId}`,
     kind,
     showId,
+    showTitle: data.show.title,
     entityId,
     title,
     subtitle,
@@ -76,7 +79,15 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     const actors = [...new Set(c.roles.map((r) => data.people.get(r.person)?.name ?? '').filter(Boolean))];
     const pairs = actors.length ? actors : [''];
     return pairs.map((actor) => ({
-      ...doc('character', c.id, c.name, { of: 'cast', actor: actor || null }, actor, [...c.aliases, actor].join(' ').trim()),
+      // The comics' name of a changed character finds it too ("Constantine" finds Johanna).
+      ...doc(
+        'character',
+        c.id,
+        c.name,
+        { of: 'cast', actor: actor || null },
+        actor,
+        [...c.aliases, ...(c.change?.comics ?? []), actor].join(' ').trim(),
+      ),
       ...(actors.length > 1 ? { id: `character:${showId}:${c.id}:${actor}` } : {}),
       ...(hidden ? { hidden } : {}),
     }));
@@ -92,7 +103,7 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
         'episode',
         e.id,
         e.title,
-        { of: 'episode', show: data.show.title, code: episodeCode(e) },
+        { of: 'episode', show: data.show.title, code: episodeCode(e), ...(e.bonus ? { bonus: true } : {}) },
         `${data.show.title} ${episodeCode(e)}`,
         `s${e.season}e${e.number}`,
       ),
@@ -158,7 +169,7 @@ export type EntityDetail =
       kind: 'book';
       showTitle: string;
       title: string;
-      bookKind: 'novel' | 'novella';
+      bookKind: Book['kind'];
       year: number;
       link: 'source' | 'thematic';
       connection: string;
@@ -168,7 +179,8 @@ export type EntityDetail =
       kind: 'show';
       showTitle: string;
       summary: string;
-      seasons: { number: number; releaseDate: string; volumes: number[] }[];
+      /** `parts`: how many drops Netflix released the season in. */
+      seasons: { number: number; releaseDate: string; parts: number; volumes: number[] }[];
       sources: SourceLink[];
     };
 
@@ -196,6 +208,7 @@ export async function entityDetail(
         seasons: data.seasons.map((s) => ({
           number: s.number,
           releaseDate: s.releaseDate,
+          parts: s.parts?.length ?? 1,
           volumes: s.number <= reachedSeason ? s.volumes : [],
         })),
         sources: links(data.show.sources),

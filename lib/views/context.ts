@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BackstoryDB, EpisodeRecord, ProgressRecord } from '../db/schema';
 import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, isVisible, type ViewerHorizon } from '../pack/horizon';
-import type { Adaptation, Character, Horizon, Note, Source } from '../pack/schema';
+import type { Adaptation, Character, Horizon, IssueRange, Note, Source } from '../pack/schema';
 
 export interface SourceLink {
   key: string;
@@ -36,6 +36,8 @@ export interface CastEntry {
   group: 'central' | 'supporting' | 'guest';
   origin: Character['origin'];
   originBook?: string;
+  /** How the show changed the character from the comics (safe from the listing: about the adaptation). */
+  change?: Character['change'];
   summary: string;
   notes: VisibleNote[];
   hidden: HiddenItem[];
@@ -48,6 +50,9 @@ export interface ComicLink {
   volume?: number;
   volumeTitle?: string;
   chapter?: { number: number; title: string };
+  /** The issues adapted, where the comic is numbered by issue; or the span of an arc. */
+  issues?: Adaptation['issues'];
+  issueRange?: Adaptation['issueRange'];
   book?: string;
   note: string;
   /** Notes about this piece of the adaptation, within the horizon. */
@@ -61,8 +66,12 @@ export interface ComicLink {
 export type KeepReading = {
   volume: number;
   title: string;
+  /** The issues that volume collects, where the comic is numbered by issue ("continue with #21–28"). */
+  issues?: IssueRange[];
 } /** This episode adapts part of a chapter, and the next episode goes on with it. */ & (
   | { why: 'chapter-continues'; chapter: { number: number; title: string } }
+  /** This episode adapts these issues of `volume`; `next`: the issues the next episode goes on with, if known. */
+  | { why: 'issues'; adapted: number[]; next?: number[] }
   /** This episode takes the story to the end of a chapter. */
   | { why: 'chapter-ends'; chapter: { number: number; title: string } }
   /** The last episode of a season: it covers these volumes; the next volume goes with a later season or the film. */
@@ -245,6 +254,7 @@ export function castEntry(data: ShowData, c: Character, season: number | undefin
     group: roles.reduce<CastEntry['group']>((best, r) => (GROUP_ORDER[r.group] < GROUP_ORDER[best] ? r.group : best), 'guest'),
     origin: c.origin,
     originBook: c.originBook ? data.books.get(c.originBook)?.title : undefined,
+    ...(c.change ? { change: c.change } : {}),
     summary: stage?.text ?? '',
     notes: notes.filter((n) => visible(n.horizon)).map((n) => visibleNote(n, links)),
     hidden: notes.filter((n) => !visible(n.horizon)).map((n) => hide('note', n.id)),
@@ -265,6 +275,8 @@ export function comicLink(data: ShowData, a: Adaptation, view: View): ComicLink 
     volume: a.volume,
     volumeTitle: a.volume === undefined ? undefined : data.volumes.get(a.volume)?.title,
     chapter: a.chapter,
+    ...(a.issues ? { issues: a.issues } : {}),
+    ...(a.issueRange ? { issueRange: a.issueRange } : {}),
     book: a.book ? data.books.get(a.book)?.title : undefined,
     note: a.note,
     notes: data.notes
@@ -286,7 +298,10 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
   const next = data.episodes.find((e) => e.ordinal === episode.ordinal + 1);
   const chapterOf = (id: string | undefined) =>
     data.adaptations.find((a) => a.episode === id && a.chapter && a.volume !== undefined);
+  const issuesOf = (id: string | undefined) =>
+    data.adaptations.filter((a) => a.episode === id && a.issues && a.volume !== undefined && season.volumes.includes(a.volume));
   const here = chapterOf(episode.id);
+  const hereIssues = issuesOf(episode.id)[0];
   const volumes = [...season.volumes];
   let found: KeepReading;
   if (!next || next.season !== episode.season) {
@@ -300,6 +315,16 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
       volumes,
       ...(nextWith ? { nextWith } : {}),
     };
+  } else if (hereIssues?.issues && hereIssues.volume !== undefined) {
+    // A comic numbered by issue: what this episode adapts, and what the next one goes on with in the same volume.
+    const following = issuesOf(next.id).find((a) => a.volume === hereIssues.volume);
+    found = {
+      volume: hereIssues.volume,
+      title: title(hereIssues.volume),
+      why: 'issues',
+      adapted: hereIssues.issues.map((i) => i.number),
+      ...(following?.issues ? { next: following.issues.map((i) => i.number) } : {}),
+    };
   } else if (here?.chapter && here.volume !== undefined) {
     const goesOn = chapterOf(next.id)?.chapter?.number === here.chapter.number;
     const chapter = { number: here.chapter.number, title: here.chapter.title };
@@ -308,12 +333,16 @@ export function keepReading(data: ShowData, episode: EpisodeRecord, viewer: View
     const volume = Math.min(...season.volumes);
     found = { volume, title: title(volume), why: 'season-adapts', season: season.number, volumes };
   }
+  const withIssues = (k: KeepReading): KeepReading => {
+    const issues = data.volumes.get(k.volume)?.issues;
+    return issues ? { ...k, issues } : k;
+  };
   if (Number.isFinite(viewer.volume) && viewer.volume >= found.volume) {
     const after = viewer.volume + 1;
-    if (!data.volumes.has(after)) return { volume: viewer.volume, title: title(viewer.volume), why: 'read-all' };
-    return { volume: after, title: title(after), why: 'read-up-to', read: viewer.volume };
+    if (!data.volumes.has(after)) return withIssues({ volume: viewer.volume, title: title(viewer.volume), why: 'read-all' });
+    return withIssues({ volume: after, title: title(after), why: 'read-up-to', read: viewer.volume });
   }
-  return found;
+  return withIssues(found);
 }
 
 export type RevealedItem = (

@@ -14,7 +14,7 @@ import { validatePack } from '../pack/validate';
 import { entityDetail, showDocuments } from './catalog';
 import { episodeContext } from './context';
 
-const DOC_FIELDS = ['entityId', 'facts', 'hidden', 'id', 'keywords', 'kind', 'showId', 'subtitle', 'title'];
+const DOC_FIELDS = ['entityId', 'facts', 'hidden', 'id', 'keywords', 'kind', 'showId', 'showTitle', 'subtitle', 'title'];
 
 const packs = bundledPacks.map((raw) => {
   const result = validatePack(raw);

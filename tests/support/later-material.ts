@@ -13,8 +13,19 @@ export function laterMaterial(pack: Pack, viewer: ViewerHorizon, order: Readonly
   const later: [string, string][] = [];
   for (const n of pack.notes) if (!visible(n.horizon)) later.push([`note ${n.id}`, n.text]);
   for (const a of pack.adaptations) if (!visible(a.horizon)) later.push([`adaptation ${a.id}`, a.note]);
+  // A name the viewer can already read in a title or a reached set-up line (The Sandman's Death, Time and Night,
+  // Orpheus) says what the episode is called or starts from, not who is cast: only a listing would leak it.
+  const publicText = [
+    pack.show.title,
+    pack.show.creator,
+    ...pack.episodes.map((e) => e.title),
+    ...pack.episodes.filter((e) => reached(e.id)).map((e) => e.setup ?? ''),
+    ...pack.volumes.map((v) => v.title),
+    ...pack.books.map((b) => b.title),
+  ].join('\n');
   for (const c of pack.characters) {
-    if (!reached(c.listedFrom)) later.push([`character ${c.id} (listed from ${c.listedFrom})`, c.name]);
+    if (!reached(c.listedFrom) && !publicText.includes(c.name))
+      later.push([`character ${c.id} (listed from ${c.listedFrom})`, c.name]);
     c.summaries.slice(1).forEach((s, i) => {
       if (!visible(s.horizon)) later.push([`${c.id} summary stage ${i + 2}`, s.text]);
     });

@@ -7,3 +7,9 @@ export function heartstopper(): Pack {
   if (!pack) throw new Error('the Heartstopper pack is missing from data/');
   return structuredClone(pack) as Pack;
 }
+
+export function sandman(): Pack {
+  const pack = bundledPacks.find((p) => (p as Pack).id === 'the-sandman');
+  if (!pack) throw new Error('the Sandman pack is missing from data/');
+  return structuredClone(pack) as Pack;
+}
