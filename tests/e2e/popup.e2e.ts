@@ -30,7 +30,9 @@ describe('the popup', () => {
   it('finds an actor despite a typo, once, with their character, and opens the card with Enter', async () => {
     const page = await openPopup();
     await page.locator('#bs-search').fill('olivia colmen');
-    await expect.poll(() => page.locator('[role="option"]').allTextContents()).toEqual(['Sarah NelsonOlivia Colman']);
+    await expect
+      .poll(() => page.locator('[role="option"]').allTextContents())
+      .toEqual(['Sarah NelsonOlivia Colman · Heartstopper']);
     await expect.poll(() => activeOption(page)).toBe('Sarah Nelson');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#bs-detail-title').textContent()).toBe('Sarah Nelson');

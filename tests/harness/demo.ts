@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: opens Chromium with the built extension on the imitation Netflix watch page of a Heartstopper
- * episode, plus the popup and the options page. www.netflix.com is served from this machine; nothing else is
+ * episode (`-- --show the-sandman`: of The Sandman), plus the popup and the options page. www.netflix.com is served from this machine; nothing else is
  * reachable. `npm run demo -- --screenshot <dir>` runs headless and writes PNGs instead.
  */
 import { mkdir } from 'node:fs/promises';
@@ -14,7 +14,12 @@ const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') : hasDisplay ? undefined : resolve('screenshots');
-const WATCH_URL = 'https://www.netflix.com/watch/90000103';
+// `--show the-sandman` plays The Sandman's S1E5 instead of Heartstopper's S1E3 (SYNTHETIC ids, catalog.js).
+const showAt = args.indexOf('--show');
+const SHOW = showAt >= 0 ? args[showAt + 1] : 'heartstopper';
+const WATCH_IDS: Record<string, number> = { heartstopper: 90000103, 'the-sandman': 92000105 };
+if (!SHOW || !WATCH_IDS[SHOW]) throw new Error(`--show: one of ${Object.keys(WATCH_IDS).join(', ')}`);
+const WATCH_URL = `https://www.netflix.com/watch/${WATCH_IDS[SHOW]}`;
 
 /** Opens the watch page with the panel open, answers "Where are you?" (watched up to S1E2) and opens a cast row. */
 async function showPanel(page: Page) {
