@@ -45,6 +45,12 @@ export default defineBackground(() => {
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
     relayToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    // Every frame of the tab: the panel's frame there is one (Firefox, see relayToPanel). None listening is fine.
+    toTabFrames: (tabId, message) =>
+      browser.tabs.sendMessage(tabId, message).then(
+        () => undefined,
+        () => undefined,
+      ),
   });
   serve(service);
   // Reading progress set in another browser arrives with the synced settings.

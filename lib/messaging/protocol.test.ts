@@ -85,6 +85,18 @@ describe('caller privileges', () => {
     stop();
   });
 
+  it('hands a content script’s panel state to its own tab’s frames only, and refuses a malformed one (Firefox)', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const state = { backstoryPanel: 1, token: '1-2-3-4', state: { open: true } };
+    expect(await deliver({ backstory: 1, type: 'relayToPanel', data: state }, contentScript())).toEqual({ ok: true });
+    expect(await deliver({ backstory: 1, type: 'relayToPanel', data: state }, extensionPage())).toMatchObject({ ok: false });
+    expect(
+      await deliver({ backstory: 1, type: 'relayToPanel', data: { ...state, token: '<script>' } }, contentScript()),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid relayToPanel message: token/) });
+    stop();
+  });
+
   it('refuses an unknown message, a stranger, and a malformed input, each with a clear error', async () => {
     const { svc } = testService();
     const stop = serve(svc);

@@ -25,6 +25,7 @@ const CALLERS = {
   reportNowWatching: 'page',
   getShortcut: 'page',
   getSettings: 'page',
+  relayToPanel: 'page',
   // Asked by the panel's frame (an extension page) since the panel left Netflix's page: not by the content script.
   revealItem: 'extension',
   listEpisodes: 'extension',

@@ -34,6 +34,8 @@ export interface ServiceDeps {
   extensionVersion: string;
   /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
   relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
+  /** Sends a message to every frame of a tab (the panel's frame among them), from the background. */
+  toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: {
     get(tabId: number): Promise<NowWatching | undefined>;

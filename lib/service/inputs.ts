@@ -41,6 +41,18 @@ export const inputs = {
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),
   place: v.strictObject({ showId: ShowId, episodeId: v.nullable(EpisodeId) }),
+  /**
+   * A panel state a content script asks the background to hand to its frame (Firefox: see watch-page.ts). Only its
+   * envelope is checked here; the frame that holds the token reads the state, and its size is bounded.
+   */
+  panelState: v.pipe(
+    v.object({
+      backstoryPanel: v.literal(1),
+      token: v.pipe(v.string(), v.regex(/^[\d-]{1,60}$/)),
+      state: v.looseObject({}),
+    }),
+    v.check((m) => JSON.stringify(m).length <= 256 * 1024, 'a panel state is at most 256 KB'),
+  ),
   panelAction: v.variant('action', [
     v.strictObject({ action: v.literal('hello') }),
     v.strictObject({ action: v.literal('open'), open: v.boolean() }),

@@ -67,5 +67,18 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
     async getShortcut() {
       return deps.shortcut();
     },
+
+    /**
+     * FIREFOX: an extension page framed in a web page gets only content-script APIs there, and a content script's
+     * runtime.sendMessage does not reach it (measured on Firefox ESR 153: the panel frame never heard its state).
+     * So the content script sends its panel's state here and the background hands it to the frames of the sender's
+     * tab, where only the frame holding the message's token takes it. Chromium delivers it directly
+     * (lib/watch/panel-frame.ts).
+     */
+    async relayToPanel(data: unknown, { tabId }: From = {}) {
+      const message = parseInput(inputs.panelState, data, 'relayToPanel');
+      if (tabId === undefined) throw new InvalidMessageError('Refused relayToPanel: not from a tab');
+      await deps.toTabFrames?.(tabId, message);
+    },
   };
 }

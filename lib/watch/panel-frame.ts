@@ -16,6 +16,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
+import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { clearBottom } from './keep-clear';
@@ -160,7 +161,11 @@ export function mountPanelFrame(
     if (!ctx.isValid) return;
     const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
     try {
-      void browser.runtime.sendMessage(message).catch(() => undefined);
+      // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
+      // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
+      // only the direct send.
+      if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
+      else void browser.runtime.sendMessage(message).catch(() => undefined);
     } catch {
       // The extension's context is gone.
     }
