@@ -2,6 +2,12 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+const E2E_FILES: Record<string, string[]> = {
+  chromium: ['tests/e2e/*.e2e.ts'],
+  firefox: ['tests/e2e/firefox/*.e2e.ts'],
+  all: ['tests/e2e/**/*.e2e.ts'],
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,11 +26,12 @@ export default defineConfig({
         },
       },
       {
-        // End-to-end tests drive the built extension in real Chromium, one file at a time.
+        // End-to-end tests drive the built extension in real browsers, one file at a time: Chromium (tests/e2e) and
+        // Firefox (tests/e2e/firefox). BACKSTORY_BROWSER=chromium|firefox runs one (tests/harness/e2e.ts sets it).
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['tests/e2e/**/*.e2e.ts'],
+          include: E2E_FILES[process.env.BACKSTORY_BROWSER ?? 'all'] ?? E2E_FILES.all,
           fileParallelism: false,
           pool: 'forks',
           testTimeout: 60_000,

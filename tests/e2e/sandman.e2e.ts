@@ -100,7 +100,7 @@ describe('The Sandman', () => {
     await expect
       .poll(() => after.locator('[role="option"]').allTextContents())
       .toEqual(['Johanna ConstantineJenna Coleman · The Sandman']);
-    await after.keyboard.press('Enter');
+    await after.locator('[role="option"]').first().click();
     await expect.poll(() => after.locator('#bs-detail-title').textContent()).toBe('Johanna Constantine');
     expect(await after.locator('.bs-detail').textContent()).toContain('Replaces John Constantine');
     await after.close();
