@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createProviderQueue, ProviderUnavailableError, retryAfterMs } from './provider-queue';
+
+/** A clock and sleep that only move when the queue waits: every wait is recorded. */
+function fakeTime() {
+  let t = 1_000_000;
+  const waits: number[] = [];
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      t += ms;
+    },
+    waits,
+  };
+}
+const reply = (status: number, headers: Record<string, string> = {}) => new Response('{}', { status, headers });
+
+describe('the provider queue', () => {
+  it('spaces requests by the provider’s interval, one at a time, in order, without credentials or referrer', async () => {
+    const time = fakeTime();
+    const seen: [string, RequestInit | undefined, number][] = [];
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push([String(url), init, time.now()]);
+      return reply(200);
+    });
+    const queue = createProviderQueue({ minIntervalMs: 500, fetch: fetch as typeof globalThis.fetch, ...time });
+    await Promise.all(
+      ['https://api.tvmaze.com/a', 'https://api.tvmaze.com/b', 'https://api.tvmaze.com/c'].map((u) => queue.request(u)),
+    );
+    expect(seen.map(([url]) => url)).toEqual([
+      'https://api.tvmaze.com/a',
+      'https://api.tvmaze.com/b',
+      'https://api.tvmaze.com/c',
+    ]);
+    const starts = seen.map(([, , at]) => at);
+    expect(starts.slice(1).map((at, i) => at - (starts[i] ?? 0))).toEqual([500, 500]);
+    expect(time.waits).toEqual([500, 500]);
+    expect(seen[0]?.[1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+  });
+
+  it('honours Retry-After on a 429, then backs off 2 s, 4 s, and gives up after three retries', async () => {
+    const time = fakeTime();
+    const statuses = [429, 429, 503, 429];
+    const fetch = vi.fn(async () => reply(statuses.shift() ?? 200, statuses.length === 3 ? { 'retry-after': '7' } : {}));
+    const queue = createProviderQueue({ minIntervalMs: 0, fetch: fetch as typeof globalThis.fetch, ...time });
+    await expect(queue.request('https://query.wikidata.org/sparql')).rejects.toBeInstanceOf(ProviderUnavailableError);
+    expect(time.waits).toEqual([7000, 4000, 8000]);
+    expect(fetch).toHaveBeenCalledTimes(4);
+    // A later request is not blocked by the failed one.
+    await expect(queue.request('https://query.wikidata.org/sparql')).resolves.toHaveProperty('status', 200);
+  });
+
+  it('answers a 404 as an answer, not a failure', async () => {
+    const queue = createProviderQueue({
+      minIntervalMs: 0,
+      fetch: (async () => reply(404)) as typeof globalThis.fetch,
+      ...fakeTime(),
+    });
+    await expect(queue.request('https://api.tvmaze.com/lookup/shows?imdb=tt0')).resolves.toHaveProperty('status', 404);
+  });
+
+  it('reads Retry-After as seconds or a date, bounded to five minutes', () => {
+    expect(retryAfterMs('3', 0)).toBe(3000);
+    expect(retryAfterMs('99999', 0)).toBe(300_000);
+    expect(retryAfterMs(new Date(60_000).toUTCString(), 0)).toBe(60_000);
+    expect(retryAfterMs('soon', 0)).toBeUndefined();
+    expect(retryAfterMs(null, 0)).toBeUndefined();
+  });
+});
