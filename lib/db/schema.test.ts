@@ -83,6 +83,7 @@ describe('schema migrations', () => {
       'entities',
       'episodes',
       'learned',
+      'lookups',
       'packs',
       'progress',
       'searchCache',

@@ -88,6 +88,19 @@ export interface SearchCacheRecord {
   builtAt: number;
 }
 
+/**
+ * What a public provider answered about a title without a pack (issue 17), kept until `expiresAt`; `found: false`
+ * records a lookup that found nothing, so that a title is looked up once, not on every visit.
+ */
+export interface LookupRecord {
+  /** "map:netflix:<title id>", "tvmaze:show:<id>", "wd:basedon:<title id>"… */
+  key: string;
+  found: boolean;
+  value?: unknown;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
 export interface BackstoryDB extends DBSchema {
   packs: { key: string; value: PackRecord };
   shows: { key: string; value: ShowRecord; indexes: { 'by-site-title': string; 'by-title-key': string; 'by-pack': string } };
@@ -101,6 +114,7 @@ export interface BackstoryDB extends DBSchema {
   corrections: { key: string; value: CorrectionRecord };
   progress: { key: string; value: ProgressRecord };
   searchCache: { key: string; value: SearchCacheRecord };
+  lookups: { key: string; value: LookupRecord };
 }
 
 type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
@@ -230,6 +244,13 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  // v6: a cache for what public providers answer about titles without a pack (issue 17): derived data with an
+  // expiry; losing it costs a lookup, and nothing else changes.
+  {
+    schema(db) {
+      db.createObjectStore('lookups', { keyPath: 'key' });
+    },
+  },
 ];
 
 /** Runs the migrations from one schema version to another: every schema step, then the data steps in order. */
@@ -294,6 +315,8 @@ const LAYOUT: {
   { store: 'progress', keyPath: 'showId', indexes: [], pack: false },
   // A cache, rebuilt on demand: recreating it empty is the whole repair.
   { store: 'searchCache', keyPath: 'id', indexes: [], pack: false },
+  // A cache too: an empty one means titles are looked up again.
+  { store: 'lookups', keyPath: 'key', indexes: [], pack: false },
 ];
 
 export interface RepairReport {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { clearLookups, DAY, getFresh, putLookup } from './lookup-cache';
+import { openBackstoryDb } from './schema';
+
+const TTL = { found: 30 * DAY, missing: 3 * DAY };
+
+describe('the lookup cache', () => {
+  it('serves an answer until it expires, and "nothing found" for a shorter time', async () => {
+    const db = await openBackstoryDb();
+    await putLookup(db, 'map:netflix:80057281', { tvmazeId: 2993 }, TTL, 0);
+    await putLookup(db, 'map:netflix:1', undefined, TTL, 0);
+    expect(await getFresh(db, 'map:netflix:80057281', 29 * DAY)).toMatchObject({ found: true, value: { tvmazeId: 2993 } });
+    expect(await getFresh(db, 'map:netflix:80057281', 31 * DAY)).toBeUndefined();
+    expect(await getFresh(db, 'map:netflix:1', 2 * DAY)).toMatchObject({ found: false });
+    expect(await getFresh(db, 'map:netflix:1', 4 * DAY)).toBeUndefined();
+    await clearLookups(db);
+    expect(await db.count('lookups')).toBe(0);
+    db.close();
+  });
+
+  it('arrives by migration 6 on a database with user data, which it keeps', async () => {
+    const v5 = await openBackstoryDb({ version: 5 });
+    await v5.put('progress', { showId: 'heartstopper', furthestOrdinal: 3, readVolume: 1, updatedAt: 1 });
+    expect([...v5.objectStoreNames]).not.toContain('lookups');
+    v5.close();
+    const current = await openBackstoryDb();
+    expect([...current.objectStoreNames]).toContain('lookups');
+    expect((await current.get('progress', 'heartstopper'))?.readVolume).toBe(1);
+    current.close();
+  });
+});

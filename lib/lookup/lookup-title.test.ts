@@ -1,0 +1,90 @@
+// A title without a pack, looked up against fake providers that answer with the research's real samples.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getFresh, putLookup } from '../db/lookup-cache';
+import { openBackstoryDb } from '../db/schema';
+import { type LookupDeps, lookupTitle } from './lookup-title';
+
+const sample = (name: string) => JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')).response;
+const sparql = (bindings: object[]) => ({ head: { vars: [] }, results: { bindings } });
+const uri = (q: string) => ({ type: 'uri', value: `http://www.wikidata.org/entity/${q}` });
+const lit = (value: string) => ({ type: 'literal', value });
+
+async function setUp(routes: Record<string, unknown>) {
+  const db = await openBackstoryDb();
+  const asked: string[] = [];
+  const provider = {
+    request: async (url: string) => {
+      asked.push(url);
+      const route = Object.keys(routes).find((r) => url.includes(r));
+      if (route === undefined) return new Response('{}', { status: 404 });
+      const body = routes[route];
+      return body instanceof Response ? body : new Response(JSON.stringify(body), { status: 200 });
+    },
+  };
+  const deps: LookupDeps = {
+    tvmaze: provider,
+    wikidata: provider,
+    cache: { get: (key) => getFresh(db, key), put: (key, value, ttl) => putLookup(db, key, value, ttl) },
+  };
+  return { db, deps, asked };
+}
+
+describe('looking up a title without a pack', () => {
+  it('goes from the Netflix id to Wikidata to TVmaze, with what the show is based on, and only once', async () => {
+    const { db, deps, asked } = await setUp({
+      'query.wikidata.org': sparql([
+        { series: uri('Q1'), tvmaze: lit('82'), src: uri('Q7'), srcLabel: lit('A Song of Ice and Fire') },
+      ]),
+      '/shows/82?embed%5B%5D=cast': sample('tvmaze-show-embed-cast-crew.GoT'),
+    });
+    const result = await lookupTitle({ titleId: '70305903', title: 'Game of Thrones' }, deps);
+    expect(result).toMatchObject({
+      status: 'found',
+      show: { name: 'Game of Thrones' },
+      basedOn: { works: [{ title: 'A Song of Ice and Fire' }] },
+    });
+    if (result.status === 'found')
+      expect(result.cast[0]).toMatchObject({ person: 'Peter Dinklage', character: 'Tyrion Lannister' });
+    expect(asked).toHaveLength(2);
+    await lookupTitle({ titleId: '70305903', title: 'Game of Thrones' }, deps);
+    expect(asked, 'served from the cache').toHaveLength(2);
+    db.close();
+  });
+
+  it('falls back to TVmaze’s search, scored against the Netflix title, when Wikidata has no item', async () => {
+    const { db, deps } = await setUp({
+      'query.wikidata.org': sparql([]),
+      '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
+      '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
+    });
+    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things', year: 2016 }, deps)).toMatchObject({
+      status: 'found',
+      show: { id: 2993, officialSite: 'https://www.netflix.com/title/80057281' },
+      basedOn: { works: [] },
+    });
+    db.close();
+  });
+
+  it('offers the candidates when it cannot tell, and remembers "nothing found"', async () => {
+    const { db, deps, asked } = await setUp({
+      'query.wikidata.org': sparql([]),
+      '/search/shows?q=Girls': sample('tvmaze-search-shows.girls'),
+    });
+    const unsure = await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps);
+    expect(unsure.status).toBe('unsure');
+    const none = await lookupTitle({ titleId: '70000002', title: 'Nothing Like It' }, deps);
+    expect(none).toEqual({ status: 'none', basedOn: { works: [] } });
+    const before = asked.length;
+    await lookupTitle({ titleId: '70000002', title: 'Nothing Like It' }, deps);
+    expect(asked).toHaveLength(before);
+    db.close();
+  });
+
+  it('says "unavailable" and caches nothing when a provider cannot be reached', async () => {
+    const { db, deps } = await setUp({ 'query.wikidata.org': new Response('busy', { status: 503 }) });
+    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toEqual({ status: 'unavailable' });
+    expect(await db.count('lookups')).toBe(0);
+    db.close();
+  });
+});
