@@ -18,9 +18,9 @@ const run = (command: string, env: NodeJS.ProcessEnv = process.env) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (chosen !== 'firefox') run('sh tests/harness/ensure-chromium.sh');
+if (chosen !== 'firefox') run('sh tests/harness/ensure-browser.sh chromium');
 if (chosen !== 'chromium') {
-  run('sh tests/harness/ensure-firefox.sh');
+  run('sh tests/harness/ensure-browser.sh firefox');
   run('npx wxt build -b firefox');
 }
 // The Chromium build last: the demo, the bench and a later `npm run test:e2e` expect it in .output/chrome-mv3.

@@ -18,7 +18,7 @@ const ADDON_UUID = '8f0c2a4e-6b1d-4c3a-9e57-2d4b6a8c0e11';
 export function findFirefox(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'];
   const found = candidates.find((c) => c && existsSync(c));
-  if (!found) throw new Error('No Firefox found: run tests/harness/ensure-firefox.sh, or set FIREFOX_PATH.');
+  if (!found) throw new Error('No Firefox found: run tests/harness/ensure-browser.sh firefox, or set FIREFOX_PATH.');
   return found;
 }
 
