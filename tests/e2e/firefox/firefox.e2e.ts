@@ -3,8 +3,9 @@
 // episodes on the imitation Netflix and shows its panel in a frame, which the viewer can close and open again.
 // What Firefox does differently is named where the code handles it (README, "Browsers").
 // FIREFOX: WebDriver BiDi refuses to navigate a tab to a moz-extension:// page ("unsupported operation", measured on
-// ESR 153), so the popup and the options page are driven in Chromium only (tests/e2e); the panel's frame is
-// reached through its element, which BiDi allows.
+// ESR 153). So the popup and the options page are opened the way an extension page may open another: from the
+// panel's frame (reached through its element), with window.open; BiDi then drives the new tab (it reports its
+// address as about:blank, so it is found by what its own location says).
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../harness/firefox';
@@ -49,7 +50,26 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeou
   }
   return value;
 }
-const text = (frame: Frame, selector: string) => frame.$eval(selector, (e) => e.textContent?.trim() ?? '');
+const text = (frame: Frame | Page, selector: string) => frame.$eval(selector, (e) => e.textContent?.trim() ?? '');
+
+/** Opens one of the extension's pages ("/popup.html") in a tab of its own, from a panel frame. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const host = await watch('/watch/90000101');
+  const frame = await panelFrame(host);
+  await frame.evaluate((p) => void window.open(p), path);
+  const found = await poll(
+    async () => {
+      for (const candidate of await firefox.browser.pages())
+        if ((await candidate.evaluate(() => location.href).catch(() => '')).endsWith(path)) return candidate;
+      return undefined;
+    },
+    (page) => page !== undefined,
+  );
+  await host.close();
+  if (!found) throw new Error(`${path} did not open`);
+  found.on('pageerror', (error) => pageErrors.push(String(error)));
+  return found;
+}
 
 describe('Backstory in Firefox', () => {
   it('identifies the episode on the imitation Netflix and shows it in the panel’s frame', async () => {
@@ -113,6 +133,42 @@ describe('Backstory in Firefox', () => {
       ),
     ).toBe('S1 · E4 Secret');
     await page.close();
+  });
+
+  it('searches from the popup, typo included, and opens a result', async () => {
+    const popup = await openExtensionPage('/popup.html');
+    await popup.waitForSelector('#bs-search');
+    await popup.type('#bs-search', 'olivia colmen');
+    const options = await poll(
+      () => popup.$$eval('[role="option"]', (els) => els.map((e) => e.textContent ?? '')),
+      (list) => list.length > 0,
+    );
+    expect(options).toEqual(['Sarah NelsonOlivia Colman · Heartstopper']);
+    await popup.click('[role="option"]');
+    expect(
+      await poll(
+        () => text(popup, '#bs-detail-title'),
+        (t) => t === 'Sarah Nelson',
+      ),
+    ).toBe('Sarah Nelson');
+    await popup.close();
+  });
+
+  it('keeps a setting chosen on the options page, in Firefox’s sync storage', async () => {
+    const side = 'input[name="mode"][value="side"]';
+    const checked = (page: Page) => () => page.$eval(side, (e) => (e as HTMLInputElement).checked);
+    const options = await openExtensionPage('/options.html');
+    await options.waitForSelector(side);
+    await options.click(side);
+    expect(await poll(checked(options), Boolean)).toBe(true);
+    await options.close();
+    // A new options page (BiDi does not reload an extension page either) reads it back from storage.
+    const again = await openExtensionPage('/options.html');
+    await again.waitForSelector(side);
+    expect(await poll(checked(again), Boolean)).toBe(true);
+    // Back to the default for the tests after this one.
+    await again.click('input[name="mode"][value="overlay"]');
+    await again.close();
   });
 
   it('sent nothing anywhere but the imitation, and threw nothing into the pages', () => {
