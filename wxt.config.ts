@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
 import { slimContextInContentScripts } from './lib/build/slim-context-in-content-scripts';
 import { terseInjectedScripts } from './lib/build/terse-injected-scripts';
+import { LOOKUP_ORIGINS } from './lib/lookup/origins';
 import { SITE_LIST } from './lib/sites/registry';
 
 // Every site's pages (lib/sites/registry.ts): its host permission, and where its page-world script may load.
@@ -29,6 +30,9 @@ export default defineConfig({
     incognito: 'not_allowed',
     // Each site's pages only (Netflix: www. over https, not the other subdomains: review B15).
     host_permissions: siteMatches,
+    // TVmaze and Wikidata, asked only when the viewer turns on lookups for titles without a pack (issue 17).
+    // FIREFOX: MV2 has no optional_host_permissions; its optional_permissions take host patterns.
+    ...(manifestVersion === 3 ? { optional_host_permissions: LOOKUP_ORIGINS } : { optional_permissions: LOOKUP_ORIGINS }),
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
       manifestVersion === 3

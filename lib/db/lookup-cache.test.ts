@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearLookups, DAY, getFresh, putLookup } from './lookup-cache';
+import { clearLookups, countLookedUp, DAY, getFresh, listFresh, putLookup, trimLookups } from './lookup-cache';
 import { openBackstoryDb } from './schema';
 
 const TTL = { found: 30 * DAY, missing: 3 * DAY };
@@ -27,5 +27,21 @@ describe('the lookup cache', () => {
     expect([...current.objectStoreNames]).toContain('lookups');
     expect((await current.get('progress', 'heartstopper'))?.readVolume).toBe(1);
     current.close();
+  });
+
+  it('lists a prefix’s fresh records, counts the titles looked up, and stays bounded', async () => {
+    const db = await openBackstoryDb();
+    await putLookup(db, 'tvmaze:guestcast:82:1', [], TTL, 0);
+    await putLookup(db, 'tvmaze:guestcast:82:2', [], TTL, 10);
+    await putLookup(db, 'tvmaze:guestcast:820:1', [], TTL, 20);
+    await putLookup(db, 'map:netflix:1', undefined, TTL, 30);
+    expect((await listFresh(db, 'tvmaze:guestcast:82:', DAY)).map((r) => r.key)).toEqual([
+      'tvmaze:guestcast:82:1',
+      'tvmaze:guestcast:82:2',
+    ]);
+    expect(await countLookedUp(db)).toBe(1);
+    expect(await trimLookups(db, 2)).toBe(2);
+    expect((await db.getAllKeys('lookups')).sort()).toEqual(['map:netflix:1', 'tvmaze:guestcast:820:1']);
+    db.close();
   });
 });

@@ -7,6 +7,12 @@ import type { BackstoryDB, LookupRecord } from './schema';
 
 export const DAY = 86_400_000;
 
+/**
+ * The store is a cache: bounded. Past MAX_RECORDS, the records fetched longest ago go first (a hostile page
+ * cannot make it grow without end by claiming one title after another).
+ */
+export const MAX_RECORDS = 5_000;
+
 /** The record for a key, unless it has expired (an expired one is left for `put` to replace). */
 export async function getFresh(db: IDBPDatabase<BackstoryDB>, key: string, now = Date.now()): Promise<LookupRecord | undefined> {
   const record = await db.get('lookups', key);
@@ -36,4 +42,25 @@ export async function putLookup(
 /** "Clear what was fetched" (the viewer turned lookups off). */
 export async function clearLookups(db: IDBPDatabase<BackstoryDB>): Promise<void> {
   await db.clear('lookups');
+}
+
+/** Every fresh record whose key starts with `prefix` (a show's guest casts, say). */
+export async function listFresh(db: IDBPDatabase<BackstoryDB>, prefix: string, now = Date.now()): Promise<LookupRecord[]> {
+  const records = await db.getAll('lookups', IDBKeyRange.bound(prefix, `${prefix}\uffff`), MAX_RECORDS);
+  return records.filter((r) => r.expiresAt > now);
+}
+
+/** How many titles were looked up (what "Clear what was fetched" would forget), for the options page. */
+export async function countLookedUp(db: IDBPDatabase<BackstoryDB>): Promise<number> {
+  return db.count('lookups', IDBKeyRange.bound('map:netflix:', 'map:netflix:\uffff'));
+}
+/** Drops the records fetched longest ago once there are more than `max`. */
+export async function trimLookups(db: IDBPDatabase<BackstoryDB>, max = MAX_RECORDS): Promise<number> {
+  const excess = (await db.count('lookups')) - max;
+  if (excess <= 0) return 0;
+  const all = await db.getAll('lookups');
+  const oldest = all.sort((a, b) => a.fetchedAt - b.fetchedAt).slice(0, excess);
+  const tx = db.transaction('lookups', 'readwrite');
+  await Promise.all([...oldest.map((r) => tx.store.delete(r.key)), tx.done]);
+  return excess;
 }

@@ -2,8 +2,10 @@
  * TVmaze's show cast spans the whole show ("cumulative": a character who joins in season 4 is listed from the
  * first episode), so shown as it is it spoils (any-show-providers.md §1.7; issue 17). Where the data says when a
  * character first appears (the guest casts of the episodes fetched so far), that decides; otherwise only the
- * first regulars in TVmaze's order (by number of appearances) are shown while the viewer is in season one, and
- * every other cast member waits behind the panel's "N more cast members later in the show · Show one".
+ * first few in TVmaze's order are shown, standing in for the season-one regulars (TVmaze orders a cast by number
+ * of appearances, so those are the show's mainstays; it has no cast per season), with this episode's guests, and
+ * every other cast member waits behind the panel's "N more cast members · Show one". A heuristic: a mainstay who
+ * joined in season two still shows in season one, which is why the list is kept short.
  */
 import type { TvmazeCastMember } from './tvmaze';
 
@@ -13,14 +15,13 @@ export interface CastRuleInput {
   guests: TvmazeCastMember[];
   /** Where known: the first episode (as an ordinal in airing order) each character appears in, by character id. */
   firstSeen: ReadonlyMap<number, number>;
-  /** The episode playing, as an ordinal in airing order, and its season. */
-  ordinal: number;
-  season: number;
+  /** The episode playing, as an ordinal in airing order (undefined when no TVmaze episode matched). */
+  ordinal?: number;
   /** How many of the show's cast count as its regulars from the start. */
   regulars?: number;
 }
 
-export function splitCumulativeCast({ cast, guests, firstSeen, ordinal, season, regulars = 6 }: CastRuleInput): {
+export function splitCumulativeCast({ cast, guests, firstSeen, ordinal, regulars = 6 }: CastRuleInput): {
   shown: TvmazeCastMember[];
   held: TvmazeCastMember[];
 } {
@@ -30,8 +31,9 @@ export function splitCumulativeCast({ cast, guests, firstSeen, ordinal, season, 
   cast.forEach((member, rank) => {
     if (guestIds.has(member.characterId)) return;
     const first = firstSeen.get(member.characterId);
-    // Known: shown once reached. Unknown: only a regular, and only in season one (later seasons may add regulars).
-    const visible = first !== undefined ? first <= ordinal : season === 1 && rank < regulars;
+    // Known to appear by now: shown. Otherwise only a mainstay (a first appearance later on says nothing of
+    // an earlier one: only the guest casts fetched so far are known).
+    const visible = (first !== undefined && ordinal !== undefined && first <= ordinal) || rank < regulars;
     (visible ? shown : held).push(member);
   });
   return { shown, held };

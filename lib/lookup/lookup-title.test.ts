@@ -1,9 +1,9 @@
 // A title without a pack, looked up against fake providers that answer with the research's real samples.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getFresh, putLookup } from '../db/lookup-cache';
+import { getFresh, listFresh, putLookup } from '../db/lookup-cache';
 import { openBackstoryDb } from '../db/schema';
-import { type LookupDeps, lookupTitle } from './lookup-title';
+import { chooseShow, type LookupDeps, lookupTitle } from './lookup-title';
 
 const sample = (name: string) => JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')).response;
 const sparql = (bindings: object[]) => ({ head: { vars: [] }, results: { bindings } });
@@ -25,7 +25,11 @@ async function setUp(routes: Record<string, unknown>) {
   const deps: LookupDeps = {
     tvmaze: provider,
     wikidata: provider,
-    cache: { get: (key) => getFresh(db, key), put: (key, value, ttl) => putLookup(db, key, value, ttl) },
+    cache: {
+      get: (key) => getFresh(db, key),
+      put: (key, value, ttl) => putLookup(db, key, value, ttl),
+      list: (prefix) => listFresh(db, prefix),
+    },
   };
   return { db, deps, asked };
 }
@@ -46,6 +50,7 @@ describe('looking up a title without a pack', () => {
     });
     if (result.status === 'found')
       expect(result.cast[0]).toMatchObject({ person: 'Peter Dinklage', character: 'Tyrion Lannister' });
+    // Wikidata had the item by its Netflix id, so it is not asked again by the TVmaze id.
     expect(asked).toHaveLength(2);
     await lookupTitle({ titleId: '70305903', title: 'Game of Thrones' }, deps);
     expect(asked, 'served from the cache').toHaveLength(2);
@@ -85,6 +90,67 @@ describe('looking up a title without a pack', () => {
     const { db, deps } = await setUp({ 'query.wikidata.org': new Response('busy', { status: 503 }) });
     expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toEqual({ status: 'unavailable' });
     expect(await db.count('lookups')).toBe(0);
+    db.close();
+  });
+
+  it('asks Wikidata by the TVmaze id for "based on" when it had no item for the Netflix id', async () => {
+    const { db, deps, asked } = await setUp({
+      P1874: sparql([]),
+      P8600: sparql([{ series: uri('Q2'), src: uri('Q8'), srcLabel: lit('A Novel'), srcTypeLabel: lit('novel') }]),
+      '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
+      '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
+    });
+    const result = await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps);
+    expect(result).toMatchObject({ status: 'found', basedOn: { item: 'Q2', works: [{ title: 'A Novel', types: ['novel'] }] } });
+    expect(asked.filter((u) => u.includes('wikidata')).map((u) => decodeURIComponent(u).match(/P\d+/)?.[0])).toEqual([
+      'P1874',
+      'P8600',
+    ]);
+    db.close();
+  });
+
+  it('finds the episode playing by its title, with its guest cast and who appeared in guest casts fetched before', async () => {
+    const show = { ...sample('tvmaze-search-shows.stranger-things.netflix')[0].show, _embedded: {} as object };
+    const episodes = sample('tvmaze-episodes.stranger-things.netflix')._embedded.episodes;
+    show._embedded = { cast: [], episodes };
+    const guest = (id: number) => ({ person: { id, name: `Guest ${id}` }, character: { id, name: `Role ${id}` } });
+    const [first, second] = episodes;
+    const { db, deps } = await setUp({
+      'query.wikidata.org': sparql([{ series: uri('Q3'), tvmaze: lit('2993') }]),
+      '/shows/2993?embed': show,
+      [`/episodes/${first.id}?embed`]: { ...first, _embedded: { guestcast: [guest(7)] } },
+      [`/episodes/${second.id}?embed`]: { ...second, _embedded: { guestcast: [guest(8), guest(7)] } },
+    });
+    const title = { titleId: '80057281', title: 'Stranger Things' };
+    await lookupTitle({ ...title, episode: { season: first.season, episode: first.number, title: first.name } }, deps);
+    const result = await lookupTitle(
+      // Netflix numbers it differently: the title decides.
+      { ...title, episode: { season: second.season, episode: 99, title: second.name } },
+      deps,
+    );
+    if (result.status !== 'found') throw new Error(result.status);
+    expect(result.episode?.episode.id).toBe(second.id);
+    expect(result.episode?.guests.map((g) => g.character)).toEqual(['Role 8', 'Role 7']);
+    expect([...(result.episode?.firstSeen ?? [])]).toEqual([
+      [7, 1],
+      [8, 2],
+    ]);
+    db.close();
+  });
+
+  it('takes the viewer’s pick over the match, until the cache is cleared', async () => {
+    const { db, deps } = await setUp({
+      'query.wikidata.org': sparql([]),
+      '/search/shows?q=Girls': sample('tvmaze-search-shows.girls'),
+      '/shows/139?embed': sample('tvmaze-search-shows.girls')[0].show,
+    });
+    expect((await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps)).status).toBe('unsure');
+    await chooseShow('70000001', 139, deps.cache);
+    expect(await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps)).toMatchObject({
+      status: 'found',
+      chosen: true,
+      show: { id: 139 },
+    });
     db.close();
   });
 });

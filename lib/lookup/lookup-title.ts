@@ -1,27 +1,61 @@
 /**
  * The shallow backstory of a Netflix title without a pack (issue 17; any-show-providers.md §4): Wikidata by the
  * Netflix id first (the show's TVmaze and IMDb ids, and what it is based on, in one query), then TVmaze by those
- * ids, else TVmaze's search scored against the title. Every answer is cached with an expiry, "nothing found"
- * included, so a title is looked up once; a provider that cannot be reached leaves the cache as it was.
+ * ids, else TVmaze's search scored against the title (and then Wikidata by the TVmaze id, for "based on"). For the
+ * episode playing, its guest cast. Every answer is cached with an expiry, "nothing found" included, so a title is
+ * looked up once; a provider that cannot be reached leaves the cache as it was.
  */
 import { DAY } from '../db/lookup-cache';
 import type { LookupRecord } from '../db/schema';
+import { matchEpisode, type NetflixEpisode } from './episode-match';
 import { type NetflixTitle, pickShow } from './match';
 import { ProviderUnavailableError } from './provider-queue';
-import { parseCast, parseSearch, parseShow, type TvmazeCastMember, type TvmazeShow } from './tvmaze';
+import {
+  parseCast,
+  parseEpisodes,
+  parseSearch,
+  parseShow,
+  type TvmazeCastMember,
+  type TvmazeEpisode,
+  type TvmazeShow,
+} from './tvmaze';
 import { type BasedOn, basedOnQuery, parseBasedOn } from './wikidata';
 
+export interface LookupCache {
+  get(key: string): Promise<LookupRecord | undefined>;
+  put(key: string, value: unknown, ttl: Ttl): Promise<unknown>;
+  /** Every fresh record whose key starts with `prefix`. */
+  list(prefix: string): Promise<LookupRecord[]>;
+}
 export interface LookupDeps {
   tvmaze: { request(url: string): Promise<Response> };
   wikidata: { request(url: string): Promise<Response> };
-  cache: {
-    get(key: string): Promise<LookupRecord | undefined>;
-    put(key: string, value: unknown, ttl: { found: number; missing: number }): Promise<unknown>;
-  };
+  cache: LookupCache;
+}
+export interface Ttl {
+  found: number;
+  missing: number;
+}
+
+export interface EpisodeMatch {
+  episode: TvmazeEpisode;
+  ordinal: number;
+  guests: TvmazeCastMember[];
+  /** Where the guest casts fetched so far say a character first appears (ordinal), by character id. */
+  firstSeen: Map<number, number>;
 }
 
 export type LookupResult =
-  | { status: 'found'; show: TvmazeShow; cast: TvmazeCastMember[]; basedOn: BasedOn | null }
+  | {
+      status: 'found';
+      show: TvmazeShow;
+      cast: TvmazeCastMember[];
+      basedOn: BasedOn | null;
+      /** The episode playing, when TVmaze has it under the same title. */
+      episode?: EpisodeMatch;
+      /** The viewer picked this show ("Not this show?"). */
+      chosen: boolean;
+    }
   /** TVmaze has several shows by that name and none stands out: the viewer picks ("Not this show?"). */
   | { status: 'unsure'; candidates: TvmazeShow[]; basedOn: BasedOn | null }
   | { status: 'none'; basedOn: BasedOn | null }
@@ -29,7 +63,15 @@ export type LookupResult =
   | { status: 'unavailable' };
 
 const TVMAZE = 'https://api.tvmaze.com';
-const TTL = { found: 30 * DAY, missing: 3 * DAY };
+const WIKIDATA_SPARQL = 'https://query.wikidata.org/sparql?format=json&query=';
+const TTL: Ttl = { found: 30 * DAY, missing: 3 * DAY };
+/** A running show gains episodes and cast: asked again after a week (§6). */
+const RUNNING_TTL: Ttl = { found: 7 * DAY, missing: 3 * DAY };
+/** The viewer's own pick is kept until the fetched data is cleared. */
+const PICK_TTL: Ttl = { found: 100 * 365 * DAY, missing: 0 };
+
+export const pickKey = (titleId: string) => `pick:netflix:${titleId}`;
+const guestKey = (showId: number, episodeId?: number) => `tvmaze:guestcast:${showId}:${episodeId ?? ''}`;
 
 async function json(response: Response): Promise<unknown> {
   if (response.status === 404) return null;
@@ -37,45 +79,46 @@ async function json(response: Response): Promise<unknown> {
   return response.json();
 }
 
-export async function lookupTitle(netflix: NetflixTitle, deps: LookupDeps): Promise<LookupResult> {
+export async function lookupTitle(netflix: NetflixTitle & { episode?: NetflixEpisode }, deps: LookupDeps): Promise<LookupResult> {
   try {
-    const basedOn = await cached(`wd:basedon:${netflix.titleId}`, deps, async () =>
-      parseBasedOn(
-        await json(
-          await deps.wikidata.request(
-            `https://query.wikidata.org/sparql?format=json&query=${encodeURIComponent(basedOnQuery(netflix.titleId))}`,
-          ),
-        ),
-      ),
+    const wikidata = (id: string, by: 'netflix' | 'tvmaze') =>
+      cached(`wd:basedon:${by}:${id}`, deps, async () =>
+        parseBasedOn(await json(await deps.wikidata.request(WIKIDATA_SPARQL + encodeURIComponent(basedOnQuery(id, by))))),
+      );
+    const fromNetflixId = await wikidata(netflix.titleId, 'netflix');
+    const picked = await deps.cache.get(pickKey(netflix.titleId));
+    const mapping = picked?.found
+      ? (picked.value as { tvmazeId: number })
+      : await cached(`map:netflix:${netflix.titleId}`, deps, () => mapToTvmaze(netflix, fromNetflixId, deps));
+    const netflixBasedOn = fromNetflixId ?? null;
+    if (!mapping) return { status: 'none', basedOn: netflixBasedOn };
+    if ('candidates' in mapping)
+      return { status: 'unsure', candidates: mapping.candidates as TvmazeShow[], basedOn: netflixBasedOn };
+
+    const show = await cached(
+      `tvmaze:show:${mapping.tvmazeId}`,
+      deps,
+      async () => {
+        const raw = await json(
+          await deps.tvmaze.request(`${TVMAZE}/shows/${mapping.tvmazeId}?embed%5B%5D=cast&embed%5B%5D=episodes`),
+        );
+        const found = parseShow(raw);
+        return found ? { show: found, cast: parseCast(raw), episodes: parseEpisodes(raw) } : undefined;
+      },
+      (value) => (value?.show.running ? RUNNING_TTL : TTL),
     );
-    const mapping = await cached(`map:netflix:${netflix.titleId}`, deps, async () => {
-      if (basedOn?.tvmazeId) return { tvmazeId: basedOn.tvmazeId };
-      if (basedOn?.imdbId) {
-        const show = parseShow(await json(await deps.tvmaze.request(`${TVMAZE}/lookup/shows?imdb=${basedOn.imdbId}`)));
-        if (show) return { tvmazeId: show.id };
-      }
-      const found = parseSearch(
-        await json(await deps.tvmaze.request(`${TVMAZE}/search/shows?q=${encodeURIComponent(netflix.title)}`)),
-      );
-      const match = pickShow(
-        netflix,
-        found.map((r) => r.show),
-      );
-      if (match.status === 'confident') return { tvmazeId: match.show.id };
-      // Not remembered as a match: the viewer's pick is (like an episode correction).
-      if (match.status === 'unsure') return { candidates: match.candidates };
-      return undefined;
-    });
-    const on = basedOn ?? null;
-    if (!mapping) return { status: 'none', basedOn: on };
-    if ('candidates' in mapping) return { status: 'unsure', candidates: mapping.candidates as TvmazeShow[], basedOn: on };
-    const withCast = await cached(`tvmaze:show:${mapping.tvmazeId}`, deps, async () => {
-      const raw = await json(await deps.tvmaze.request(`${TVMAZE}/shows/${mapping.tvmazeId}?embed%5B%5D=cast`));
-      const show = parseShow(raw);
-      return show ? { show, cast: parseCast(raw) } : undefined;
-    });
-    if (!withCast) return { status: 'none', basedOn: on };
-    return { status: 'found', show: withCast.show, cast: withCast.cast, basedOn: on };
+    if (!show) return { status: 'none', basedOn: netflixBasedOn };
+    // Wikidata may know the show by its TVmaze id where it has no Netflix id (§4, step 4).
+    const basedOn = fromNetflixId?.item ? fromNetflixId : ((await wikidata(String(show.show.id), 'tvmaze')) ?? null);
+    const episode = netflix.episode ? await episodeOf(show.show.id, show.episodes, netflix.episode, deps) : undefined;
+    return {
+      status: 'found',
+      show: show.show,
+      cast: show.cast,
+      basedOn,
+      ...(episode ? { episode } : {}),
+      chosen: !!picked?.found,
+    };
   } catch (error) {
     // fetch rejects with a TypeError when offline, and a timed-out request with a TimeoutError.
     if (error instanceof ProviderUnavailableError || error instanceof TypeError || (error as Error)?.name === 'TimeoutError')
@@ -84,11 +127,79 @@ export async function lookupTitle(netflix: NetflixTitle, deps: LookupDeps): Prom
   }
 }
 
+/** The viewer's answer to "Not this show?": this TVmaze show, for this Netflix title, until the cache is cleared. */
+export async function chooseShow(titleId: string, tvmazeId: number, cache: LookupCache): Promise<void> {
+  await cache.put(pickKey(titleId), { tvmazeId }, PICK_TTL);
+}
+
+/** TVmaze's search, as candidates for the viewer to pick from. */
+export async function searchCandidates(title: string, deps: LookupDeps): Promise<TvmazeShow[] | 'unavailable'> {
+  try {
+    const found = await cached(`tvmaze:search:${title.toLowerCase()}`, deps, async () =>
+      parseSearch(await json(await deps.tvmaze.request(`${TVMAZE}/search/shows?q=${encodeURIComponent(title)}`))).map(
+        (r) => r.show,
+      ),
+    );
+    return found ?? [];
+  } catch (error) {
+    if (error instanceof ProviderUnavailableError || error instanceof TypeError) return 'unavailable';
+    throw error;
+  }
+}
+
+async function mapToTvmaze(
+  netflix: NetflixTitle,
+  basedOn: BasedOn | undefined,
+  deps: LookupDeps,
+): Promise<{ tvmazeId: number } | { candidates: TvmazeShow[] } | undefined> {
+  if (basedOn?.tvmazeId) return { tvmazeId: basedOn.tvmazeId };
+  if (basedOn?.imdbId) {
+    const show = parseShow(await json(await deps.tvmaze.request(`${TVMAZE}/lookup/shows?imdb=${basedOn.imdbId}`)));
+    if (show) return { tvmazeId: show.id };
+  }
+  const found = await searchCandidates(netflix.title, deps);
+  if (found === 'unavailable') throw new ProviderUnavailableError('search failed');
+  const match = pickShow(netflix, found);
+  if (match.status === 'confident') return { tvmazeId: match.show.id };
+  // Not remembered as a match: the viewer's pick is (like an episode correction).
+  if (match.status === 'unsure') return { candidates: match.candidates };
+  return undefined;
+}
+
+/** The episode playing, its guest cast (one request, cached), and what the guest casts fetched so far say. */
+async function episodeOf(
+  showId: number,
+  episodes: TvmazeEpisode[],
+  wanted: NetflixEpisode,
+  deps: LookupDeps,
+): Promise<EpisodeMatch | undefined> {
+  const match = matchEpisode(episodes, wanted);
+  if (!match) return undefined;
+  const guests =
+    (await cached(guestKey(showId, match.episode.id), deps, async () =>
+      parseCast(await json(await deps.tvmaze.request(`${TVMAZE}/episodes/${match.episode.id}?embed%5B%5D=guestcast`))),
+    )) ?? [];
+  const ordinals = new Map(episodes.filter((e) => e.number !== null).map((e, i) => [e.id, i + 1]));
+  const firstSeen = new Map<number, number>();
+  for (const record of await deps.cache.list(guestKey(showId))) {
+    const ordinal = ordinals.get(Number(record.key.slice(guestKey(showId).length)));
+    if (ordinal === undefined || !Array.isArray(record.value)) continue;
+    for (const guest of record.value as TvmazeCastMember[])
+      firstSeen.set(guest.characterId, Math.min(ordinal, firstSeen.get(guest.characterId) ?? ordinal));
+  }
+  return { ...match, guests, firstSeen };
+}
+
 /** The cached answer for `key`, or `fetch`'s, cached (a miss as "nothing found"). */
-async function cached<T>(key: string, deps: LookupDeps, fetch: () => Promise<T | undefined>): Promise<T | undefined> {
+async function cached<T>(
+  key: string,
+  deps: LookupDeps,
+  fetch: () => Promise<T | undefined>,
+  ttl: (value: T | undefined) => Ttl = () => TTL,
+): Promise<T | undefined> {
   const hit = await deps.cache.get(key);
   if (hit) return hit.found ? (hit.value as T) : undefined;
   const value = await fetch();
-  await deps.cache.put(key, value, TTL);
+  await deps.cache.put(key, value, ttl(value));
   return value;
 }

@@ -20,11 +20,14 @@ export function readBindings(json: unknown): Record<string, string>[] | undefine
   return parsed.output.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([k, t]) => [k, t.value])));
 }
 
-/** The query for a show by its Netflix id (digits only: the id is checked before it is put in the query). */
-export function basedOnQuery(netflixTitleId: string): string {
-  if (!VIDEO_ID.test(netflixTitleId)) throw new Error('a Netflix title id is digits only');
+/**
+ * The query for a show by its Netflix id (P1874), or by its TVmaze id (P8600) once TVmaze matched a show Wikidata
+ * could not find by the Netflix id. Ids are digits only, checked before they are put in the query.
+ */
+export function basedOnQuery(id: string, by: 'netflix' | 'tvmaze' = 'netflix'): string {
+  if (!VIDEO_ID.test(id)) throw new Error('a Netflix or TVmaze id is digits only');
   return `SELECT ?series ?tvmaze ?imdb ?src ?srcLabel ?srcTypeLabel ?authorLabel ?pub ?start ?end WHERE {
-  ?series wdt:P1874 "${netflixTitleId}" .
+  ?series wdt:${by === 'netflix' ? 'P1874' : 'P8600'} "${id}" .
   OPTIONAL { ?series wdt:P8600 ?tvmaze . }
   OPTIONAL { ?series wdt:P345 ?imdb . }
   OPTIONAL {
