@@ -6,11 +6,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { dbHealth, getDb } from '../lib/db/connection';
+import { LOOKUP_ORIGINS } from '../lib/lookup/origins';
+import { createProviderQueue } from '../lib/lookup/provider-queue';
+import type { UnpackedTitle } from '../lib/lookup/title-view';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
-import { currentNowWatching, sessionNowWatching } from '../lib/service/now-watching-store';
+import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 import { isAnyWatchUrl, SITE_LIST } from '../lib/sites/registry';
@@ -34,6 +37,7 @@ export default defineBackground(() => {
     async (tabId) => (await browser.tabs.get(tabId)).url,
     isAnyWatchUrl,
   );
+  const unpackedTitles = sessionTabStore<UnpackedTitle>('unpackedTitle');
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -42,6 +46,14 @@ export default defineBackground(() => {
     loadSettings,
     saveSettings,
     nowWatching,
+    unpackedTitles,
+    // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
+    // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
+    lookups: {
+      allowed: () => browser.permissions.contains({ origins: LOOKUP_ORIGINS }),
+      tvmaze: createProviderQueue({ minIntervalMs: 500 }),
+      wikidata: createProviderQueue({ minIntervalMs: 1_000 }),
+    },
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
     relayToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
@@ -74,5 +86,8 @@ export default defineBackground(() => {
     if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage()).catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void nowWatching.set(tabId, undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void nowWatching.set(tabId, undefined);
+    void unpackedTitles.set(tabId, undefined);
+  });
 });

@@ -87,9 +87,24 @@ describe('looking up a title without a pack', () => {
   });
 
   it('says "unavailable" and caches nothing when a provider cannot be reached', async () => {
-    const { db, deps } = await setUp({ 'query.wikidata.org': new Response('busy', { status: 503 }) });
+    const { db, deps } = await setUp({ 'https://': new Response('busy', { status: 503 }) });
     expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toEqual({ status: 'unavailable' });
     expect(await db.count('lookups')).toBe(0);
+    db.close();
+  });
+
+  it('shows what TVmaze has when Wikidata cannot be reached, and says "based on" is missing', async () => {
+    const { db, deps } = await setUp({
+      'query.wikidata.org': new Response('busy', { status: 503 }),
+      '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
+      '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
+    });
+    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toMatchObject({
+      status: 'found',
+      basedOn: null,
+      missing: ['basedOn'],
+    });
+    expect(await db.get('lookups', 'wd:basedon:netflix:80057281'), 'nothing cached for the unreachable provider').toBeUndefined();
     db.close();
   });
 

@@ -55,6 +55,8 @@ export type LookupResult =
       episode?: EpisodeMatch;
       /** The viewer picked this show ("Not this show?"). */
       chosen: boolean;
+      /** What could not be fetched now (a provider unreachable): the panel says so, and shows the rest. */
+      missing: ('basedOn' | 'guests')[];
     }
   /** TVmaze has several shows by that name and none stands out: the viewer picks ("Not this show?"). */
   | { status: 'unsure'; candidates: TvmazeShow[]; basedOn: BasedOn | null }
@@ -73,6 +75,20 @@ const PICK_TTL: Ttl = { found: 100 * 365 * DAY, missing: 0 };
 export const pickKey = (titleId: string) => `pick:netflix:${titleId}`;
 const guestKey = (showId: number, episodeId?: number) => `tvmaze:guestcast:${showId}:${episodeId ?? ''}`;
 
+const unreachable = (error: unknown) =>
+  // fetch rejects with a TypeError when offline, and a timed-out request with a TimeoutError.
+  error instanceof ProviderUnavailableError || error instanceof TypeError || (error as Error)?.name === 'TimeoutError';
+const MISSING = Symbol('missing');
+/** What `fetch` gives, or MISSING when its provider cannot be reached now. */
+async function orMissing<T>(fetch: () => Promise<T>): Promise<T | typeof MISSING> {
+  try {
+    return await fetch();
+  } catch (error) {
+    if (unreachable(error)) return MISSING;
+    throw error;
+  }
+}
+
 async function json(response: Response): Promise<unknown> {
   if (response.status === 404) return null;
   if (!response.ok) throw new ProviderUnavailableError(`answered ${response.status}`);
@@ -85,7 +101,9 @@ export async function lookupTitle(netflix: NetflixTitle & { episode?: NetflixEpi
       cached(`wd:basedon:${by}:${id}`, deps, async () =>
         parseBasedOn(await json(await deps.wikidata.request(WIKIDATA_SPARQL + encodeURIComponent(basedOnQuery(id, by))))),
       );
-    const fromNetflixId = await wikidata(netflix.titleId, 'netflix');
+    // Wikidata out of reach: TVmaze's search still finds the show; "based on" is said to be missing.
+    const byNetflixId = await orMissing(() => wikidata(netflix.titleId, 'netflix'));
+    const fromNetflixId = byNetflixId === MISSING ? undefined : byNetflixId;
     const picked = await deps.cache.get(pickKey(netflix.titleId));
     const mapping = picked?.found
       ? (picked.value as { tvmazeId: number })
@@ -109,20 +127,24 @@ export async function lookupTitle(netflix: NetflixTitle & { episode?: NetflixEpi
     );
     if (!show) return { status: 'none', basedOn: netflixBasedOn };
     // Wikidata may know the show by its TVmaze id where it has no Netflix id (§4, step 4).
-    const basedOn = fromNetflixId?.item ? fromNetflixId : ((await wikidata(String(show.show.id), 'tvmaze')) ?? null);
-    const episode = netflix.episode ? await episodeOf(show.show.id, show.episodes, netflix.episode, deps) : undefined;
+    const basedOn =
+      byNetflixId === MISSING || fromNetflixId?.item
+        ? byNetflixId
+        : await orMissing(() => wikidata(String(show.show.id), 'tvmaze'));
+    const episode = netflix.episode
+      ? await orMissing(() => episodeOf(show.show.id, show.episodes, netflix.episode as NetflixEpisode, deps))
+      : undefined;
     return {
       status: 'found',
       show: show.show,
       cast: show.cast,
-      basedOn,
-      ...(episode ? { episode } : {}),
+      basedOn: basedOn === MISSING ? null : (basedOn ?? null),
+      ...(episode && episode !== MISSING ? { episode } : {}),
       chosen: !!picked?.found,
+      missing: [...(basedOn === MISSING ? ['basedOn' as const] : []), ...(episode === MISSING ? ['guests' as const] : [])],
     };
   } catch (error) {
-    // fetch rejects with a TypeError when offline, and a timed-out request with a TimeoutError.
-    if (error instanceof ProviderUnavailableError || error instanceof TypeError || (error as Error)?.name === 'TimeoutError')
-      return { status: 'unavailable' };
+    if (unreachable(error)) return { status: 'unavailable' };
     throw error;
   }
 }
@@ -142,7 +164,7 @@ export async function searchCandidates(title: string, deps: LookupDeps): Promise
     );
     return found ?? [];
   } catch (error) {
-    if (error instanceof ProviderUnavailableError || error instanceof TypeError) return 'unavailable';
+    if (unreachable(error)) return 'unavailable';
     throw error;
   }
 }

@@ -44,6 +44,12 @@ const CALLERS = {
   exportUserData: 'extension',
   importUserData: 'extension',
   importPack: 'extension',
+  // Titles without a pack (issue 17): the panel's frame asks for its own tab; the options page for the cache.
+  getTitleLookup: 'extension',
+  getLookupCandidates: 'extension',
+  chooseLookupShow: 'extension',
+  getLookupStats: 'extension',
+  clearLookups: 'extension',
 } as const satisfies Record<MessageType, 'page' | 'extension'>;
 
 export const MESSAGE_TYPES = new Set<string>(Object.keys(CALLERS));

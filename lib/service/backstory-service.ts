@@ -6,6 +6,7 @@
  */
 import { createCore, type ServiceDeps } from './core';
 import { lifecycleMethods } from './lifecycle';
+import { lookupMethods } from './lookups';
 import { optionsMethods } from './options';
 import { panelMethods } from './panel';
 import { popupMethods } from './popup';
@@ -22,6 +23,7 @@ export function createBackstoryService(deps: ServiceDeps) {
     ...panelMethods(core),
     ...popupMethods(core),
     ...optionsMethods(core),
+    ...lookupMethods(core),
   };
 }
 

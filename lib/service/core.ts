@@ -9,6 +9,7 @@ import type { BackstoryDB } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome } from '../db/seed';
 import { getProgress } from '../db/user-data';
 import { episodeKey } from '../ids/ids';
+import type { UnpackedTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
 import type { SiteId } from '../sites/registry';
@@ -37,10 +38,23 @@ export interface ServiceDeps {
   /** Sends a message to every frame of a tab (the panel's frame among them), from the background. */
   toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
-  nowWatching: {
-    get(tabId: number): Promise<NowWatching | undefined>;
-    set(tabId: number, value: NowWatching | undefined): Promise<void>;
-  };
+  nowWatching: TabStore<NowWatching>;
+  /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
+  unpackedTitles?: TabStore<UnpackedTitle>;
+  /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
+  lookups?: LookupServiceDeps;
+}
+
+export interface TabStore<T> {
+  get(tabId: number): Promise<T | undefined>;
+  set(tabId: number, value: T | undefined): Promise<void>;
+}
+
+export interface LookupServiceDeps {
+  /** The viewer's consent: the browser holds the optional host permissions (lib/lookup/origins.ts). */
+  allowed: () => Promise<boolean>;
+  tvmaze: { request(url: string): Promise<Response> };
+  wikidata: { request(url: string): Promise<Response> };
 }
 
 /**

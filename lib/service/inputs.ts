@@ -40,6 +40,10 @@ export const inputs = {
     reveal: v.optional(v.boolean()),
   }),
   readVolume: v.strictObject({ showId: ShowId, volume: Small }),
+  /** A message that carries nothing: its meaning comes from who sent it (the panel's own tab). */
+  nothing: v.undefined(),
+  /** A TVmaze show id, the viewer's answer to "Not this show?". */
+  lookupChoice: v.strictObject({ tvmazeId: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9)) }),
   place: v.strictObject({ showId: ShowId, episodeId: v.nullable(EpisodeId) }),
   /**
    * A panel state a content script asks the background to hand to its frame (Firefox: see watch-page.ts). Only its

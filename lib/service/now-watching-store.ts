@@ -1,19 +1,20 @@
 /**
- * Remembers which episode each tab is playing, for the popup's "Now watching". Kept in storage.session so that
- * it survives the service worker being stopped, and never written to disk or synced.
+ * Remembers what each tab plays: the episode, for the popup's "Now watching", and a title without a pack, for
+ * the panel's lookups. Kept in storage.session so that it survives the service worker being stopped, and never
+ * written to disk or synced.
  */
 import { browser } from 'wxt/browser';
-import type { NowWatching, ServiceDeps } from './backstory-service';
+import type { NowWatching, ServiceDeps, TabStore } from './core';
 
-const key = (tabId: number) => `nowWatching:${tabId}`;
-
-export function sessionNowWatching(): ServiceDeps['nowWatching'] {
-  const memory = new Map<number, NowWatching>();
+/** A value per tab, kept in memory and in storage.session (it survives the worker stopping, never reaches disk). */
+export function sessionTabStore<T>(prefix: string): TabStore<T> {
+  const key = (tabId: number) => `${prefix}:${tabId}`;
+  const memory = new Map<number, T>();
   const area = (browser.storage as { session?: typeof browser.storage.local }).session;
   return {
     async get(tabId) {
       if (memory.has(tabId)) return memory.get(tabId);
-      const stored = area ? ((await area.get(key(tabId)))[key(tabId)] as NowWatching | undefined) : undefined;
+      const stored = area ? ((await area.get(key(tabId)))[key(tabId)] as T | undefined) : undefined;
       if (stored) memory.set(tabId, stored);
       return stored;
     },
@@ -26,6 +27,8 @@ export function sessionNowWatching(): ServiceDeps['nowWatching'] {
     },
   };
 }
+
+export const sessionNowWatching = (): ServiceDeps['nowWatching'] => sessionTabStore<NowWatching>('nowWatching');
 
 /**
  * "Now watching" only while the tab still shows a watch page of a site: a tab that went elsewhere forgets it, even

@@ -3,12 +3,13 @@
  * runs in a page Backstory does not control, so only what the panel needs, with ids read as the site's of the
  * sending page.
  */
-import { resolveEpisode } from '../db/resolve';
+import { type EpisodeSignals, type Resolution, resolveEpisode } from '../db/resolve';
 import { correctEpisode, getProgress, recordWatched } from '../db/user-data';
+import type { UnpackedTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES, type SiteId } from '../sites/registry';
 import { episodeContext } from '../views/context';
-import type { Core, From } from './core';
+import type { Core, From, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
@@ -25,7 +26,10 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
     async resolveEpisode(data: unknown, from: From = {}) {
       const signals = parseInput(inputs.signals, data, 'resolveEpisode');
       const site = siteOf(from, [signals.videoId, signals.titleId]);
-      return resolveEpisode(await ready(), site, signals);
+      const result = await resolveEpisode(await ready(), site, signals);
+      if (from.tabId !== undefined && deps.unpackedTitles)
+        await noteUnpackedTitle(deps.unpackedTitles, from.tabId, signals, result);
+      return result;
     },
 
     async getEpisodeContext(data: unknown) {
@@ -81,4 +85,51 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
       await deps.toTabFrames?.(tabId, message);
     },
   };
+}
+
+/** Which signal's word counts most for a title without a pack: Backstory's own metadata request, then the page's. */
+const WEIGHT: Record<EpisodeSignals['via'], number> = { metadata: 3, 'page-world': 2, 'title-text': 1, url: 0 };
+
+/**
+ * Keeps, per tab, what the signals say of a title no pack knows, for the panel to look up once the viewer allows
+ * it (issue 17): one identification asks with several signals, each filling in what the weightier ones left out.
+ * A known show, or another video, replaces it. Nothing here changes what is stored: it is session memory, and a
+ * lookup only reads public data about the title.
+ */
+async function noteUnpackedTitle(
+  store: TabStore<UnpackedTitle & { weight?: number }>,
+  tabId: number,
+  signals: EpisodeSignals,
+  result: Resolution,
+): Promise<void> {
+  if (result.status !== 'unknown-show') {
+    await store.set(tabId, undefined);
+    return;
+  }
+  if (!signals.titleId) return;
+  const weight = WEIGHT[signals.via];
+  const before = await store.get(tabId);
+  const sameVideo = before !== undefined && before.videoId === signals.videoId;
+  // A weaker signal naming another title for the same video does not outweigh a stronger one.
+  if (sameVideo && before.titleId !== signals.titleId && (before.weight ?? 0) > weight) return;
+  const kept = sameVideo && before.titleId === signals.titleId ? before : undefined;
+  const mine = { title: signals.showTitle, season: signals.season, episode: signals.episode, episodeTitle: signals.episodeTitle };
+  const [strong, weak] = kept && (kept.weight ?? 0) > weight ? [kept, mine] : [mine, kept ?? {}];
+  const merged: UnpackedTitle & { weight: number } = {
+    videoId: signals.videoId,
+    titleId: signals.titleId,
+    weight: Math.max(weight, kept?.weight ?? 0),
+  };
+  const title = strong.title ?? weak.title;
+  const season = strong.season ?? weak.season;
+  const episode = strong.episode ?? weak.episode;
+  const episodeTitle = strong.episodeTitle ?? weak.episodeTitle;
+  Object.assign(
+    merged,
+    title !== undefined && { title },
+    season !== undefined && { season },
+    episode !== undefined && { episode },
+    episodeTitle !== undefined && { episodeTitle },
+  );
+  await store.set(tabId, merged);
 }

@@ -1,0 +1,96 @@
+/**
+ * What the panel shows for a title Backstory has no pack for, as data (the panel owns the words): the show as
+ * TVmaze has it, its cast cut by the cumulative-cast rule, this episode's guests, and what Wikidata says it is
+ * based on, each with the link its licence asks for.
+ */
+import { splitCumulativeCast } from './cast-rule';
+import type { LookupResult } from './lookup-title';
+import type { TvmazeCastMember, TvmazeShow } from './tvmaze';
+import type { BasedOn } from './wikidata';
+
+/** What Netflix says is playing (its metadata, asked in English): the panel's header. */
+export interface UnpackedTitle {
+  /** The site's id of the video, so that a new video replaces what was said of the last. */
+  videoId?: string;
+  titleId: string;
+  title?: string;
+  season?: number;
+  episode?: number;
+  episodeTitle?: string;
+}
+
+export type ShowChoice = Pick<TvmazeShow, 'id' | 'name' | 'url' | 'year' | 'network' | 'webChannel'>;
+export type LookupCastMember = TvmazeCastMember & { guest?: true };
+
+export type TitleLookupView =
+  /** The viewer has not turned lookups on (or took the permission back): the panel offers it. */
+  | { status: 'off' }
+  /** Nothing says which Netflix title plays (no title id): there is nothing to look up. */
+  | { status: 'no-title' }
+  | { status: 'unavailable'; netflix: UnpackedTitle }
+  | { status: 'none'; netflix: UnpackedTitle; basedOn: BasedOn | null }
+  | { status: 'unsure'; netflix: UnpackedTitle; candidates: ShowChoice[]; basedOn: BasedOn | null }
+  | {
+      status: 'found';
+      netflix: UnpackedTitle;
+      show: ShowChoice;
+      /** Shown: this episode's guests (marked), then the cast the rule lets through. */
+      cast: LookupCastMember[];
+      /** Held back by the rule: one at a time on request. */
+      held: LookupCastMember[];
+      /** TVmaze's episode, when it matched the one playing (its guest cast is then known). */
+      episode?: { id: number; season: number; number: number | null; name: string };
+      basedOn: BasedOn | null;
+      chosen: boolean;
+      missing: ('basedOn' | 'guests')[];
+    };
+
+export const choiceOf = ({ id, name, url, year, network, webChannel }: TvmazeShow): ShowChoice => ({
+  id,
+  name,
+  url,
+  ...(year !== undefined ? { year } : {}),
+  ...(network ? { network } : {}),
+  ...(webChannel ? { webChannel } : {}),
+});
+
+export function titleLookupView(netflix: UnpackedTitle, result: LookupResult): TitleLookupView {
+  switch (result.status) {
+    case 'unavailable':
+      return { status: 'unavailable', netflix };
+    case 'none':
+      return { status: 'none', netflix, basedOn: result.basedOn };
+    case 'unsure':
+      return { status: 'unsure', netflix, candidates: result.candidates.map(choiceOf), basedOn: result.basedOn };
+    case 'found': {
+      const match = result.episode;
+      const { shown, held } = splitCumulativeCast({
+        cast: result.cast,
+        guests: match?.guests ?? [],
+        firstSeen: match?.firstSeen ?? new Map(),
+        ordinal: match?.ordinal,
+      });
+      const guestIds = new Set(match?.guests.map((g) => g.characterId));
+      return {
+        status: 'found',
+        netflix,
+        show: choiceOf(result.show),
+        cast: shown.map((m) => (guestIds.has(m.characterId) ? { ...m, guest: true } : m)),
+        held,
+        ...(match
+          ? {
+              episode: {
+                id: match.episode.id,
+                season: match.episode.season,
+                number: match.episode.number,
+                name: match.episode.name,
+              },
+            }
+          : {}),
+        basedOn: result.basedOn,
+        chosen: result.chosen,
+        missing: result.missing,
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// The panel's lookups for a title without a pack, through the service: the title comes from what the tab's
+// signals said; nothing is asked of a provider before the viewer allows it, or after they take it back.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testService } from '../../tests/support/test-service';
+import type { UnpackedTitle } from '../lookup/title-view';
+
+const sample = (name: string) => JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')).response;
+const got = sample('tvmaze-show-embed-cast-crew.GoT');
+const sparql = { head: { vars: [] }, results: { bindings: [{ tvmaze: { type: 'literal', value: '82' } }] } };
+const tab = { tabId: 7, site: 'netflix' as const };
+
+function setUp() {
+  const { svc, deps } = testService();
+  const titles = new Map<number, UnpackedTitle>();
+  const asked: string[] = [];
+  let allowed = false;
+  const provider = {
+    request: async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify(url.includes('wikidata') ? sparql : got), { status: 200 });
+    },
+  };
+  deps.unpackedTitles = {
+    get: async (id) => titles.get(id),
+    set: async (id, v) => void (v ? titles.set(id, v) : titles.delete(id)),
+  };
+  deps.lookups = { allowed: async () => allowed, tvmaze: provider, wikidata: provider };
+  const allow = (yes: boolean) => {
+    allowed = yes;
+  };
+  return { svc, titles, asked, allow };
+}
+
+const unknownShow = { videoId: '70000101', titleId: '70000100', showTitle: 'Game of Thrones', season: 1, episode: 1 };
+
+describe('lookups for a title without a pack', () => {
+  it('asks nothing until the viewer allows it, then finds the show, and asks nothing once it is taken back', async () => {
+    const { svc, asked, allow } = setUp();
+    await svc.resolveEpisode({ ...unknownShow, via: 'metadata' }, tab);
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'off' });
+    expect(asked).toEqual([]);
+    allow(true);
+    const view = await svc.getTitleLookup(undefined, tab);
+    expect(view).toMatchObject({ status: 'found', show: { name: 'Game of Thrones' }, netflix: { title: 'Game of Thrones' } });
+    expect(await svc.getLookupStats()).toEqual({ allowed: true, titles: 1 });
+    allow(false);
+    const before = asked.length;
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'off' });
+    expect(asked).toHaveLength(before);
+    await svc.clearLookups();
+    expect(await svc.getLookupStats()).toEqual({ allowed: false, titles: 0 });
+  });
+
+  it('keeps what each signal says, Backstory’s own metadata over the page’s, and forgets it for a known show', async () => {
+    const { svc, titles } = setUp();
+    await svc.resolveEpisode({ ...unknownShow, showTitle: 'Juego de tronos', episodeTitle: 'Se acerca', via: 'page-world' }, tab);
+    await svc.resolveEpisode(
+      { videoId: unknownShow.videoId, titleId: unknownShow.titleId, showTitle: 'Game of Thrones', via: 'metadata' },
+      tab,
+    );
+    expect(titles.get(7)).toMatchObject({ title: 'Game of Thrones', season: 1, episode: 1, episodeTitle: 'Se acerca' });
+    // A weaker signal naming another title for the same video changes nothing.
+    await svc.resolveEpisode({ videoId: unknownShow.videoId, titleId: '70000999', showTitle: 'Other', via: 'title-text' }, tab);
+    expect(titles.get(7)?.titleId).toBe('70000100');
+    await svc.resolveEpisode({ titleId: '81000001', showTitle: 'Heartstopper', season: 1, episode: 1, via: 'metadata' }, tab);
+    expect(titles.has(7)).toBe(false);
+  });
+
+  it('is asked only from a tab the panel is in, and with a TVmaze id for a pick', async () => {
+    const { svc, allow } = setUp();
+    allow(true);
+    await expect(svc.getTitleLookup(undefined, {})).rejects.toThrow(/not asked from a tab/);
+    await expect(svc.chooseLookupShow({ tvmazeId: 'x' }, tab)).rejects.toThrow(/Invalid chooseLookupShow/);
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
+  });
+});

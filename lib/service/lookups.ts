@@ -1,0 +1,94 @@
+/**
+ * Titles without a pack (issue 17), asked by the panel's frame for its own tab and by the options page: the
+ * lookups run here, in the background, and only while the browser holds the optional host permissions the viewer
+ * granted; every answer is cached, so a title is asked for once.
+ */
+import { clearLookups, countLookedUp, getFresh, listFresh, putLookup, trimLookups } from '../db/lookup-cache';
+import { chooseShow, type LookupDeps, lookupTitle, searchCandidates } from '../lookup/lookup-title';
+import { choiceOf, type ShowChoice, type TitleLookupView, titleLookupView, type UnpackedTitle } from '../lookup/title-view';
+import type { Core, From } from './core';
+import { InvalidMessageError, inputs, parseInput } from './inputs';
+
+export function lookupMethods({ ready, deps }: Core) {
+  /** The title playing in the caller's tab, when lookups are allowed; else why not, as a view. */
+  async function context(
+    tabId: number | undefined,
+  ): Promise<{ view: TitleLookupView } | { playing: UnpackedTitle; lookup: LookupDeps }> {
+    if (!deps.lookups || !(await deps.lookups.allowed())) return { view: { status: 'off' } };
+    if (tabId === undefined) throw new InvalidMessageError('Refused: not asked from a tab');
+    const stored = await deps.unpackedTitles?.get(tabId);
+    if (!stored) return { view: { status: 'no-title' } };
+    const { weight: _, ...playing } = stored as UnpackedTitle & { weight?: number };
+    const db = await ready();
+    return {
+      playing,
+      lookup: {
+        tvmaze: deps.lookups.tvmaze,
+        wikidata: deps.lookups.wikidata,
+        cache: {
+          get: (key) => getFresh(db, key),
+          put: async (key, value, ttl) => {
+            await putLookup(db, key, value, ttl);
+            await trimLookups(db);
+          },
+          list: (prefix) => listFresh(db, prefix),
+        },
+      },
+    };
+  }
+
+  async function titleView(tabId: number | undefined): Promise<TitleLookupView> {
+    const found = await context(tabId);
+    if ('view' in found) return found.view;
+    const { playing, lookup } = found;
+    const result = await lookupTitle(
+      {
+        titleId: playing.titleId,
+        title: playing.title ?? '',
+        episode: { season: playing.season, episode: playing.episode, title: playing.episodeTitle },
+      },
+      lookup,
+    );
+    return titleLookupView(playing, result);
+  }
+
+  return {
+    /** The shallow backstory of the title playing in the panel's tab. */
+    async getTitleLookup(data: unknown, { tabId }: From = {}) {
+      parseInput(inputs.nothing, data, 'getTitleLookup');
+      return titleView(tabId);
+    },
+
+    /** "Not this show?": TVmaze's candidates for the title playing in the panel's tab. */
+    async getLookupCandidates(data: unknown, { tabId }: From = {}): Promise<ShowChoice[] | 'unavailable' | 'off'> {
+      parseInput(inputs.nothing, data, 'getLookupCandidates');
+      const found = await context(tabId);
+      if ('view' in found) return found.view.status === 'off' ? 'off' : [];
+      const candidates = await searchCandidates(found.playing.title ?? '', found.lookup);
+      return candidates === 'unavailable' ? candidates : candidates.map(choiceOf);
+    },
+
+    /** The viewer's pick among the candidates, remembered for this title. */
+    async chooseLookupShow(data: unknown, { tabId }: From = {}): Promise<TitleLookupView> {
+      const { tvmazeId } = parseInput(inputs.lookupChoice, data, 'chooseLookupShow');
+      const found = await context(tabId);
+      if ('view' in found) return found.view;
+      await chooseShow(found.playing.titleId, tvmazeId, found.lookup.cache);
+      return titleView(tabId);
+    },
+
+    /** For the options page: whether lookups are on, and how many titles the cache holds. */
+    async getLookupStats(): Promise<{ allowed: boolean; titles: number }> {
+      const [allowed, titles] = await Promise.all([
+        deps.lookups?.allowed() ?? Promise.resolve(false),
+        ready().then(countLookedUp),
+      ]);
+      return { allowed, titles };
+    },
+
+    /** "Clear what was fetched": everything the providers answered, and the viewer's picks. */
+    async clearLookups(): Promise<void> {
+      await clearLookups(await ready());
+    },
+  };
+}
