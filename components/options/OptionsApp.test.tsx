@@ -139,8 +139,9 @@ describe('RadioGroup', () => {
 });
 
 describe('PrivacySection', () => {
-  it('says that nothing is sent anywhere', () => {
+  it('says that nothing else is sent anywhere, and that lookups are off until turned on', () => {
     render(<PrivacySection />);
-    expect(screen.getByText('Nothing is sent anywhere else.')).toBeTruthy();
+    expect(screen.getByText('Nothing else is sent anywhere.')).toBeTruthy();
+    expect(screen.getByText(/Lookups for titles without a pack are off until you turn them on/)).toBeTruthy();
   });
 });

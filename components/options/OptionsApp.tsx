@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
 import { t } from '../i18n';
 import { DataSection } from './DataSection';
+import { LookupsSection } from './LookupsSection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsSection } from './SettingsSection';
 import type { OptionsData } from './types';
@@ -24,6 +25,7 @@ export function OptionsApp({ data }: { data: OptionsData }) {
         </p>
       )}
       {settings && <SettingsSection data={data} settings={settings} onChange={setSettings} />}
+      {data.lookups && <LookupsSection data={data.lookups} />}
       <PrivacySection />
       <DataSection data={data} />
     </main>

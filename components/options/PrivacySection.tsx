@@ -18,6 +18,7 @@ export function PrivacySection() {
           {t('options.privacy.settings')}
         </li>
         <li>{t('options.privacy.site', { sites: formatList(SITE_LIST.map((site) => site.name)) })}</li>
+        <li>{t('options.privacy.lookups')}</li>
         <li>
           <strong>{t('options.privacy.nothingTitle')}</strong> {t('options.privacy.nothing')}
         </li>

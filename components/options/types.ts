@@ -15,8 +15,20 @@ export interface EpisodeOption {
   title: string;
 }
 
+/** Lookups for titles without a pack (issue 17): the browser's grant, and the cache of what was fetched. */
+export interface LookupsData {
+  stats(): Promise<{ allowed: boolean; titles: number }>;
+  /** Asks the browser for TVmaze and Wikidata (from the viewer's click): true once granted. */
+  allow(): Promise<boolean>;
+  disallow(): Promise<boolean>;
+  clear(): Promise<void>;
+  /** Calls back when the grant changes; returns what stops it. */
+  watch(onChange: () => void): () => void;
+}
+
 /** What the options page needs; the background service and storage in the extension, fakes in tests. */
 export interface OptionsData {
+  lookups?: LookupsData;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   listShows(): Promise<ShowInfo[]>;

@@ -8,6 +8,7 @@ import { CastList } from './CastList';
 import { ComicContext } from './ComicContext';
 import { Diagnostics } from './Diagnostics';
 import { EpisodePicker } from './EpisodePicker';
+import { LookupView } from './LookupView';
 import { SpoilerControls } from './SpoilerControls';
 import type { PanelActions, PanelView } from './types';
 import { WhereAreYou } from './WhereAreYou';
@@ -151,6 +152,9 @@ function Body({
             </button>
           )}
           {view.showId && picking && <EpisodePicker showId={view.showId} actions={actions} onDone={() => setPicking(false)} />}
+          {view.reason === 'unknown-show' && actions.lookups && (
+            <LookupView actions={actions.lookups} videoKey={`${view.videoId ?? ''}:${view.title ?? ''}`} />
+          )}
           <Diagnostics read={actions.diagnostics} />
         </div>
       );

@@ -1,3 +1,4 @@
+import type { ShowChoice, TitleLookupView } from '../../lib/lookup/title-view';
 import type { GuardMode } from '../../lib/pack/horizon';
 import type { EpisodeContext, RevealedItem } from '../../lib/views/context';
 
@@ -40,4 +41,18 @@ export interface PanelActions {
   confirmWatched(yes: boolean): Promise<void>;
   /** What each identification signal returned, as text for "Copy diagnostics". */
   diagnostics(): Promise<string>;
+  /** Titles without a pack (issue 17); absent where the panel cannot look anything up. */
+  lookups?: LookupActions;
+}
+
+export interface LookupActions {
+  /** The shallow backstory of the title playing (status 'off' until the viewer allows lookups). */
+  view(): Promise<TitleLookupView>;
+  /**
+   * Asks the browser for the lookup hosts, from the viewer's click; 'options' where this page cannot ask
+   * (FIREFOX: a framed extension page has no permissions API) and opened the options page to do it there.
+   */
+  allow(): Promise<'granted' | 'denied' | 'options'>;
+  candidates(): Promise<ShowChoice[] | 'unavailable' | 'off'>;
+  choose(tvmazeId: number): Promise<TitleLookupView>;
 }

@@ -11,7 +11,7 @@ export function aheadText({ episode, volume }: RevealedItem['from']): string {
 }
 
 /** What a line of held-back items is about; a character's notes name the character. */
-export type HiddenKind = 'synopsis' | 'note' | 'characterNote' | 'cast' | 'change';
+export type HiddenKind = 'synopsis' | 'note' | 'characterNote' | 'cast' | 'change' | 'lookupCast';
 type Where = 'here' | 'hereMore' | 'later' | 'laterMore';
 
 // One message per kind and place: languages put "more" and the place in different spots of the sentence.
@@ -33,6 +33,13 @@ const LINES: Record<Exclude<HiddenKind, 'characterNote'>, Record<Where, (n: numb
     hereMore: (n) => t('shared.hidden.cast.hereMore', n),
     later: (n) => t('shared.hidden.cast.later', n),
     laterMore: (n) => t('shared.hidden.cast.laterMore', n),
+  },
+  // A looked-up show's cast (issue 17): TVmaze lists everyone who was ever in it, so some of them join later.
+  lookupCast: {
+    here: (n) => t('shared.hidden.lookupCast.later', n),
+    hereMore: (n) => t('shared.hidden.lookupCast.laterMore', n),
+    later: (n) => t('shared.hidden.lookupCast.later', n),
+    laterMore: (n) => t('shared.hidden.lookupCast.laterMore', n),
   },
   change: {
     here: (n) => t('shared.hidden.change.here', n),
@@ -59,7 +66,7 @@ export function hiddenLine(kind: HiddenKind, where: Where, count: number, name =
  * The spoilers themselves are not in the page, only opaque handles. "Show one" fetches a single item, and only
  * then is its text rendered, marked as a spoiler with how far ahead it lies; "Hide" puts it back.
  */
-export function HiddenItems({
+export function HiddenItems<T extends Pick<RevealedItem, 'from'> = RevealedItem>({
   items,
   kind,
   name,
@@ -70,10 +77,10 @@ export function HiddenItems({
   kind: HiddenKind;
   /** The character, for `characterNote`. */
   name?: string;
-  reveal: (handle: string) => Promise<RevealedItem | null>;
-  render: (item: RevealedItem) => preact.ComponentChildren;
+  reveal: (handle: string) => Promise<T | null>;
+  render: (item: T) => preact.ComponentChildren;
 }) {
-  const [revealed, setRevealed] = useState<{ handle: string; item: RevealedItem }[]>([]);
+  const [revealed, setRevealed] = useState<{ handle: string; item: T }[]>([]);
   const [failed, setFailed] = useState(false);
   const shown = new Set(revealed.map((r) => r.handle));
   const remaining = items.filter((i) => !shown.has(i.handle));

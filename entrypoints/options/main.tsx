@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsData } from '../../components/options/types';
+import { allowLookups, disallowLookups, watchLookupsAllowed } from '../../lib/lookup/permission';
 import { send } from '../../lib/messaging/protocol';
 import { loadSettings, saveSettings } from '../../lib/settings/settings';
 
@@ -39,6 +40,13 @@ const data: OptionsData = {
   exportUserData: () => send('exportUserData'),
   importUserData: (json) => send('importUserData', json),
   importPack: (json) => send('importPack', json),
+  lookups: {
+    stats: () => send('getLookupStats'),
+    allow: allowLookups,
+    disallow: disallowLookups,
+    clear: () => send('clearLookups'),
+    watch: watchLookupsAllowed,
+  },
 };
 
 document.documentElement.lang = uiLocale();

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
+import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
@@ -39,6 +40,17 @@ const actions: PanelActions = {
   confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
   diagnostics: async () => {
     return formatSiteDiagnostics(await relay({ action: 'diagnostics' }));
+  },
+  lookups: {
+    view: () => send('getTitleLookup'),
+    allow: async () => {
+      if (canAskForLookups()) return (await allowLookups()) ? 'granted' : 'denied';
+      // FIREFOX: no permissions API in a framed extension page; an extension page may open another.
+      window.open(browser.runtime.getURL('/options.html#lookups'), '_blank', 'noopener');
+      return 'options';
+    },
+    candidates: () => send('getLookupCandidates'),
+    choose: (tvmazeId) => send('chooseLookupShow', { tvmazeId }),
   },
 };
 

@@ -27,12 +27,12 @@ export type TitleLookupView =
   | { status: 'off' }
   /** Nothing says which Netflix title plays (no title id): there is nothing to look up. */
   | { status: 'no-title' }
-  | { status: 'unavailable'; netflix: UnpackedTitle }
-  | { status: 'none'; netflix: UnpackedTitle; basedOn: BasedOn | null }
-  | { status: 'unsure'; netflix: UnpackedTitle; candidates: ShowChoice[]; basedOn: BasedOn | null }
+  | { status: 'unavailable'; playing: UnpackedTitle }
+  | { status: 'none'; playing: UnpackedTitle; basedOn: BasedOn | null }
+  | { status: 'unsure'; playing: UnpackedTitle; candidates: ShowChoice[]; basedOn: BasedOn | null }
   | {
       status: 'found';
-      netflix: UnpackedTitle;
+      playing: UnpackedTitle;
       show: ShowChoice;
       /** Shown: this episode's guests (marked), then the cast the rule lets through. */
       cast: LookupCastMember[];
@@ -54,14 +54,14 @@ export const choiceOf = ({ id, name, url, year, network, webChannel }: TvmazeSho
   ...(webChannel ? { webChannel } : {}),
 });
 
-export function titleLookupView(netflix: UnpackedTitle, result: LookupResult): TitleLookupView {
+export function titleLookupView(playing: UnpackedTitle, result: LookupResult): TitleLookupView {
   switch (result.status) {
     case 'unavailable':
-      return { status: 'unavailable', netflix };
+      return { status: 'unavailable', playing };
     case 'none':
-      return { status: 'none', netflix, basedOn: result.basedOn };
+      return { status: 'none', playing, basedOn: result.basedOn };
     case 'unsure':
-      return { status: 'unsure', netflix, candidates: result.candidates.map(choiceOf), basedOn: result.basedOn };
+      return { status: 'unsure', playing, candidates: result.candidates.map(choiceOf), basedOn: result.basedOn };
     case 'found': {
       const match = result.episode;
       const { shown, held } = splitCumulativeCast({
@@ -73,7 +73,7 @@ export function titleLookupView(netflix: UnpackedTitle, result: LookupResult): T
       const guestIds = new Set(match?.guests.map((g) => g.characterId));
       return {
         status: 'found',
-        netflix,
+        playing,
         show: choiceOf(result.show),
         cast: shown.map((m) => (guestIds.has(m.characterId) ? { ...m, guest: true } : m)),
         held,

@@ -54,13 +54,13 @@ export function lookupMethods({ ready, deps }: Core) {
 
   return {
     /** The shallow backstory of the title playing in the panel's tab. */
-    async getTitleLookup(data: unknown, { tabId }: From = {}) {
+    async getTitleLookup(data?: undefined, { tabId }: From = {}) {
       parseInput(inputs.nothing, data, 'getTitleLookup');
       return titleView(tabId);
     },
 
     /** "Not this show?": TVmaze's candidates for the title playing in the panel's tab. */
-    async getLookupCandidates(data: unknown, { tabId }: From = {}): Promise<ShowChoice[] | 'unavailable' | 'off'> {
+    async getLookupCandidates(data?: undefined, { tabId }: From = {}): Promise<ShowChoice[] | 'unavailable' | 'off'> {
       parseInput(inputs.nothing, data, 'getLookupCandidates');
       const found = await context(tabId);
       if ('view' in found) return found.view.status === 'off' ? 'off' : [];
