@@ -70,6 +70,8 @@ export function SearchApp({ data }: { data: PopupData }) {
   };
   const openDoc = (id: string) => {
     const doc = flat.find((h) => h.id === id);
+    // Looked up for a title without a pack: Backstory has no page of its own for it, its source has.
+    if (doc?.url && data.openLink) return void data.openLink(doc.url);
     if (doc) void open({ kind: doc.kind, showId: doc.showId, id: doc.entityId, ...(doc.hidden ? { reveal: true } : {}) });
   };
   const back = () => {

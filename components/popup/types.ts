@@ -18,6 +18,8 @@ export interface PopupData {
   nowWatching(): Promise<NowWatchingInfo | null>;
   /** `reveal`: a cast member the spoiler guard holds back, which the viewer asked to see (as of their first episode). */
   detail(kind: DocKind, showId: string, id: string, reveal?: boolean): Promise<EntityDetail | null>;
+  /** Opens a looked-up result at its source (TVmaze, Wikidata) in a new tab. */
+  openLink?(url: string): Promise<void>;
 }
 
 export interface Selection {

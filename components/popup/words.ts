@@ -17,6 +17,12 @@ export function factsText(facts: DocFacts): string {
       return t('popup.subtitle.volume', { date: formatDate(facts.published) });
     case 'book':
       return t('popup.subtitle.book', { kind: bookKind(facts.bookKind), year: facts.year });
+    case 'lookup': {
+      const source = facts.source === 'tvmaze' ? 'TVmaze' : 'Wikidata';
+      return facts.detail
+        ? t('popup.subtitle.lookup', { detail: facts.detail, source })
+        : t('popup.subtitle.lookupOnly', { source });
+    }
   }
 }
 

@@ -22,6 +22,10 @@ const data: PopupData = {
   },
   detail: async (kind, showId, id, reveal) =>
     send('getEntityDetail', { kind, showId, id, tabId: await tabId, ...(reveal ? { reveal } : {}) }),
+  openLink: async (url) => {
+    // Only the sources' own https pages (the documents carry them from validated provider answers).
+    if (/^https:\/\/(www\.tvmaze\.com|www\.wikidata\.org)\//.test(url)) await browser.tabs.create({ url });
+  },
 };
 
 document.documentElement.lang = uiLocale();

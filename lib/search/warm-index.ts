@@ -1,11 +1,13 @@
 /**
  * The popup's search index, built by the background from the cache once and kept warm: in memory while the
  * service worker lives, and in IndexedDB across its restarts. The popup only loads it. It is rebuilt when what
- * it was built from changes: a pack (re)seeded or imported, the viewer's horizon for a show, or the extension.
+ * it was built from changes: a pack (re)seeded or imported, the viewer's horizon for a show, what was looked up
+ * for titles without a pack (lib/lookup/search-docs.ts), or the extension.
  */
 import type { IDBPDatabase } from 'idb';
 import type { BackstoryDB } from '../db/schema';
 import { loadShowData } from '../db/show-data';
+import { lookupDocuments } from '../lookup/search-docs';
 import type { ViewerHorizon } from '../pack/horizon';
 import { type SearchDoc, showDocuments } from '../views/catalog';
 import { type PrebuiltIndex, prebuildIndex } from './search-index';
@@ -28,7 +30,9 @@ export function createWarmSearch(extensionVersion: string): WarmSearch {
   return async (db, horizonFor) => {
     const [packs, shows] = await Promise.all([db.getAll('packs'), db.getAll('shows')]);
     const horizons = await Promise.all(shows.map(async (s) => [s.id, await horizonFor(s.id)] as const));
+    const looked = await lookupDocuments(db);
     const key = JSON.stringify([
+      looked.key,
       extensionVersion,
       packs.map((p) => [p.id, p.version, p.seededAt]),
       // Infinity (guard off) becomes null, which no real ordinal can collide with.
@@ -42,7 +46,7 @@ export function createWarmSearch(extensionVersion: string): WarmSearch {
       return warm.payload;
     }
 
-    const docs: SearchDoc[] = [];
+    const docs: SearchDoc[] = [...looked.docs];
     for (const [showId, horizon] of horizons) {
       const data = await loadShowData(db, showId);
       if (data) docs.push(...showDocuments(data, horizon));

@@ -17,7 +17,9 @@ export type DocFacts =
   | { of: 'episode'; show: string; code: string; bonus?: boolean }
   | { of: 'film'; show: string; status: 'announced' | 'in-production' | 'released' }
   | { of: 'volume'; published: string }
-  | { of: 'book'; bookKind: Book['kind']; year: number };
+  | { of: 'book'; bookKind: Book['kind']; year: number }
+  /** Looked up for a title without a pack (issue 17): not curated, said with its source. */
+  | { of: 'lookup'; source: 'tvmaze' | 'wikidata'; detail?: string };
 
 /** How a volume is adapted by an episode: a chapter, the whole season, or the film. */
 export type AdaptedVia = { chapter: { number: number; title: string } } | { season: number } | { film: true };
@@ -41,6 +43,8 @@ export interface SearchDoc {
    * your spoiler guard (season 3)" instead of "No results", but never shown unless the viewer asks.
    */
   hidden?: { season: number; code: string };
+  /** A looked-up document's page at its source, where it opens (Backstory has no curated page for it). */
+  url?: string;
 }
 
 function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean {
