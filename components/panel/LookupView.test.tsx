@@ -52,7 +52,9 @@ describe('the panel for a title without a pack', () => {
     let granted = false;
     const lookups = actions({ status: 'off' }, { view: vi.fn(async () => (granted ? found : { status: 'off' as const })) });
     render(<LookupView actions={lookups} videoKey="a" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Look up this title on TVmaze and Wikidata…' }));
     expect(await screen.findByText(/English name/)).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe('Look up titles Backstory has no pack for');
     granted = true;
     fireEvent.click(screen.getByRole('button', { name: 'Look up titles Backstory has no pack for' }));
     expect(await screen.findByRole('heading', { name: /Game of Thrones/ })).toBeTruthy();
@@ -106,6 +108,7 @@ describe('the panel for a title without a pack', () => {
 
   it('sends the viewer to the options page where the panel cannot ask the browser', async () => {
     render(<LookupView actions={actions({ status: 'off' }, { allow: vi.fn(async () => 'options' as const) })} videoKey="a" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Look up this title on TVmaze and Wikidata…' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Look up titles Backstory has no pack for' }));
     expect(await screen.findByText(/options page that just opened/)).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupCastMember, ShowChoice, TitleLookupView } from '../../lib/lookup/title-view';
 import type { BasedOn } from '../../lib/lookup/wikidata';
 import { formatList, MARK, t } from '../i18n';
@@ -67,11 +67,24 @@ export function LookupView({ actions, videoKey }: { actions: LookupActions; vide
 /** The consent, asked where the need arises: what would be sent, to whom, and the switch. */
 function Offer({ allow, onAllowed }: { allow: LookupActions['allow']; onAllowed: () => void }) {
   const [outcome, setOutcome] = useState<'denied' | 'options' | null>(null);
+  // One line until the viewer asks: the panel on an unknown title stays small.
+  const [asked, setAsked] = useState(false);
+  const focus = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asked) focus.current?.focus();
+  }, [asked]);
+  if (!asked)
+    return (
+      <button type="button" class="bs-link-button" aria-expanded={false} onClick={() => setAsked(true)}>
+        {t('panel.lookup.more')}
+      </button>
+    );
   return (
     <div class="bs-lookup-offer">
       <p>{t('panel.lookup.offer')}</p>
       <p class="bs-muted">{t('panel.lookup.offerPrivacy')}</p>
       <button
+        ref={focus}
         type="button"
         class="bs-button"
         onClick={() =>
@@ -224,7 +237,7 @@ function BasedOnSection({ basedOn, missing = false }: { basedOn: BasedOn | null;
   const works = basedOn?.works ?? [];
   if (works.length === 0 && !missing) return null;
   return (
-    <section class="bs-section" aria-labelledby="bs-lookup-based">
+    <section class="bs-section bs-lookup" aria-labelledby="bs-lookup-based">
       <h3 id="bs-lookup-based">{t('panel.lookup.basedOnHeading')}</h3>
       {missing && <p class="bs-lookup-note">{t('panel.lookup.basedOnMissing')}</p>}
       <ul class="bs-notes">

@@ -176,6 +176,8 @@ describe('identifying the episode on screen', () => {
     expect(await panel(page).locator(HANDLE).count()).toBe(1);
     await openPanel(env, page);
     await expect.poll(() => unknownText(page)).toContain('Backstory has no notes for “A Show Backstory Does Not Know” yet.');
+    // With a one-line offer to look the title up (issue 17).
+    await panel(page).getByRole('button', { name: 'Look up this title on TVmaze and Wikidata…' }).waitFor();
     const box = await panel(page).locator(PANEL).boundingBox();
     expect(box?.height ?? 999).toBeLessThan(200);
     await page.close();

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
 import { metadataFor } from '../fixtures/netflix/catalog.js';
+import { type ProviderImitation, providerImitation } from './provider-imitation';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/netflix/', import.meta.url));
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
@@ -18,11 +19,14 @@ export interface FixtureServer {
   origin: string;
   /** Metadata requests seen, for tests that check when the network is (not) used. */
   metadataRequests: string[];
+  /** The imitation TVmaze and Wikidata, served by Host on the same port (issue 17). */
+  providers: ProviderImitation;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const metadataRequests: string[] = [];
+  const providers = providerImitation();
   // Netflix is HTTPS only, and so is Backstory's match pattern: the imitation is served over TLS with a throwaway
   // certificate made for this run, which only the test browser (told to) accepts.
   const pems = await generate([{ name: 'commonName', value: 'www.netflix.com' }], {
@@ -31,6 +35,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     algorithm: 'sha256',
   });
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
+    if (providers.handle(req, res)) return;
     const url = new URL(req.url ?? '/', 'https://www.netflix.com');
     try {
       if (url.pathname.startsWith('/fixture/')) {
@@ -75,6 +80,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     port,
     origin: 'https://www.netflix.com',
     metadataRequests,
+    providers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
