@@ -112,4 +112,17 @@ describe('the panel for a title without a pack', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Look up titles Backstory has no pack for' }));
     expect(await screen.findByText(/options page that just opened/)).toBeTruthy();
   });
+
+  it('says a film has no cast on TVmaze, and still shows what it is based on', async () => {
+    const film: TitleLookupView = {
+      status: 'film',
+      playing: { titleId: '1' },
+      basedOn: found.status === 'found' ? found.basedOn : null,
+      missing: [],
+    };
+    render(<LookupView actions={actions(film)} videoKey="a" />);
+    expect(await screen.findByText(/TVmaze lists series only/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'A Song of Ice and Fire' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Wikidata' })).toBeTruthy();
+  });
 });

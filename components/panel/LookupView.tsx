@@ -51,6 +51,18 @@ export function LookupView({ actions, videoKey }: { actions: LookupActions; vide
           <BasedOnSection basedOn={view.basedOn} />
         </>
       );
+    case 'film':
+      return (
+        <>
+          <p class="bs-lookup-note">{t('panel.lookup.film')}</p>
+          <BasedOnSection basedOn={view.basedOn} missing={view.missing.includes('basedOn')} />
+          {view.basedOn?.item && (
+            <p class="bs-footer bs-lookup-credits">
+              <WikidataCredit item={view.basedOn.item} />
+            </p>
+          )}
+        </>
+      );
     case 'unsure':
       return (
         <section class="bs-section" aria-labelledby="bs-lookup-pick">
@@ -189,11 +201,7 @@ function Found({
           {basedOn?.item && (
             <>
               {' '}
-              <Linked message={t('panel.lookup.wikidataCredit', { wikidata: MARK })}>
-                <a href={`https://www.wikidata.org/wiki/${basedOn.item}`} target="_blank" rel="noopener noreferrer">
-                  Wikidata
-                </a>
-              </Linked>
+              <WikidataCredit item={basedOn.item} />
             </>
           )}
         </p>
@@ -278,6 +286,17 @@ function Candidates({ list, onPick }: { list: ShowChoice[]; onPick: (id: number)
         );
       })}
     </ul>
+  );
+}
+
+/** "Source facts from Wikidata (CC0).", linked to the show's item: where the viewer can check or fix them. */
+function WikidataCredit({ item }: { item: string }) {
+  return (
+    <Linked message={t('panel.lookup.wikidataCredit', { wikidata: MARK })}>
+      <a href={`https://www.wikidata.org/wiki/${item}`} target="_blank" rel="noopener noreferrer">
+        Wikidata
+      </a>
+    </Linked>
   );
 }
 

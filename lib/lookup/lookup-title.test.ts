@@ -168,4 +168,17 @@ describe('looking up a title without a pack', () => {
     });
     db.close();
   });
+
+  it('asks only Wikidata for a film: TVmaze lists series only', async () => {
+    const { db, deps, asked } = await setUp({
+      'query.wikidata.org': sparql([{ series: uri('Q5'), src: uri('Q6'), srcLabel: lit('A Novel') }]),
+    });
+    expect(await lookupTitle({ titleId: '70000005', title: 'A Film', film: true }, deps)).toEqual({
+      status: 'film',
+      basedOn: { item: 'Q5', works: [expect.objectContaining({ title: 'A Novel' })] },
+      missing: [],
+    });
+    expect(asked.every((u) => u.includes('wikidata'))).toBe(true);
+    db.close();
+  });
 });

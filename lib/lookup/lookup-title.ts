@@ -61,6 +61,8 @@ export type LookupResult =
   /** TVmaze has several shows by that name and none stands out: the viewer picks ("Not this show?"). */
   | { status: 'unsure'; candidates: TvmazeShow[]; basedOn: BasedOn | null }
   | { status: 'none'; basedOn: BasedOn | null }
+  /** A film: TVmaze lists series only, so only what Wikidata says it is based on (any-show-providers.md §4). */
+  | { status: 'film'; basedOn: BasedOn | null; missing: 'basedOn'[] }
   /** A provider could not be reached (offline, or it kept refusing): nothing was cached, try again later. */
   | { status: 'unavailable' };
 
@@ -95,7 +97,10 @@ async function json(response: Response): Promise<unknown> {
   return response.json();
 }
 
-export async function lookupTitle(netflix: NetflixTitle & { episode?: NetflixEpisode }, deps: LookupDeps): Promise<LookupResult> {
+export async function lookupTitle(
+  netflix: NetflixTitle & { episode?: NetflixEpisode; film?: boolean },
+  deps: LookupDeps,
+): Promise<LookupResult> {
   try {
     const wikidata = (id: string, by: 'netflix' | 'tvmaze') =>
       cached(`wd:basedon:${by}:${id}`, deps, async () =>
@@ -104,6 +109,8 @@ export async function lookupTitle(netflix: NetflixTitle & { episode?: NetflixEpi
     // Wikidata out of reach: TVmaze's search still finds the show; "based on" is said to be missing.
     const byNetflixId = await orMissing(() => wikidata(netflix.titleId, 'netflix'));
     const fromNetflixId = byNetflixId === MISSING ? undefined : byNetflixId;
+    if (netflix.film)
+      return { status: 'film', basedOn: fromNetflixId ?? null, missing: byNetflixId === MISSING ? ['basedOn'] : [] };
     const picked = await deps.cache.get(pickKey(netflix.titleId));
     const mapping = picked?.found
       ? (picked.value as { tvmazeId: number })

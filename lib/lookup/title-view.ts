@@ -8,7 +8,10 @@ import type { LookupResult } from './lookup-title';
 import type { TvmazeCastMember, TvmazeShow } from './tvmaze';
 import type { BasedOn } from './wikidata';
 
-/** What Netflix says is playing (its metadata, asked in English): the panel's header. */
+/**
+ * What Netflix says is playing (its metadata, asked in English): the panel's header. A title no signal gives a
+ * season or an episode for is taken as a film.
+ */
 export interface UnpackedTitle {
   /** The site's id of the video, so that a new video replaces what was said of the last. */
   videoId?: string;
@@ -29,6 +32,7 @@ export type TitleLookupView =
   | { status: 'no-title' }
   | { status: 'unavailable'; playing: UnpackedTitle }
   | { status: 'none'; playing: UnpackedTitle; basedOn: BasedOn | null }
+  | { status: 'film'; playing: UnpackedTitle; basedOn: BasedOn | null; missing: 'basedOn'[] }
   | { status: 'unsure'; playing: UnpackedTitle; candidates: ShowChoice[]; basedOn: BasedOn | null }
   | {
       status: 'found';
@@ -60,6 +64,8 @@ export function titleLookupView(playing: UnpackedTitle, result: LookupResult): T
       return { status: 'unavailable', playing };
     case 'none':
       return { status: 'none', playing, basedOn: result.basedOn };
+    case 'film':
+      return { status: 'film', playing, basedOn: result.basedOn, missing: result.missing };
     case 'unsure':
       return { status: 'unsure', playing, candidates: result.candidates.map(choiceOf), basedOn: result.basedOn };
     case 'found': {

@@ -42,6 +42,7 @@ describe('lookups for a title without a pack', () => {
     expect(asked).toEqual([]);
     allow(true);
     const view = await svc.getTitleLookup(undefined, tab);
+    // Netflix gave a season and an episode: a series, looked up on TVmaze too.
     expect(view).toMatchObject({ status: 'found', show: { name: 'Game of Thrones' }, playing: { title: 'Game of Thrones' } });
     expect(await svc.getLookupStats()).toEqual({ allowed: true, titles: 1 });
     allow(false);

@@ -46,6 +46,7 @@ export function lookupMethods({ ready, deps }: Core) {
         titleId: playing.titleId,
         title: playing.title ?? '',
         episode: { season: playing.season, episode: playing.episode, title: playing.episodeTitle },
+        film: playing.season === undefined && playing.episode === undefined,
       },
       lookup,
     );
