@@ -3,51 +3,20 @@
 // the cast and "based on" appear once allowed, a reload is served from the cache with the imitations cut off, and
 // turning lookups off gives the permission back, clears on request, and asks nothing more.
 //
-// Headless Chromium cannot show the permission prompt (measured: permissions.request() never settles there), so
-// the test grants the hosts through the browser's own extension settings page (chrome://extensions, as a viewer's
-// "Site access" choice would), after which the panel's request is answered at once without a prompt.
+// Headless Chromium cannot show the permission prompt, so the test grants the hosts through the browser's own
+// extension settings page (tests/harness/lookup-access.ts); the panel's request is then answered without a prompt.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LOOKUP_ORIGINS } from '../../lib/lookup/origins';
+import { lookupSiteAccess, lookupsAllowed } from '../harness/lookup-access';
 import { axeViolations } from './axe';
-import { type E2E, openPanel, panel, panelFrame, useExtension } from './support';
+import { openPanel, panel, panelFrame, useExtension } from './support';
 
 const env = useExtension();
 const TITLE = 'https://www.netflix.com/watch/90009903';
 const OFFER = 'Look up titles Backstory has no pack for';
 const MORE = 'Look up this title on TVmaze and Wikidata…';
 
-/** Grants (or takes back) the lookup hosts as the viewer could in chrome://extensions. */
-async function siteAccess(env: E2E, grant: boolean) {
-  const page = await env.browser.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    async ([id, origins, add]) => {
-      const dev = (
-        globalThis as unknown as {
-          chrome: {
-            developerPrivate: Record<'addHostPermission' | 'removeHostPermission', (id: string, host: string) => Promise<void>>;
-          };
-        }
-      ).chrome.developerPrivate;
-      for (const origin of origins) await dev[add ? 'addHostPermission' : 'removeHostPermission'](id, origin);
-    },
-    [env.browser.extensionId, LOOKUP_ORIGINS, grant] as const,
-  );
-  await page.close();
-}
-
-/** Whether the extension holds the lookup hosts, as it asks itself. */
-const allowed = () =>
-  env.browser.serviceWorker.evaluate(
-    (origins) =>
-      (
-        globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }
-      ).chrome.permissions.contains({
-        origins,
-      }),
-    LOOKUP_ORIGINS,
-  );
+const allowed = () => lookupsAllowed(env.browser);
 
 async function openTitle(page: Page) {
   await page.goto(TITLE);
@@ -66,7 +35,7 @@ describe('a title without a pack', () => {
     expect(env.server.providers.requests, 'nothing is asked before the viewer allows it').toEqual([]);
     expect(await allowed()).toBe(false);
 
-    await siteAccess(env, true);
+    await lookupSiteAccess(env.browser, true);
     await panel(page).getByRole('button', { name: OFFER }).click();
     const cast = panel(page).locator('.bs-cast-list');
     await expect.poll(() => cast.textContent(), { timeout: 10_000 }).toContain('Tyrion Lannister · Peter Dinklage');

@@ -12,6 +12,7 @@ import { backgroundFigures } from './bench/background-figures';
 import type { BenchContext } from './bench/context';
 import { heapDifference } from './bench/heap';
 import { injectedSize } from './bench/injected-size';
+import { lookupFigures } from './bench/lookup-figures';
 import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
 import { popupFirstRender, searchTimes } from './bench/popup-figures';
 import { browseCpu, playbackCpu } from './bench/script-time';
@@ -49,6 +50,7 @@ try {
     await backgroundFigures(ctx);
     await popupFirstRender(ctx);
     await searchTimes(ctx);
+    await lookupFigures(ctx, server.providers);
     await playbackCpu(ctx);
     await browseCpu(ctx);
     await heapDifference(ctx);
