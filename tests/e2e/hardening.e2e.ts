@@ -185,11 +185,7 @@ describe('hardening', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.host_permissions).toEqual(['https://www.netflix.com/*']);
     // Asked only when the viewer turns on lookups for titles without a pack (issue 17), and given back when off.
-    expect(manifest.optional_host_permissions).toEqual([
-      'https://api.tvmaze.com/*',
-      'https://query.wikidata.org/*',
-      'https://www.wikidata.org/*',
-    ]);
+    expect(manifest.optional_host_permissions).toEqual(['https://api.tvmaze.com/*', 'https://query.wikidata.org/*']);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
     // Private windows: the browser will not let Backstory run there at all (nothing watched there is stored).

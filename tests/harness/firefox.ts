@@ -59,6 +59,8 @@ export async function launchFirefoxWithExtension(options: { port: number }): Pro
       'browser.safebrowsing.phishing.enabled': false,
       'extensions.update.enabled': false,
       'extensions.getAddons.cache.enabled': false,
+      // Optional permissions granted without a prompt (Firefox's own testing switch): headless shows no prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
       // A fixed UUID for the add-on, so that its pages have a known address (moz-extension://<uuid>/).
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },

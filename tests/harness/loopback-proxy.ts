@@ -1,11 +1,15 @@
 /**
  * The Firefox counterpart of Chromium's --host-resolver-rules: a CONNECT proxy on loopback that tunnels
- * www.netflix.com:443 to the imitation site and refuses everything else, so nothing leaves the machine. Firefox
- * is pointed at it by its proxy preferences (firefox.ts).
+ * www.netflix.com:443, and the imitation TVmaze and Wikidata (provider-imitation.ts), to the fixture server and
+ * refuses everything else, so nothing leaves the machine. Firefox is pointed at it by its proxy preferences
+ * (firefox.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { PROVIDER_HOSTS } from './provider-imitation';
+
+const TUNNELLED = new Set(['www.netflix.com', ...PROVIDER_HOSTS].map((host) => `${host}:443`));
 
 export interface LoopbackProxy {
   port: number;
@@ -23,7 +27,7 @@ export async function startLoopbackProxy(fixturePort: number): Promise<LoopbackP
   });
   server.on('connect', (req, client, head) => {
     const target = req.url ?? '';
-    if (target !== 'www.netflix.com:443') {
+    if (!TUNNELLED.has(target)) {
       refused.push(target);
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;

@@ -171,6 +171,50 @@ describe('Backstory in Firefox', () => {
     await again.close();
   });
 
+  it('looks up a title without a pack once turned on in the options page (the framed panel cannot ask)', async () => {
+    const page = await watch('/watch/90009903');
+    const frame = await panelFrame(page);
+    await frame.waitForSelector('.bs-handle');
+    await frame.click('.bs-handle');
+    const button = async (label: string) => {
+      const found = await poll(
+        () => frame.$$eval('button', (els, l) => els.findIndex((e) => e.textContent?.trim() === l), label),
+        (i) => i >= 0,
+      );
+      return (await frame.$$('button'))[found ?? -1];
+    };
+    await (await button('Look up this title on TVmaze and Wikidata…'))?.click();
+    expect(server.providers.requests).toEqual([]);
+    await (await button('Look up titles Backstory has no pack for'))?.click();
+    // FIREFOX: the framed panel has no permissions API: its button opened the options page at the switch.
+    const options = await poll(
+      async () => {
+        for (const candidate of await firefox.browser.pages())
+          if ((await candidate.evaluate(() => location.href).catch(() => '')).endsWith('/options.html#lookups')) return candidate;
+        return undefined;
+      },
+      (found) => found !== undefined,
+    );
+    if (!options) throw new Error('the options page did not open');
+    const toggle = '#lookups input[type="checkbox"]';
+    await options.waitForSelector(toggle);
+    await options.click(toggle);
+    expect(await poll(() => options.$eval(toggle, (e) => (e as HTMLInputElement).checked), Boolean)).toBe(true);
+    await (await button('Try again'))?.click();
+    expect(
+      await poll(
+        () => text(frame, '.bs-cast-list'),
+        (t) => t.includes('Tyrion Lannister · Peter Dinklage'),
+      ),
+    ).toContain('Tyrion Lannister · Peter Dinklage');
+    expect(server.providers.requests.some((r) => r.startsWith('api.tvmaze.com/shows/82?'))).toBe(true);
+    // Off again, giving the permission back, for the tests after this one.
+    await options.click(toggle);
+    expect(await poll(() => options.$eval(toggle, (e) => !(e as HTMLInputElement).checked), Boolean)).toBe(true);
+    await options.close();
+    await page.close();
+  });
+
   it('sent nothing anywhere but the imitation, and threw nothing into the pages', () => {
     // Firefox's own services (remote settings) are refused by the proxy too: they are the browser's, not ours.
     expect(firefox.proxy.refused.filter((host) => !/\.mozilla\.(com|net|org):443$/.test(host))).toEqual([]);
