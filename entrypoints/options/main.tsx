@@ -53,3 +53,5 @@ document.documentElement.lang = uiLocale();
 document.title = t('options.title');
 const root = document.getElementById('app');
 if (root) render(<OptionsApp data={data} />, root);
+// Opened from the panel's "Look up titles…" (FIREFOX: the framed panel cannot ask itself): straight to the switch.
+if (location.hash === '#lookups') requestAnimationFrame(() => document.getElementById('lookups')?.scrollIntoView());

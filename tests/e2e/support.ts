@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
-import { PANEL_FRAME, panel, panelFrame } from '../harness/panel-frame';
+import { PANEL_FRAME, panel, panelFrame, togglePanel } from '../harness/panel-frame';
 
 export interface E2E {
   server: FixtureServer;
@@ -82,20 +82,7 @@ export async function watch(page: Page, season: number, episode: number, query =
  */
 export async function openPanel(env: E2E, page: Page): Promise<void> {
   await panel(page).locator(HANDLE).waitFor({ state: 'attached', timeout: 10_000 });
-  await env.browser.serviceWorker.evaluate(async (url) => {
-    const c = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query(q: object): Promise<{ id?: number; url?: string }[]>;
-            sendMessage(id: number, m: unknown): Promise<unknown>;
-          };
-        };
-      }
-    ).chrome;
-    const tab = (await c.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
-  }, page.url());
+  await togglePanel(env.browser.serviceWorker, page);
   await panel(page).locator(PANEL).waitFor({ timeout: 10_000 });
 }
 

@@ -1,5 +1,5 @@
 /** The panel's frame in the imitation Netflix page, for the e2e suite, the demo and the bench. */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 
 export const PANEL_FRAME = 'iframe[data-backstory]';
 
@@ -15,4 +15,25 @@ export async function panelFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(50);
   }
   throw new Error('The panel frame did not load');
+}
+
+/**
+ * Toggles the panel of the tab showing `page` as the viewer's shortcut does (the background's "toggle-panel"
+ * message to that tab), without moving the mouse.
+ */
+export async function togglePanel(serviceWorker: Worker, page: Page): Promise<void> {
+  await serviceWorker.evaluate(async (url) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<{ id?: number; url?: string }[]>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome;
+    const tab = (await c.tabs.query({})).find((t) => t.url === url);
+    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
+  }, page.url());
 }

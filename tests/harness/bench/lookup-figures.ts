@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { LOOKUP_ORIGINS } from '../../../lib/lookup/origins';
 import { lookupSiteAccess } from '../lookup-access';
-import { panelFrame } from '../panel-frame';
+import { panelFrame, togglePanel } from '../panel-frame';
 import type { ProviderImitation } from '../provider-imitation';
 import type { BenchContext } from './context';
 import { summarize } from './stats';
@@ -44,20 +44,7 @@ async function openPanel(page: Page, ctx: BenchContext): Promise<number> {
   await page.goto(TITLE);
   await (await panelFrame(page)).waitForSelector('.bs-handle', { state: 'attached', timeout: 15_000 });
   const t0 = await page.evaluate(() => performance.timeOrigin + performance.now());
-  await ctx.browser.serviceWorker.evaluate(async (url) => {
-    const c = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query(q: object): Promise<{ id?: number; url?: string }[]>;
-            sendMessage(id: number, m: unknown): Promise<unknown>;
-          };
-        };
-      }
-    ).chrome;
-    const tab = (await c.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
-  }, page.url());
+  await togglePanel(ctx.browser.serviceWorker, page);
   return t0;
 }
 
