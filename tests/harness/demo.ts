@@ -6,9 +6,11 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
 import { launchWithExtension } from './browser';
 import { startFixtureServer } from './fixture-server';
-import { panel, panelFrame } from './panel-frame';
+import { lookupSiteAccess } from './lookup-access';
+import { panel, panelFrame, togglePanel } from './panel-frame';
 
 const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
@@ -20,6 +22,8 @@ const SHOW = showAt >= 0 ? args[showAt + 1] : 'heartstopper';
 const WATCH_IDS: Record<string, number> = { heartstopper: 90000103, 'the-sandman': 92000105 };
 if (!SHOW || !WATCH_IDS[SHOW]) throw new Error(`--show: one of ${Object.keys(WATCH_IDS).join(', ')}`);
 const WATCH_URL = `https://www.netflix.com/watch/${WATCH_IDS[SHOW]}`;
+/** A title without a pack in the imitation catalog (SYNTHETIC id). */
+const LOOKUP_URL = 'https://www.netflix.com/watch/90009903';
 
 /** Opens the watch page with the panel open, answers "Where are you?" (watched up to S1E2) and opens a cast row. */
 async function showPanel(page: Page) {
@@ -48,6 +52,23 @@ async function inMode(page: Page, mode: 'overlay' | 'side' | 'pinned') {
   await page.waitForTimeout(400);
   await page.mouse.move(200, 300);
   await page.mouse.move(220, 310);
+  await page.waitForTimeout(400);
+}
+
+/**
+ * A title without a pack (the imitation's Game of Thrones, looked up on the imitation TVmaze and Wikidata): lookups
+ * turned on from its panel. Headless, the browser shows no permission prompt, so the hosts are granted first as
+ * chrome://extensions would (lookup-access.ts); a viewer in the interactive demo answers the real prompt.
+ */
+async function showLookup(browser: ExtensionBrowser, page: Page) {
+  await lookupSiteAccess(browser, true);
+  await page.goto(LOOKUP_URL);
+  await panel(page).locator('.bs-handle').waitFor({ state: 'attached', timeout: 15_000 });
+  await togglePanel(browser.serviceWorker, page);
+  await panel(page).getByRole('button', { name: 'Look up this title on TVmaze and Wikidata…' }).click();
+  await panel(page).getByRole('button', { name: 'Look up titles Backstory has no pack for' }).click();
+  await panel(page).locator('.bs-cast--plain').first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(200, 300);
   await page.waitForTimeout(400);
 }
 
@@ -90,6 +111,10 @@ async function screenshots(dir: string) {
           await options.locator('table').waitFor();
           await options.screenshot({ path: `${dir}/options.png`, fullPage: true });
           written.push('popup.png', 'options.png');
+          const lookup = await browser.context.newPage();
+          await showLookup(browser, lookup);
+          await lookup.screenshot({ path: `${dir}/panel-lookup-${width}x${height}.png` });
+          written.push(`panel-lookup-${width}x${height}.png`);
         }
       } finally {
         await browser.close();
@@ -120,6 +145,8 @@ async function interactive() {
       `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
       `  Try: the panel handle and ${shortcut}, "Not this episode?", the spoiler controls,`,
       '       window.__fixture.autoplayNext() in the page console to autoplay the next episode.',
+      `  A title without a pack: ${LOOKUP_URL} (open its panel, turn on lookups; the imitation TVmaze`,
+      '       and Wikidata answer from this machine).',
       'Close the browser window or press Ctrl+C to stop.',
     ].join('\n'),
   );
