@@ -142,6 +142,7 @@ describe('PrivacySection', () => {
   it('says that nothing else is sent anywhere, and that lookups are off until turned on', () => {
     render(<PrivacySection />);
     expect(screen.getByText('Nothing else is sent anywhere.')).toBeTruthy();
-    expect(screen.getByText(/Lookups for titles without a pack are off until you turn them on/)).toBeTruthy();
+    const lookups = screen.getByText(/Lookups for titles without a pack are off until you turn them on/);
+    expect(lookups.textContent).toContain('its Netflix number and English name go to Wikidata (query.wikidata.org) and TVmaze');
   });
 });

@@ -18,7 +18,9 @@ export function PrivacySection() {
           {t('options.privacy.settings')}
         </li>
         <li>{t('options.privacy.site', { sites: formatList(SITE_LIST.map((site) => site.name)) })}</li>
-        <li>{t('options.privacy.lookups')}</li>
+        <li>
+          {t('options.privacy.lookups')} {t('options.lookups.sent')}
+        </li>
         <li>
           <strong>{t('options.privacy.nothingTitle')}</strong> {t('options.privacy.nothing')}
         </li>
