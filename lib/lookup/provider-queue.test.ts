@@ -51,6 +51,30 @@ describe('the provider queue', () => {
     await expect(queue.request('https://query.wikidata.org/sparql')).resolves.toHaveProperty('status', 200);
   });
 
+  it('waits on real timers (faked here): nothing is sent before Retry-After has passed', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const statuses = [429, 200];
+      const fetch = vi.fn(async () => reply(statuses.shift() ?? 200, { 'retry-after': '3' }));
+      const queue = createProviderQueue({ minIntervalMs: 500, fetch: fetch as typeof globalThis.fetch });
+      const answer = queue.request('https://api.tvmaze.com/shows/82');
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(answer).resolves.toHaveProperty('status', 200);
+      expect(fetch).toHaveBeenCalledTimes(2);
+      // The next request keeps the provider's spacing from the last one.
+      const next = queue.request('https://api.tvmaze.com/shows/83');
+      await vi.advanceTimersByTimeAsync(499);
+      expect(fetch).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(1);
+      await next;
+      expect(fetch).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('answers a 404 as an answer, not a failure', async () => {
     const queue = createProviderQueue({
       minIntervalMs: 0,
