@@ -52,12 +52,9 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeou
 }
 const text = (frame: Frame | Page, selector: string) => frame.$eval(selector, (e) => e.textContent?.trim() ?? '');
 
-/** Opens one of the extension's pages ("/popup.html") in a tab of its own, from a panel frame. */
-async function openExtensionPage(path: string): Promise<Page> {
-  const host = await watch('/watch/90000101');
-  const frame = await panelFrame(host);
-  await frame.evaluate((p) => void window.open(p), path);
-  const found = await poll(
+/** The tab whose own location ends with `path` (BiDi reports an extension page's address as about:blank). */
+function tabAt(path: string): Promise<Page | undefined> {
+  return poll(
     async () => {
       for (const candidate of await firefox.browser.pages())
         if ((await candidate.evaluate(() => location.href).catch(() => '')).endsWith(path)) return candidate;
@@ -65,6 +62,14 @@ async function openExtensionPage(path: string): Promise<Page> {
     },
     (page) => page !== undefined,
   );
+}
+
+/** Opens one of the extension's pages ("/popup.html") in a tab of its own, from a panel frame. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const host = await watch('/watch/90000101');
+  const frame = await panelFrame(host);
+  await frame.evaluate((p) => void window.open(p), path);
+  const found = await tabAt(path);
   await host.close();
   if (!found) throw new Error(`${path} did not open`);
   found.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -187,14 +192,7 @@ describe('Backstory in Firefox', () => {
     expect(server.providers.requests).toEqual([]);
     await (await button('Look up titles Backstory has no pack for'))?.click();
     // FIREFOX: the framed panel has no permissions API: its button opened the options page at the switch.
-    const options = await poll(
-      async () => {
-        for (const candidate of await firefox.browser.pages())
-          if ((await candidate.evaluate(() => location.href).catch(() => '')).endsWith('/options.html#lookups')) return candidate;
-        return undefined;
-      },
-      (found) => found !== undefined,
-    );
+    const options = await tabAt('/options.html#lookups');
     if (!options) throw new Error('the options page did not open');
     const toggle = '#lookups input[type="checkbox"]';
     await options.waitForSelector(toggle);
