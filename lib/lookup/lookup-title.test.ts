@@ -181,4 +181,11 @@ describe('looking up a title without a pack', () => {
     expect(asked.every((u) => u.includes('wikidata'))).toBe(true);
     db.close();
   });
+
+  it('searches nothing when no signal gave a title', async () => {
+    const { db, deps, asked } = await setUp({ 'query.wikidata.org': sparql([]) });
+    expect(await lookupTitle({ titleId: '70000006', title: ' ' }, deps)).toEqual({ status: 'none', basedOn: { works: [] } });
+    expect(asked.filter((u) => u.startsWith('https://api.tvmaze.com'))).toEqual([]);
+    db.close();
+  });
 });

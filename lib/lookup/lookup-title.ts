@@ -163,6 +163,7 @@ export async function chooseShow(titleId: string, tvmazeId: number, cache: Looku
 
 /** TVmaze's search, as candidates for the viewer to pick from. */
 export async function searchCandidates(title: string, deps: LookupDeps): Promise<TvmazeShow[] | 'unavailable'> {
+  if (!title.trim()) return [];
   try {
     const found = await cached(`tvmaze:search:${title.toLowerCase()}`, deps, async () =>
       parseSearch(await json(await deps.tvmaze.request(`${TVMAZE}/search/shows?q=${encodeURIComponent(title)}`))).map(
@@ -186,6 +187,8 @@ async function mapToTvmaze(
     const show = parseShow(await json(await deps.tvmaze.request(`${TVMAZE}/lookup/shows?imdb=${basedOn.imdbId}`)));
     if (show) return { tvmazeId: show.id };
   }
+  // No title to search by (no signal gave one): nothing to match against.
+  if (!netflix.title.trim()) return undefined;
   const found = await searchCandidates(netflix.title, deps);
   if (found === 'unavailable') throw new ProviderUnavailableError('search failed');
   const match = pickShow(netflix, found);
