@@ -188,4 +188,22 @@ describe('looking up a title without a pack', () => {
     expect(asked.filter((u) => u.startsWith('https://api.tvmaze.com'))).toEqual([]);
     db.close();
   });
+
+  it('asks for the leading candidates’ other titles when unsure, and puts the one Netflix names first', async () => {
+    const [girls] = sample('tvmaze-search-shows.girls');
+    // Two same-scored candidates (constructed from the real one): TVmaze's order puts the other first.
+    const other = { ...girls, show: { ...girls.show, id: 140, name: 'Girls Club' } };
+    const { db, deps, asked } = await setUp({
+      'query.wikidata.org': sparql([]),
+      '/search/shows?q=Chicas': [other, girls],
+      // The shape of /shows/:id/akas: { name, country } (constructed; no saved response in the research).
+      '/shows/139/akas': [{ name: 'Chicas', country: { name: 'Spain', code: 'ES', timezone: 'Europe/Madrid' } }],
+      '/shows/140/akas': [],
+    });
+    const result = await lookupTitle({ titleId: '70000008', title: 'Chicas' }, deps);
+    expect(result.status).toBe('unsure');
+    if (result.status === 'unsure') expect(result.candidates.map((c) => c.id)).toEqual([139, 140]);
+    expect(asked.filter((u) => u.endsWith('/akas'))).toHaveLength(2);
+    db.close();
+  });
 });

@@ -11,6 +11,7 @@ import { matchEpisode, type NetflixEpisode } from './episode-match';
 import { type NetflixTitle, pickShow } from './match';
 import { ProviderUnavailableError } from './provider-queue';
 import {
+  parseAkas,
   parseCast,
   parseEpisodes,
   parseSearch,
@@ -69,6 +70,8 @@ export type LookupResult =
 const TVMAZE = 'https://api.tvmaze.com';
 const WIKIDATA_SPARQL = 'https://query.wikidata.org/sparql?format=json&query=';
 const TTL: Ttl = { found: 30 * DAY, missing: 3 * DAY };
+/** How many of an unsure search's leading candidates have their other titles asked for. */
+const AKA_CANDIDATES = 3;
 /** A running show gains episodes and cast: asked again after a week (§6). */
 const RUNNING_TTL: Ttl = { found: 7 * DAY, missing: 3 * DAY };
 /** The viewer's own pick is kept until the fetched data is cleared. */
@@ -191,7 +194,21 @@ async function mapToTvmaze(
   if (!netflix.title.trim()) return undefined;
   const found = await searchCandidates(netflix.title, deps);
   if (found === 'unavailable') throw new ProviderUnavailableError('search failed');
-  const match = pickShow(netflix, found);
+  let match = pickShow(netflix, found);
+  if (match.status === 'unsure') {
+    // Netflix's English title may be another of the show's titles ("Money Heist" for "La Casa de Papel"): the
+    // leading candidates' AKAs are asked for (cached), and they are scored again. Out of reach: scored without.
+    const akas = new Map<number, string[]>();
+    for (const show of match.candidates.slice(0, AKA_CANDIDATES)) {
+      const titles = await orMissing(() =>
+        cached(`tvmaze:akas:${show.id}`, deps, async () =>
+          parseAkas(await json(await deps.tvmaze.request(`${TVMAZE}/shows/${show.id}/akas`))),
+        ),
+      );
+      if (titles !== MISSING && titles) akas.set(show.id, titles);
+    }
+    match = pickShow(netflix, found, akas);
+  }
   if (match.status === 'confident') return { tvmazeId: match.show.id };
   // Not remembered as a match: the viewer's pick is (like an episode correction).
   if (match.status === 'unsure') return { candidates: match.candidates };

@@ -35,9 +35,16 @@ export type MatchResult =
   | { status: 'unsure'; candidates: TvmazeShow[] }
   | { status: 'none' };
 
-export function pickShow(netflix: NetflixTitle, candidates: TvmazeShow[]): MatchResult {
+/** `otherTitles`: each candidate's other titles (TVmaze's AKAs), where they were fetched. */
+export function pickShow(
+  netflix: NetflixTitle,
+  candidates: TvmazeShow[],
+  otherTitles: ReadonlyMap<number, string[]> = new Map(),
+): MatchResult {
   if (candidates.length === 0) return { status: 'none' };
-  const scored = candidates.map((show) => ({ show, score: scoreCandidate(netflix, show) })).sort((a, b) => b.score - a.score);
+  const scored = candidates
+    .map((show) => ({ show, score: scoreCandidate(netflix, show, otherTitles.get(show.id)) }))
+    .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (best && best.score >= CONFIDENT && (second === undefined || best.score - second.score >= 3))
     return { status: 'confident', show: best.show };

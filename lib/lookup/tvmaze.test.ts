@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pickShow, scoreCandidate } from './match';
-import { parseCast, parseEpisodes, parseSearch, parseShow } from './tvmaze';
+import { parseAkas, parseCast, parseEpisodes, parseSearch, parseShow } from './tvmaze';
 
 const sample = (name: string) =>
   (JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')) as { response: unknown }).response;
@@ -88,5 +88,18 @@ describe('matching a Netflix title to a TVmaze show', () => {
 
   it('says so when there is nothing to match', () => {
     expect(pickShow({ titleId: '1', title: 'Nothing' }, [])).toEqual({ status: 'none' });
+  });
+});
+
+describe('a show’s other titles', () => {
+  it('reads /shows/:id/akas as names, refusing anything else', () => {
+    expect(
+      parseAkas([
+        { name: 'La casa de papel', country: { name: 'Spain', code: 'ES' } },
+        { name: 'Money Heist', country: null },
+        { country: null },
+      ]),
+    ).toEqual(['La casa de papel', 'Money Heist']);
+    expect(parseAkas({ name: 'x' })).toEqual([]);
   });
 });

@@ -138,3 +138,12 @@ export function parseEpisodes(json: unknown): TvmazeEpisode[] {
     return [{ id, name, season, number, ...(airdate ? { airdate } : {}) }];
   });
 }
+
+/** `/shows/:id/akas`: the show's other titles, by country ({ name, country }), as names only. */
+export function parseAkas(json: unknown): string[] {
+  if (!Array.isArray(json)) return [];
+  return json.slice(0, 100).flatMap((item) => {
+    const parsed = v.safeParse(v.object({ name: Str(300) }), item);
+    return parsed.success ? [parsed.output.name] : [];
+  });
+}
