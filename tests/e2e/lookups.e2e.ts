@@ -32,6 +32,7 @@ describe('a title without a pack', () => {
     await panel(page).getByRole('button', { name: MORE }).click();
     await panel(page).getByRole('button', { name: OFFER }).waitFor();
     expect(await body.textContent()).toContain('English name');
+    expect(await axeViolations(await panelFrame(page)), 'the offer').toEqual([]);
     expect(env.server.providers.requests, 'nothing is asked before the viewer allows it').toEqual([]);
     expect(await allowed()).toBe(false);
 
@@ -64,6 +65,7 @@ describe('a title without a pack', () => {
     await popup.locator('#bs-search').fill('song of ice');
     const work = popup.locator('[role="option"]', { hasText: 'A Song of Ice and Fire' });
     await expect.poll(() => work.textContent()).toContain('from Wikidata, not curated');
+    expect(await axeViolations(popup), 'looked-up results').toEqual([]);
     // Opened at its source: the tab's own request is stopped here, so that it is not counted as the extension's.
     await env.browser.context.route('https://www.wikidata.org/wiki/**', (route) => route.abort());
     const opened = env.browser.context.waitForEvent('page');
