@@ -64,3 +64,15 @@ export async function trimLookups(db: IDBPDatabase<BackstoryDB>, max = MAX_RECOR
   await Promise.all([...oldest.map((r) => tx.store.delete(r.key)), tx.done]);
   return excess;
 }
+
+/** The cache as the lookups use it (lib/lookup/lookup-title.ts, LookupCache): fresh records only, kept bounded. */
+export function lookupCache(db: IDBPDatabase<BackstoryDB>) {
+  return {
+    get: (key: string) => getFresh(db, key),
+    put: async (key: string, value: unknown, ttl: { found: number; missing: number }) => {
+      await putLookup(db, key, value, ttl);
+      await trimLookups(db);
+    },
+    list: (prefix: string) => listFresh(db, prefix),
+  };
+}

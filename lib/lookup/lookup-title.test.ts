@@ -1,7 +1,7 @@
 // A title without a pack, looked up against fake providers that answer with the research's real samples.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getFresh, listFresh, putLookup } from '../db/lookup-cache';
+import { lookupCache } from '../db/lookup-cache';
 import { openBackstoryDb } from '../db/schema';
 import { chooseShow, type LookupDeps, lookupTitle } from './lookup-title';
 
@@ -25,11 +25,7 @@ async function setUp(routes: Record<string, unknown>) {
   const deps: LookupDeps = {
     tvmaze: provider,
     wikidata: provider,
-    cache: {
-      get: (key) => getFresh(db, key),
-      put: (key, value, ttl) => putLookup(db, key, value, ttl),
-      list: (prefix) => listFresh(db, prefix),
-    },
+    cache: lookupCache(db),
   };
   return { db, deps, asked };
 }

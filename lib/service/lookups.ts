@@ -3,7 +3,7 @@
  * lookups run here, in the background, and only while the browser holds the optional host permissions the viewer
  * granted; every answer is cached, so a title is asked for once.
  */
-import { clearLookups, countLookedUp, getFresh, listFresh, putLookup, trimLookups } from '../db/lookup-cache';
+import { clearLookups, countLookedUp, lookupCache } from '../db/lookup-cache';
 import { chooseShow, type LookupDeps, lookupTitle, searchCandidates } from '../lookup/lookup-title';
 import { choiceOf, type ShowChoice, type TitleLookupView, titleLookupView, type UnpackedTitle } from '../lookup/title-view';
 import type { Core, From } from './core';
@@ -25,14 +25,7 @@ export function lookupMethods({ ready, deps }: Core) {
       lookup: {
         tvmaze: deps.lookups.tvmaze,
         wikidata: deps.lookups.wikidata,
-        cache: {
-          get: (key) => getFresh(db, key),
-          put: async (key, value, ttl) => {
-            await putLookup(db, key, value, ttl);
-            await trimLookups(db);
-          },
-          list: (prefix) => listFresh(db, prefix),
-        },
+        cache: lookupCache(db),
       },
     };
   }
