@@ -28,6 +28,19 @@ describe('conventions', () => {
     }
   });
 
+  it('keeps lib below the UI: nothing in lib imports components/', () => {
+    for (const file of sourceFiles('lib')) {
+      const imports = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gms)].map(
+        (m) => m[1] ?? '',
+      );
+      for (const source of imports)
+        expect(
+          /(^|\/)components\//.test(source),
+          `${file} imports ${source}: lib must not depend on the UI. Send data (ids, plain types declared in lib) and let the page's entrypoint (entrypoints/*/) turn it into the component's view`,
+        ).toBe(false);
+    }
+  });
+
   it('keeps storage behind the background: components, pages and the site folder never import it', () => {
     const outside = [
       'components',

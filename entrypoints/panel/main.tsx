@@ -1,8 +1,9 @@
 /**
  * The panel, as an extension page in a frame beside Netflix's video: Netflix's page can neither read it nor drive
  * it, its keys and clicks never reach the page, and the page's CSS cannot restyle it. Its state comes from the
- * content script that made the frame (runtime messages carrying this frame's token); what it asks of the content
- * script goes through the background, which knows which tab the frame is in (lib/messaging/panel-messages.ts).
+ * content script that made the frame (runtime messages carrying this frame's token: ids, not content), what it
+ * shows from the background (session.ts); what it asks of the content script goes through the background, which
+ * knows which tab the frame is in (lib/messaging/panel-messages.ts).
  */
 import '../../components/shared/badge.css';
 import '../../components/panel/panel.css';
@@ -17,19 +18,20 @@ import { isPanelStateMessage, type PanelAction, type PanelState } from '../../li
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
+import { type FrameView, startFrameSession } from './session';
 
 document.documentElement.lang = uiLocale();
 const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
 const root = document.getElementById('app') as HTMLElement;
-let state: PanelState | undefined;
+let shown: FrameView | undefined;
 
 const relay = (action: PanelAction) => send('relayToPanelHost', action);
 
 const actions: PanelActions = {
   setOpen: (open) => void relay({ action: 'open', open }).catch(() => undefined),
   reveal: async (handle) => {
-    if (state?.view.status !== 'ready') return null;
-    const { context } = state.view;
+    if (shown?.view.status !== 'ready') return null;
+    const { context } = shown.view;
     return send('revealItem', { showId: context.show.id, season: context.episode.season, handle });
   },
   listEpisodes: (showId) => send('listEpisodes', { showId }),
@@ -54,20 +56,23 @@ const actions: PanelActions = {
   },
 };
 
-function draw() {
-  if (!state) return;
-  const { settings, open, layout } = state;
-  root.className = `bs-root${settings.panelSide === 'left' ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
+function draw(frame: FrameView) {
+  shown = frame;
+  const { state, view, settings, shortcut } = frame;
+  const { open, layout } = state;
+  root.className = `bs-root${layout.left ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
   root.style.setProperty('--bs-max-height', `${Math.max(120, layout.maxHeight)}px`);
   // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
   document.documentElement.style.fontSize = `${layout.fontSize}px`;
-  render(<Panel view={state.view} open={open} settings={settings} shortcut={state.shortcut} actions={actions} />, root);
+  render(<Panel view={view} open={open} settings={settings} shortcut={shortcut} actions={actions} />, root);
 }
 
+const receive = startFrameSession(draw);
+let received = false;
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isPanelStateMessage(message, token)) return undefined;
-  state = message.state;
-  draw();
+  received = true;
+  receive(message.state);
   return undefined;
 });
 
@@ -119,7 +124,6 @@ window.addEventListener('blur', () => {
 
 void relay({ action: 'hello' })
   .then((initial) => {
-    state ??= initial as PanelState;
-    draw();
+    if (!received && initial) receive(initial as PanelState);
   })
   .catch(() => undefined);

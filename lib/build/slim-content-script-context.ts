@@ -6,13 +6,15 @@
  * callbacks bound to the context) Backstory does not use; tests/conventions.test.ts keeps it that way.
  */
 import { browser } from 'wxt/browser';
+import type { WatchContext } from '../watch/watch-context';
 
 /** A newer copy of the script (put in by the background after an update) announces itself; older ones stop. */
 const STARTED = 'backstory:content-script-started';
 
 type Handler = (event: never) => void;
 
-export class ContentScriptContext {
+/** Implements what lib/watch uses (WatchContext): the compiler checks this class against it. */
+export class ContentScriptContext implements WatchContext {
   private readonly controller = new AbortController();
   private readonly id = Math.random().toString(36).slice(2);
 

@@ -5,16 +5,32 @@
  * - actions, frame → content script: through the background (`relayToPanelHost`), which sends them to the tab the
  *   browser says the frame is in, to that tab's top frame only.
  * Never `postMessage`: the page could forge or read it.
+ *
+ * The state carries ids, never the episode's context: the frame asks the background for that itself
+ * (entrypoints/panel/session.ts), so the site's page side cannot read the curated notes, and what crosses the
+ * page (and, on Firefox, the background's relay) is a few hundred bytes.
  */
-import type { PanelView } from '../../components/panel/types';
-import type { Settings } from '../settings/settings';
+
+/** What the content script identified, as ids (the frame fetches what it shows for them). */
+export type PanelIdentity =
+  | { status: 'detecting' }
+  | { status: 'resolved'; showId: string; episodeId: string; videoId?: string }
+  | {
+      status: 'unknown';
+      title?: string;
+      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
+      showId?: string;
+      videoId?: string;
+    }
+  /** Identifying failed: the background did not answer. */
+  | { status: 'failed' };
 
 export interface PanelState {
-  view: PanelView;
+  identity: PanelIdentity;
   open: boolean;
-  settings: Settings;
-  shortcut: string;
-  /** What the content script measured of Netflix's page, for the frame to lay itself out. */
+  /** Set when this episode is more than one past the furthest watched: count it only if the viewer says so. */
+  askWatched?: { furthestEpisodeId?: string };
+  /** What the content script measured of the site's page, for the frame to lay itself out. */
   layout: PanelLayout;
 }
 
@@ -25,6 +41,8 @@ export interface PanelLayout {
   fontSize: number;
   /** The panel has a column of its own beside the narrowed player (side-by-side mode). */
   column: boolean;
+  /** It sits at the player's left edge (settings.panelSide). */
+  left: boolean;
 }
 
 export interface PanelStateMessage {

@@ -88,12 +88,24 @@ describe('caller privileges', () => {
   it('hands a content script’s panel state to its own tab’s frames only, and refuses a malformed one (Firefox)', async () => {
     const { svc } = testService();
     const stop = serve(svc);
-    const state = { backstoryPanel: 1, token: '1-2-3-4', state: { open: true } };
+    const ids = { status: 'resolved', showId: 'heartstopper', episodeId: 's1e1', videoId: '81059939' };
+    const layout = { maxHeight: 600, fontSize: 16, column: false, left: false };
+    const state = { backstoryPanel: 1, token: '1-2-3-4', state: { identity: ids, open: true, layout } };
     expect(await deliver({ backstory: 1, type: 'relayToPanel', data: state }, contentScript())).toEqual({ ok: true });
     expect(await deliver({ backstory: 1, type: 'relayToPanel', data: state }, extensionPage())).toMatchObject({ ok: false });
     expect(
       await deliver({ backstory: 1, type: 'relayToPanel', data: { ...state, token: '<script>' } }, contentScript()),
     ).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid relayToPanel message: token/) });
+    // Ids only: an episode's context (or anything else) does not travel through the background's relay.
+    const withContext = { ...state, state: { ...state.state, view: { context: { show: { id: 'heartstopper' } } } } };
+    expect(await deliver({ backstory: 1, type: 'relayToPanel', data: withContext }, contentScript())).toMatchObject({
+      ok: false,
+    });
+    const padded = { ...state, state: { ...state.state, identity: { ...ids, title: 'x'.repeat(5000) } } };
+    expect(await deliver({ backstory: 1, type: 'relayToPanel', data: padded }, contentScript())).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 4 KB/),
+    });
     stop();
   });
 
@@ -109,11 +121,18 @@ describe('caller privileges', () => {
       error: 'Refused getStats: the sender is not part of Backstory',
     });
     expect(
-      await deliver({ backstory: 1, type: 'getEpisodeContext', data: { showId: 'heartstopper' } }, contentScript()),
+      await deliver({ backstory: 1, type: 'getEpisodeContext', data: { showId: 'heartstopper' } }, extensionPage()),
     ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Invalid getEpisodeContext message: episodeId/),
     });
+    // The page side sends the frame ids; it never reads the curated context itself.
+    expect(
+      await deliver(
+        { backstory: 1, type: 'getEpisodeContext', data: { showId: 'heartstopper', episodeId: 's1e1' } },
+        contentScript(),
+      ),
+    ).toEqual({ ok: false, error: 'Refused getEpisodeContext: it is not available to content scripts' });
     expect(await deliver({ type: 'getStats' }, extensionPage())).toBe('no answer');
     stop();
   });

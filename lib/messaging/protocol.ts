@@ -19,7 +19,6 @@ export { BackgroundError, type MessageType, send } from './send';
  */
 const CALLERS = {
   resolveEpisode: 'page',
-  getEpisodeContext: 'page',
   correctEpisode: 'page',
   recordWatched: 'page',
   reportNowWatching: 'page',
@@ -27,6 +26,8 @@ const CALLERS = {
   getSettings: 'page',
   relayToPanel: 'page',
   // Asked by the panel's frame (an extension page) since the panel left Netflix's page: not by the content script.
+  // The frame fetches its own context: the page side sends it ids and never reads the curated notes.
+  getEpisodeContext: 'extension',
   revealItem: 'extension',
   listEpisodes: 'extension',
   setReadVolume: 'extension',

@@ -53,9 +53,15 @@ export const inputs = {
     v.object({
       backstoryPanel: v.literal(1),
       token: v.pipe(v.string(), v.regex(/^[\d-]{1,60}$/)),
-      state: v.looseObject({}),
+      // Ids, open or closed, the layout and the watched question: the frame fetches what it shows itself.
+      state: v.strictObject({
+        identity: v.looseObject({ status: v.picklist(['detecting', 'resolved', 'unknown', 'failed']) }),
+        open: v.boolean(),
+        askWatched: v.optional(v.looseObject({})),
+        layout: v.looseObject({}),
+      }),
     }),
-    v.check((m) => JSON.stringify(m).length <= 256 * 1024, 'a panel state is at most 256 KB'),
+    v.check((m) => JSON.stringify(m).length <= 4 * 1024, 'a panel state is at most 4 KB'),
   ),
   panelAction: v.variant('action', [
     v.strictObject({ action: v.literal('hello') }),

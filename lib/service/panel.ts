@@ -1,12 +1,26 @@
-/** What the panel's frame asks (an extension page in the streaming tab): held-back items, places, progress. */
+/** What the panel's frame asks (an extension page in the streaming tab): its context, held-back items, places, progress. */
 import { episodeCode, loadShowData } from '../db/show-data';
 import { getProgress, placeViewer, setReadVolume } from '../db/user-data';
-import { revealItem } from '../views/context';
+import { episodeContext, revealItem } from '../views/context';
 import type { Core, From } from './core';
 import { inputs, parseInput } from './inputs';
 
-export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
+export function panelMethods({ ready, horizonFor, ordinalOf, saveReadVolumes, deps }: Core) {
   return {
+    /**
+     * What the panel shows for an episode, up to the viewer's spoiler horizon. Extension pages only: the site's
+     * page side sends the frame ids and never reads the curated context itself.
+     */
+    async getEpisodeContext(data: unknown) {
+      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
+      const db = await ready();
+      const [horizon, progress] = await Promise.all([
+        horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
+        getProgress(db, showId),
+      ]);
+      return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
+    },
+
     async revealItem(data: unknown) {
       const { showId, season, handle } = parseInput(inputs.reveal, data, 'revealItem');
       return (await revealItem(await ready(), showId, season, handle)) ?? null;

@@ -4,11 +4,10 @@
  * sending page.
  */
 import { type EpisodeSignals, type Resolution, resolveEpisode } from '../db/resolve';
-import { correctEpisode, getProgress, recordWatched } from '../db/user-data';
+import { correctEpisode, recordWatched } from '../db/user-data';
 import type { UnpackedTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES, type SiteId } from '../sites/registry';
-import { episodeContext } from '../views/context';
 import type { Core, From, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
@@ -21,7 +20,7 @@ function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
+export function watchPageMethods({ ready, deps }: Core) {
   return {
     async resolveEpisode(data: unknown, from: From = {}) {
       const signals = parseInput(inputs.signals, data, 'resolveEpisode');
@@ -30,16 +29,6 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
       if (from.tabId !== undefined && deps.unpackedTitles)
         await noteUnpackedTitle(deps.unpackedTitles, from.tabId, signals, result);
       return result;
-    },
-
-    async getEpisodeContext(data: unknown) {
-      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
-      const db = await ready();
-      const [horizon, progress] = await Promise.all([
-        horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
-        getProgress(db, showId),
-      ]);
-      return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
     },
 
     async correctEpisode(data: unknown, from: From = {}) {
@@ -52,7 +41,10 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
 
     async recordWatched(data: unknown) {
       const { showId, episodeId, confirmed } = parseInput(inputs.watched, data, 'recordWatched');
-      return recordWatched(await ready(), showId, episodeId, confirmed);
+      const result = await recordWatched(await ready(), showId, episodeId, confirmed);
+      // Watched unlocks the episode's own synopsis and notes: the panel frames reload what they show at once.
+      if (result.status === 'recorded') await deps.dataChanged();
+      return result;
     },
 
     async reportNowWatching(data: unknown, { tabId }: From = {}) {

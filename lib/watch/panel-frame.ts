@@ -14,16 +14,20 @@
  * player watcher's debounced observer, pause and play through the video's own events.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
+import type { Settings } from '../settings/settings';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
+import { watchAttention } from './attention';
+import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom } from './keep-clear';
-import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
+import { BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
+import { playerNarrowing } from './player-narrow';
+import type { WatchContext } from './watch-context';
 
-/** What the watch session says; the host adds the layout it measures. */
-export type PanelSession = Omit<PanelState, 'layout'>;
+/** What the watch session says, with the settings the layout follows; the host adds the layout it measures. */
+export type PanelSession = Omit<PanelState, 'layout'> & { settings: Settings };
 
 export interface PanelHost {
   update(session: PanelSession): void;
@@ -43,29 +47,48 @@ export interface PanelHost {
   remove(): void;
 }
 
-const NARROWED = ['position', 'top', 'bottom', 'left', 'right', 'width', 'height'] as const;
+const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
 
-export function mountPanelFrame(
-  ctx: ContentScriptContext,
-  site: SiteAdapter,
-  playerRoot: Element,
-  initial: PanelSession,
-): PanelHost {
+/** The height the panel may take below TOP without covering the site's buttons or the subtitle box in its column. */
+function roomBelowTop(keepClear: readonly string[], onLeft: boolean, width: number): number {
+  const left = onLeft ? SIDE : window.innerWidth - SIDE - width;
+  const obstacles = [...document.querySelectorAll(keepClear.join(','))].map((e) => e.getBoundingClientRect());
+  return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
+}
+
+/**
+ * Follow fullscreen: Netflix, for one, fullscreens its own root, which may or may not contain the player subtree.
+ * On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
+ */
+function intoFullscreen(frame: HTMLElement, playerRoot: Element) {
+  const fullscreen = document.fullscreenElement;
+  if (fullscreen) {
+    if (!fullscreen.contains(frame)) fullscreen.append(frame);
+  } else if (frame.parentElement !== playerRoot && playerRoot.isConnected) {
+    playerRoot.append(frame);
+  }
+}
+
+/** Sends the frame its state; after the extension was reloaded under this page, the page is left alone. */
+function postState(ctx: WatchContext, message: PanelStateMessage) {
+  if (!ctx.isValid) return;
+  try {
+    // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
+    // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
+    // only the direct send.
+    if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
+    else void browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    // The extension's context is gone.
+  }
+}
+
+export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
   let state = initial;
   let height = HANDLE.height;
   let room = 0;
-  // the site's player starts playing; a video already paused (and loaded) counts as paused.
-  const video = queryFirst<HTMLVideoElement>(document, site.video);
-  const activity: Activity = {
-    controls: !!queryFirst(playerRoot, site.controls),
-    paused: !!video && video.paused && video.readyState > 0,
-    engaged: false,
-    held: false,
-  };
-  /** The player view narrowed for side-by-side mode, with the inline styles it had before. */
-  let written = '';
-  let writtenCss = '';
-  let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
+  const stop = new AbortController();
+  const narrowing = playerNarrowing();
 
   // getRandomValues, not randomUUID: the latter exists only in secure contexts.
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
@@ -75,130 +98,51 @@ export function mountPanelFrame(
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
   frame.allow = 'clipboard-write';
   frame.setAttribute('data-backstory', 'panel');
+  const write = styleWriter(frame);
 
   const mode = () => state.settings.panelMode;
   const column = () => state.open && mode() === 'side';
   const widthOf = () => (state.open ? panelWidth(state.settings.panelSize, window.innerWidth, mode()) : HANDLE.width);
   const onLeft = () => state.settings.panelSide === 'left';
-  const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
-
-  /** The height the panel may take without covering the site's buttons or the subtitle box in its column. */
-  const measureRoom = () => {
-    if (column()) return window.innerHeight;
-    const width = widthOf();
-    const left = onLeft() ? SIDE : window.innerWidth - SIDE - width;
-    const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
-    return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
-  };
+  const measureRoom = () => (column() ? window.innerHeight : roomBelowTop(site.keepClear, onLeft(), widthOf()));
 
   /** Side by side: the player view gives up the panel's column; anything else: it gets its own styles back. */
-  const narrow = () => {
-    const target = column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null;
-    if (narrowed && narrowed.element !== target) {
-      const { element, attribute, saved } = narrowed;
-      for (const [name, value, priority] of saved) element.style.setProperty(name, value, priority);
-      // An element that had no style attribute gets none back, not an empty one.
-      if (attribute === null && !element.getAttribute('style')) element.removeAttribute('style');
-      narrowed = undefined;
-    }
-    if (!target) return;
-    const style = target.style;
-    narrowed ??= {
-      element: target,
-      attribute: target.getAttribute('style'),
-      saved: NARROWED.map((n) => [n, style.getPropertyValue(n), style.getPropertyPriority(n)]),
-    };
-    const width = widthOf();
-    const set = {
-      position: 'absolute',
-      top: '0',
-      bottom: '0',
-      height: 'auto',
-      left: onLeft() ? `${width}px` : '0',
-      right: 'auto',
-      width: `calc(100% - ${width}px)`,
-    };
-    for (const [name, value] of Object.entries(set)) style.setProperty(name, value, 'important');
-  };
+  const narrow = () =>
+    narrowing.apply(column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null, widthOf(), onLeft());
 
   const place = () => {
     const { open } = state;
-    const width = widthOf();
-    const side = column() ? 0 : SIDE;
-    const shown = isShown(mode(), open, activity);
-    const style: Record<string, string> = {
-      position: 'fixed',
-      top: `${column() ? 0 : TOP}px`,
-      [onLeft() ? 'left' : 'right']: `${side}px`,
-      [onLeft() ? 'right' : 'left']: 'auto',
-      bottom: 'auto',
-      width: `${width}px`,
-      height: `${column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight())}px`,
-      border: '0',
-      margin: '0',
-      padding: '0',
-      background: 'transparent',
-      'z-index': '2147483000',
-      display: 'block',
-      // Faded, then out of the way of the pointer and the keyboard; back as soon as the viewer attends.
-      visibility: shown ? 'visible' : 'hidden',
-      opacity: shown ? '1' : '0',
-      transition: shown ? 'opacity 150ms' : 'opacity 300ms, visibility 0s 300ms',
-    };
-    // Only a change is written (this runs on every layout change of the player), unless the frame's style is no
-    // longer what was written (a page script may touch it): then it is written again.
-    const key = JSON.stringify(style);
-    if (key !== written || frame.style.cssText !== writtenCss) {
-      written = key;
-      // Important, inline: the site's style sheets cannot move or hide the frame by accident.
-      for (const [name, value] of Object.entries(style)) frame.style.setProperty(name, value, 'important');
-      writtenCss = frame.style.cssText;
-    }
+    write(
+      frameStyle({
+        column: column(),
+        onLeft: onLeft(),
+        width: widthOf(),
+        height: column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight()),
+        shown: isShown(mode(), open, attention.activity),
+      }),
+    );
     narrow();
   };
-  const post = () => {
-    // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
-    if (!ctx.isValid) return;
-    const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
-    try {
-      // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
-      // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
-      // only the direct send.
-      if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
-      else void browser.runtime.sendMessage(message).catch(() => undefined);
-    } catch {
-      // The extension's context is gone.
-    }
-  };
+  const post = () => postState(ctx, { backstoryPanel: 1, token, state: host.current() });
   const relayout = () => {
     room = measureRoom();
     place();
     post();
   };
-  const attend = (change: Partial<Activity>) => {
-    const before = isShown(mode(), state.open, activity);
-    Object.assign(activity, change);
-    if (isShown(mode(), state.open, activity) !== before) place();
-  };
-
-  // Follow fullscreen: Netflix, for one, fullscreens its own root, which may or may not contain the player subtree.
-  // On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
+  const attention = watchAttention(
+    site,
+    playerRoot,
+    (a) => isShown(mode(), state.open, a),
+    () => place(),
+    stop.signal,
+  );
+  const { activity } = attention;
   const followFullscreen = () => {
-    const fullscreen = document.fullscreenElement;
-    if (fullscreen) {
-      if (!fullscreen.contains(frame)) fullscreen.append(frame);
-    } else if (frame.parentElement !== playerRoot && playerRoot.isConnected) {
-      playerRoot.append(frame);
-    }
+    intoFullscreen(frame, playerRoot);
     relayout();
   };
-  const stop = new AbortController();
-  const on = { signal: stop.signal };
-  document.addEventListener('fullscreenchange', followFullscreen, on);
-  window.addEventListener('resize', relayout, on);
-  // Media events do not bubble, but a capturing listener on the document sees every <video>'s, autoplay included.
-  document.addEventListener('pause', () => attend({ paused: true }), { ...on, capture: true });
-  document.addEventListener('playing', () => attend({ paused: false }), { ...on, capture: true });
+  document.addEventListener('fullscreenchange', followFullscreen, stop);
+  window.addEventListener('resize', relayout, stop);
 
   const host: PanelHost = {
     update(next) {
@@ -211,11 +155,14 @@ export function mountPanelFrame(
     },
     engage(engaged) {
       // The pointer or the keyboard left the panel: one opened by hand now fades with the controls too.
-      attend(engaged ? { engaged } : { engaged, held: false });
+      attention.set(engaged ? { engaged } : { engaged, held: false });
     },
     current: () => ({
-      ...state,
+      identity: state.identity,
+      open: state.open,
+      askWatched: state.askWatched,
       layout: {
+        left: onLeft(),
         maxHeight: room,
         fontSize: fontSize(window.innerWidth, state.settings.textSize),
         column: column(),
@@ -224,7 +171,7 @@ export function mountPanelFrame(
     refit() {
       const controls = !!queryFirst(playerRoot, site.controls);
       // Autoplay can replace the player view: the new one is narrowed too.
-      const changed = controls !== activity.controls || (column() && !narrowed?.element.isConnected);
+      const changed = controls !== activity.controls || (column() && narrowing.lost());
       // The controls faded: a panel opened by hand now fades with them too.
       if (activity.controls && !controls) activity.held = false;
       activity.controls = controls;

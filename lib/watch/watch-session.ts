@@ -1,37 +1,25 @@
 /**
- * Everything the content script does while a /watch/ page is open: watch the player, identify the episode,
- * fetch its context from the background, and keep the panel in step with settings and data changes.
- * It is created when the page becomes a watch page and stopped when it stops being one.
+ * Everything the content script does while a watch page is open, as the wiring of three parts: the identity
+ * loop (what plays), the open/closed reducer (open-state.ts) and the watched recorder (watched-clock.ts), with
+ * the panel's frame and what the frame asks of this page. The frame fetches what it shows itself
+ * (entrypoints/panel/session.ts): this page only sends it ids. Created when the page becomes a watch page and
+ * stopped when it stops being one.
  */
 
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
-import type { PanelView } from '../../components/panel/types';
 import { isPanelActionMessage, type PanelAction } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
-import { DATA_VERSION_KEY } from '../settings/data-version';
 import { DEFAULT_SETTINGS, isSettingKey, type Settings } from '../settings/settings';
 import { queryFirst } from '../sites/query';
-import { rateLimit } from '../sites/rate-limit';
-import type { Identification, SiteAdapter } from '../sites/site';
+import type { SiteAdapter } from '../sites/site';
+import { startIdentityLoop } from './identity-loop';
+import { INITIAL_OPEN, type OpenEvent, reduceOpen } from './open-state';
 import { mountPanelFrame, type PanelHost, type PanelSession } from './panel-frame';
-import { startWatchedClock } from './watched-clock';
-
-/** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
-const WAIT_RETRY_MS = 2_000;
-const WAIT_RETRIES = 60;
-/** Identifications a minute, at most, in one tab (each may ask the site for metadata): real viewing needs a few. */
-const IDENTIFY_PER_MINUTE = 30;
+import type { WatchContext } from './watch-context';
+import { type WatchedQuestion, watchedRecorder } from './watched-clock';
 
 /** The shows the viewer closed the panel for (this browser only): it stays closed there until opened again. */
 const CLOSED_KEY = 'panelClosedFor';
-const MAX_CLOSED = 200;
-
-/** Adds a browser event listener and returns what removes it. */
-function listen<L>(event: { addListener(l: L): void; removeListener(l: L): void }, listener: L): () => void {
-  event.addListener(listener);
-  return () => event.removeListener(listener);
-}
 
 export interface WatchSession {
   toggle(): void;
@@ -39,264 +27,159 @@ export interface WatchSession {
   stop(): void;
 }
 
-export function startWatchSession(ctx: ContentScriptContext, site: SiteAdapter): WatchSession {
-  let stopped = false;
+/**
+ * Hears what the panel frame asks of this page: only the background relays it (sender.id is ours and no tab: not
+ * a content script, not the page). Answered through sendResponse (return true), which every browser supports
+ * natively: the content script runs without the polyfill (README, "Why the content script has no polyfill"), and
+ * Chrome's own onMessage does not take a returned promise.
+ */
+function listenToPanel(handle: (action: PanelAction) => Promise<unknown>, signal: AbortSignal): void {
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
+    if (!isPanelActionMessage(message) || sender.id !== browser.runtime.id || sender.tab || signal.aborted) return false;
+    handle(message.backstoryPanelAction).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * Settings come from the background (normalized there), and again whenever one changes in storage.sync; the
+ * first time with the shows the panel was closed for, as stored (anything else stored there is ignored).
+ */
+function followSettings(onSettings: (settings: Settings, closedFor?: string[]) => void, signal: AbortSignal): void {
+  const load = () => send('getSettings');
+  void Promise.all([load(), browser.storage.local.get(CLOSED_KEY)]).then(
+    ([settings, stored]) => {
+      const list = stored[CLOSED_KEY];
+      onSettings(settings, Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
+    },
+    () => undefined,
+  );
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && Object.keys(changes).some(isSettingKey))
+      load().then(
+        (s) => onSettings(s),
+        () => undefined,
+      );
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+}
+
+export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSession {
   let host: PanelHost | undefined;
-  let view: PanelView = { status: 'detecting' };
-  let identity: Identification | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
-  let open = false;
-  let openChosen = false;
-  let closedFor: string[] = [];
-  let lastShow: string | undefined;
-  let shortcut = '';
-  let generation = 0;
-  let watchedArm = new AbortController();
-  let waitTimer: ReturnType<typeof setTimeout> | undefined;
-  let waits = 0;
-  const identifyLimit = rateLimit(IDENTIFY_PER_MINUTE, 60_000);
-  let limitTimer: ReturnType<typeof setTimeout> | undefined;
-  const cleanups: (() => void)[] = [];
-
-  const page = site.read(document, window);
-
-  const state = (): PanelSession => ({ view, open, settings, shortcut });
-  const draw = () => {
-    if (!stopped) host?.update(state());
-  };
-  const showOf = (v: PanelView) => (v.status === 'ready' ? v.context.show.id : undefined);
-  /** Opens by itself only on a recognised episode of a show the viewer has not closed it for. */
-  const openByItself = () => {
-    const show = showOf(view);
-    return !!show && settings.autoOpen && !closedFor.includes(show);
-  };
-  const setView = (next: PanelView) => {
-    view = next;
-    // While the next episode is being identified the panel keeps its state, so autoplay does not flicker it; a
-    // choice made by hand holds for the show it was made on.
-    if (next.status !== 'detecting' && showOf(next) !== lastShow) {
-      lastShow = showOf(next);
-      openChosen = false;
-    }
-    if (!openChosen && next.status !== 'detecting') open = openByItself();
-    draw();
-  };
-  /** Remembers, per show, that the viewer closed the panel (and forgets it when they open it again). */
-  const rememberClosed = (closed: boolean) => {
-    const show = showOf(view);
-    if (!show) return;
-    closedFor = [...closedFor.filter((id) => id !== show), ...(closed ? [show] : [])].slice(-MAX_CLOSED);
-    void quietly(browser.storage.local.set({ [CLOSED_KEY]: closedFor }));
-  };
+  let open = INITIAL_OPEN;
+  let askWatched: WatchedQuestion | undefined;
+  const stop = new AbortController();
   /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
   const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
 
-  /** What the panel frame may ask of this page (through the background, see panel-messages.ts). */
-  const actions = {
-    setOpen(next: boolean) {
-      open = next;
-      openChosen = true;
-      rememberClosed(!next);
-      draw();
-      if (next) host?.hold();
-    },
-    async correct(showId: string, episodeId: string) {
-      const videoId = identity?.videoId;
-      if (!videoId) throw new Error('No video id');
-      await send('correctEpisode', { videoId, showId, episodeId });
-      await refreshIdentity();
-    },
-    async confirmWatched(yes: boolean) {
-      if (view.status !== 'ready') return;
-      setView({ ...view, askWatched: undefined });
-      if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
-    },
-    diagnostics: () => page.diagnostics(identity),
+  const page = site.read(document, window);
+  const session = (): PanelSession => ({ identity: loop.current(), open: open.open, askWatched, settings });
+  const draw = () => stop.signal.aborted || host?.update(session());
+  const dispatch = (event: OpenEvent) => {
+    const before = open.closedFor;
+    open = reduceOpen(open, event);
+    if (event.type === 'viewer' && open.closedFor !== before)
+      void quietly(browser.storage.local.set({ [CLOSED_KEY]: open.closedFor }));
+    draw();
   };
 
+  const recorder = watchedRecorder(
+    (showId, episodeId, confirmed) => send('recordWatched', { showId, episodeId, confirmed }),
+    (question) => {
+      askWatched = question;
+      draw();
+    },
+    stop.signal,
+  );
+
+  const loop = startIdentityLoop(
+    page,
+    (signals) => send('resolveEpisode', signals),
+    (identity) => {
+      if (identity.status === 'resolved') {
+        // An unconfirmed episode may be confirmed by the title once the controls show.
+        if (!identity.confirmed) watcher.wantTitle();
+        void quietly(send('reportNowWatching', { showId: identity.showId, episodeId: identity.episodeId }));
+        recorder.arm(queryFirst<HTMLVideoElement>(document, site.video), identity);
+      } else if (identity.status === 'unknown') {
+        void quietly(send('reportNowWatching', null));
+        if (identity.titleMissing) watcher.wantTitle();
+      }
+      dispatch({ type: 'identity', identity });
+    },
+    () => ctx.isValid,
+  );
+
+  const identified = () => {
+    const identity = loop.current();
+    return identity.status === 'resolved' || identity.status === 'unknown' ? identity : undefined;
+  };
+  const setOpen = (next: boolean) => {
+    dispatch({ type: 'viewer', open: next });
+    if (next) host?.hold();
+  };
+
+  /** What the panel frame may ask of this page (through the background, see panel-messages.ts). */
   async function onPanelAction(action: PanelAction): Promise<unknown> {
     switch (action.action) {
-      case 'hello':
-        // The frame loaded: what it shows, with the layout the host measured (not a fresh, unmeasured copy).
+      case 'hello': // The frame loaded: its state, with the layout the host measured (not an unmeasured copy).
         return host?.current() ?? null;
       case 'open':
-        return actions.setOpen(action.open);
+        return setOpen(action.open);
       case 'size':
         return host?.resize(action.width, action.height);
       case 'engaged':
         return host?.engage(action.engaged);
-      case 'correct':
-        return actions.correct(action.showId, action.episodeId);
-      case 'confirmWatched':
-        return actions.confirmWatched(action.yes);
-      case 'diagnostics':
-        return actions.diagnostics();
-    }
-  }
-  // Only the background relays panel actions (sender.id is ours and no tab: not a content script, not the page).
-  // Answered through sendResponse (return true), which every browser supports natively: the content script runs
-  // without the polyfill (README, "Why the content script has no polyfill"), and Chrome's own onMessage does not
-  // take a returned promise.
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
-    if (!isPanelActionMessage(message) || sender.id !== browser.runtime.id || sender.tab || stopped) return false;
-    onPanelAction(message.backstoryPanelAction).then(sendResponse, () => sendResponse(undefined));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
-
-  async function loadContext(gen: number) {
-    if (identity?.status !== 'resolved') return;
-    const { showId, episodeId, videoId } = identity;
-    try {
-      const context = await send('getEpisodeContext', { showId, episodeId });
-      if (gen !== generation || stopped) return;
-      setView(context ? { status: 'ready', context, videoId } : { status: 'error', reason: 'missing' });
-    } catch {
-      if (gen === generation && ctx.isValid) setView({ status: 'error', reason: 'unreachable' });
-    }
-  }
-
-  async function refreshIdentity(waiting = false) {
-    // A page that keeps changing the video id gets at most IDENTIFY_PER_MINUTE identifications; the rest wait.
-    if (!identifyLimit.take()) {
-      limitTimer ??= setTimeout(() => {
-        limitTimer = undefined;
-        void refreshIdentity(waiting);
-      }, identifyLimit.wait());
-      return;
-    }
-    const gen = ++generation;
-    clearTimeout(waitTimer);
-    if (!waiting) waits = 0;
-    try {
-      const result = await page.identify((signals) => send('resolveEpisode', signals));
-      if (gen !== generation || stopped) return;
-      identity = result;
-      if (result.status === 'waiting') {
-        // A recap is playing under another id: the episode follows it, so look again shortly.
-        setView({ status: 'detecting' });
-        if (waits++ < WAIT_RETRIES) waitTimer = setTimeout(() => void refreshIdentity(true), WAIT_RETRY_MS);
-      } else if (result.status === 'resolved') {
-        await loadContext(gen);
-        // An unconfirmed episode may be confirmed by the title once the controls show.
-        if (!result.confirmed) watcher.wantTitle();
-        void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
-        armWatchedTimer();
-      } else {
-        setView({
-          status: 'unknown',
-          title: result.title,
-          reason: result.reason,
-          showId: result.showId,
-          videoId: result.videoId,
-        });
-        void quietly(send('reportNowWatching', null));
-        if (result.titleMissing) watcher.wantTitle();
+      case 'correct': {
+        const videoId = identified()?.videoId;
+        if (!videoId) throw new Error('No video id');
+        await send('correctEpisode', { videoId, showId: action.showId, episodeId: action.episodeId });
+        return loop.refresh();
       }
-    } catch {
-      if (gen === generation && ctx.isValid) setView({ status: 'error', reason: 'identify' });
+      case 'confirmWatched':
+        return recorder.answer(action.yes);
+      case 'diagnostics':
+        return page.diagnostics(identified());
     }
   }
-
-  /** Stops the "watched" clock and drops its listeners from the previous <video>. */
-  function disarmWatchedTimer() {
-    watchedArm.abort();
-  }
-
-  /**
-   * Starts the "watched" clock on the current <video>: playing into the credits records the episode as watched.
-   * Only a confirmed episode counts (one signal alone can come from the page), and one more than an episode past
-   * the furthest watched is counted only when the viewer says so.
-   */
-  function armWatchedTimer() {
-    disarmWatchedTimer();
-    watchedArm = new AbortController();
-    const video = queryFirst<HTMLVideoElement>(document, site.video);
-    if (!video || identity?.status !== 'resolved' || !identity.confirmed) return;
-    const { showId, episodeId } = identity;
-    startWatchedClock(
-      video,
-      () => void recordWatched(showId, episodeId, false),
-      AbortSignal.any([ctx.signal, watchedArm.signal]),
-    );
-  }
-
-  async function recordWatched(showId: string, episodeId: string, confirmed: boolean) {
-    const gen = generation;
-    const result = await quietly(send('recordWatched', { showId, episodeId, confirmed }));
-    if (gen !== generation || stopped || view.status !== 'ready') return;
-    if (result?.status === 'confirm') {
-      setView({ ...view, askWatched: { furthestEpisodeId: result.furthestEpisodeId } });
-    } else {
-      // Watched unlocks the episode's own synopsis and notes: the panel shows them at once.
-      await loadContext(gen);
-    }
-  }
+  listenToPanel(onPanelAction, stop.signal);
 
   const watcher = site.watchPlayer(document, {
     onPlayer(root) {
       host?.remove();
-      host = mountPanelFrame(ctx, site, root, state());
+      host = mountPanelFrame(ctx, site, root, session());
     },
     onPlayerGone() {
       host?.remove();
       host = undefined;
     },
-    onLayout() {
-      host?.refit();
-    },
+    onLayout: () => host?.refit(),
     onChange(reason) {
       if (reason === 'video') {
-        disarmWatchedTimer();
-        if (view.status !== 'detecting') setView({ status: 'detecting' });
+        recorder.disarm();
+        loop.lost();
       }
-      void refreshIdentity();
+      void loop.refresh();
     },
   });
 
-  // Settings come from the background (normalized there), and again whenever one changes in storage.sync.
-  const loadSettings = async () => (await quietly(send('getSettings'))) ?? settings;
-  void Promise.all([loadSettings(), quietly(browser.storage.local.get(CLOSED_KEY))]).then(([s, stored]) => {
-    settings = s;
-    const list = stored?.[CLOSED_KEY];
-    closedFor = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string').slice(-MAX_CLOSED) : [];
-    if (!openChosen && view.status !== 'detecting') open = openByItself();
-    draw();
-  });
-  void quietly(send('getShortcut')).then((s) => {
-    shortcut = s ?? '';
-    draw();
-  });
-  cleanups.push(
-    // One listener: the viewer's data changed (the background bumps the data version), or a setting did.
-    listen(browser.storage.onChanged, (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && DATA_VERSION_KEY in changes) return void loadContext(generation);
-      if (area !== 'sync' || !Object.keys(changes).some(isSettingKey)) return;
-      void loadSettings().then((s) => {
-        const guardChanged = s.guard !== settings.guard;
-        settings = s;
-        draw();
-        if (guardChanged) void loadContext(generation);
-      });
-    }),
-  );
+  followSettings((next, closedFor) => {
+    settings = next;
+    dispatch({ type: 'settings', autoOpen: next.autoOpen, closedFor });
+  }, stop.signal);
 
   return {
-    toggle() {
-      actions.setOpen(!open);
-    },
-    onUrlChange() {
-      watcher.poke();
-    },
+    toggle: () => setOpen(!open.open),
+    onUrlChange: () => watcher.poke(),
     stop() {
-      stopped = true;
-      generation++;
-      clearTimeout(waitTimer);
-      clearTimeout(limitTimer);
+      stop.abort();
+      loop.stop();
       watcher.stop();
-      disarmWatchedTimer();
-      for (const cleanup of cleanups) cleanup();
+      recorder.disarm();
       host?.remove();
       host = undefined;
       if (ctx.isValid) void quietly(send('reportNowWatching', null));

@@ -36,3 +36,64 @@ export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void
   listening.addEventListener('abort', stop, { once: true });
   if (!video.paused) check();
 }
+
+/** The viewer is asked whether to count the episode playing (more than one past the furthest watched). */
+export interface WatchedQuestion {
+  furthestEpisodeId?: string;
+}
+
+type RecordWatched = (
+  showId: string,
+  episodeId: string,
+  confirmed: boolean,
+) => Promise<{ status: 'recorded' | 'already' } | { status: 'confirm'; furthestEpisodeId?: string } | undefined>;
+
+export interface WatchedRecorder {
+  /** Starts the clock for a confirmed episode on its <video>; anything else only stops the previous clock. */
+  arm(
+    video: HTMLVideoElement | null | undefined,
+    episode: { showId: string; episodeId: string; confirmed: boolean } | undefined,
+  ): void;
+  /** The viewer's answer to the question: yes records the episode. */
+  answer(yes: boolean): Promise<void>;
+  disarm(): void;
+}
+
+/**
+ * Records the episode playing as watched when its clock says so. Only a confirmed episode counts (one signal
+ * alone can come from the page), and one more than an episode past the furthest watched is counted only when
+ * the viewer says so: `onQuestion` asks (and clears the question with undefined).
+ */
+export function watchedRecorder(
+  record: RecordWatched,
+  onQuestion: (q: WatchedQuestion | undefined) => void,
+  signal: AbortSignal,
+): WatchedRecorder {
+  let arm = new AbortController();
+  let armed: { showId: string; episodeId: string } | undefined;
+  const recordNow = async (showId: string, episodeId: string, confirmed: boolean, on: AbortSignal) => {
+    const result = await record(showId, episodeId, confirmed).catch(() => undefined);
+    if (!on.aborted && result?.status === 'confirm') onQuestion({ furthestEpisodeId: result.furthestEpisodeId });
+  };
+  const disarm = () => {
+    arm.abort();
+    armed = undefined;
+    onQuestion(undefined);
+  };
+  return {
+    arm(video, episode) {
+      disarm();
+      arm = new AbortController();
+      if (!video || !episode?.confirmed) return;
+      const { showId, episodeId } = episode;
+      armed = { showId, episodeId };
+      const on = AbortSignal.any([signal, arm.signal]);
+      startWatchedClock(video, () => void recordNow(showId, episodeId, false, on), on);
+    },
+    async answer(yes) {
+      onQuestion(undefined);
+      if (yes && armed) await recordNow(armed.showId, armed.episodeId, true, arm.signal);
+    },
+    disarm,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The panel frame's side of the watch session: the content script sends ids, open or closed, the layout and the
+ * watched question (lib/messaging/panel-messages.ts); this asks the background for the episode's context itself,
+ * and asks again when the viewer's data changes (the background bumps the data version) or the spoiler guard
+ * does. So the site's page never reads the curated context, and what it sends the frame stays small.
+ */
+import { browser } from 'wxt/browser';
+import type { PanelView } from '../../components/panel/types';
+import { episodeKey } from '../../lib/ids/ids';
+import type { PanelIdentity, PanelState } from '../../lib/messaging/panel-messages';
+import { send } from '../../lib/messaging/protocol';
+import { DATA_VERSION_KEY } from '../../lib/settings/data-version';
+import { DEFAULT_SETTINGS, loadSettings, type Settings, watchSettings } from '../../lib/settings/settings';
+import type { EpisodeContext } from '../../lib/views/context';
+
+export interface FrameView {
+  state: PanelState;
+  view: PanelView;
+  settings: Settings;
+  shortcut: string;
+}
+
+type Loaded = { key: string; context: EpisodeContext | null } | { key: string; error: 'unreachable' };
+
+const keyOf = (identity: PanelIdentity) =>
+  identity.status === 'resolved' ? episodeKey(identity.showId, identity.episodeId) : undefined;
+
+/** What the panel shows: the identity the page sent, with the context this frame fetched for it. */
+export function viewOf(state: PanelState, loaded: Loaded | undefined, previous: PanelView): PanelView {
+  const { identity } = state;
+  switch (identity.status) {
+    case 'detecting':
+      return { status: 'detecting' };
+    case 'failed':
+      return { status: 'error', reason: 'identify' };
+    case 'unknown':
+      return identity;
+    case 'resolved': {
+      // Until the context arrives, what was shown stays (a correction does not flash "detecting").
+      if (!loaded || loaded.key !== keyOf(identity)) return previous.status === 'ready' ? previous : { status: 'detecting' };
+      if ('error' in loaded) return { status: 'error', reason: loaded.error };
+      if (!loaded.context) return { status: 'error', reason: 'missing' };
+      return { status: 'ready', context: loaded.context, videoId: identity.videoId, askWatched: state.askWatched };
+    }
+  }
+}
+
+export function startFrameSession(draw: (frame: FrameView) => void): (state: PanelState) => void {
+  let state: PanelState | undefined;
+  let loaded: Loaded | undefined;
+  let view: PanelView = { status: 'detecting' };
+  let settings = DEFAULT_SETTINGS;
+  let shortcut = '';
+  let generation = 0;
+
+  const redraw = () => {
+    if (!state) return;
+    view = viewOf(state, loaded, view);
+    draw({ state, view, settings, shortcut });
+  };
+  /** Fetches the context of the episode the page identified; only the latest answer counts. */
+  const load = async () => {
+    const identity = state?.identity;
+    const key = identity && keyOf(identity);
+    if (!key || identity?.status !== 'resolved') return;
+    const gen = ++generation;
+    const { showId, episodeId } = identity;
+    let next: Loaded;
+    try {
+      next = { key, context: await send('getEpisodeContext', { showId, episodeId }) };
+    } catch {
+      next = { key, error: 'unreachable' };
+    }
+    if (gen !== generation) return;
+    loaded = next;
+    redraw();
+  };
+
+  void Promise.all([loadSettings(), send('getShortcut').catch(() => '')]).then(([s, k]) => {
+    settings = s;
+    shortcut = k;
+    redraw();
+  });
+  watchSettings((s) => {
+    const guardChanged = s.guard !== settings.guard;
+    settings = s;
+    redraw();
+    if (guardChanged) void load();
+  });
+  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && DATA_VERSION_KEY in changes) void load();
+  });
+
+  return (next) => {
+    const before = state && keyOf(state.identity);
+    state = next;
+    redraw();
+    if (keyOf(next.identity) !== before) void load();
+  };
+}
