@@ -18,6 +18,7 @@ import { isPanelStateMessage, type PanelAction, type PanelState } from '../../li
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
+import { routePlayerKeys } from './keys';
 import { type FrameView, startFrameSession } from './session';
 
 document.documentElement.lang = uiLocale();
@@ -88,39 +89,52 @@ const sizeObserver = new ResizeObserver(() => {
   reported = `${width}x${height}`;
   void relay({ action: 'size', width, height }).catch(() => undefined);
 });
-new MutationObserver(() => {
-  sizeObserver.disconnect();
-  const child = root.firstElementChild;
-  if (child) sizeObserver.observe(child);
-}).observe(root, { childList: true });
-
-// The page cannot see the pointer or the keyboard inside this frame: tell the content script, which keeps the
-// panel shown (overlay mode) while the viewer uses it. Only on a change: entering, leaving, focus in, focus out.
-let hovered = false;
-let focused = document.hasFocus();
+// The page cannot see the pointer or the keys inside this frame: tell the content script, which keeps the panel
+// shown (overlay mode) while the viewer uses it: the pointer over it, keys pressed in it a moment ago, or a
+// question waiting for an answer ("Where are you?", "count this episode?"). Focus alone does not count: after a
+// click in it the panel still fades with Netflix's controls. Only on a change.
+const IN_USE_MS = 5000;
+let typing: ReturnType<typeof setTimeout> | undefined;
+let asking = false;
 let engaged = false;
 const report = () => {
-  const next = hovered || focused;
+  const next = typing !== undefined || asking;
   if (next === engaged) return;
   engaged = next;
   void relay({ action: 'engaged', engaged }).catch(() => undefined);
 };
-document.documentElement.addEventListener('pointerenter', () => {
-  hovered = true;
+const point = (over: boolean) => () => void relay({ action: 'pointer', over }).catch(() => undefined);
+document.documentElement.addEventListener('pointerenter', point(true));
+document.documentElement.addEventListener('pointerleave', point(false));
+const stopTyping = () => {
+  clearTimeout(typing);
+  typing = undefined;
   report();
-});
-document.documentElement.addEventListener('pointerleave', () => {
-  hovered = false;
+};
+routePlayerKeys(
+  (key) => {
+    stopTyping();
+    void relay({ action: 'key', key }).catch(() => undefined);
+  },
+  () => {
+    clearTimeout(typing);
+    typing = setTimeout(stopTyping, IN_USE_MS);
+    report();
+  },
+);
+
+let observed: Element | null = null;
+// Each render: the size observer follows the panel's element, and a question in it keeps the panel in sight.
+new MutationObserver(() => {
+  const child = root.firstElementChild;
+  if (child !== observed) {
+    sizeObserver.disconnect();
+    if (child) sizeObserver.observe(child);
+    observed = child;
+  }
+  asking = !!root.querySelector('.bs-where, .bs-ask');
   report();
-});
-window.addEventListener('focus', () => {
-  focused = true;
-  report();
-});
-window.addEventListener('blur', () => {
-  focused = false;
-  report();
-});
+}).observe(root, { childList: true, subtree: true });
 
 void relay({ action: 'hello' })
   .then((initial) => {

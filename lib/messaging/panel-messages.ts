@@ -55,11 +55,22 @@ export type PanelAction =
   | { action: 'hello' }
   | { action: 'open'; open: boolean }
   | { action: 'size'; width: number; height: number }
-  /** The pointer is over the panel or the keyboard is in it: it stays while the viewer uses it. */
+  /** The viewer uses the panel (keys were pressed in it a moment ago, a question awaits): it stays. */
   | { action: 'engaged'; engaged: boolean }
+  /** The pointer is over the panel: it stays. */
+  | { action: 'pointer'; over: boolean }
+  /** One of the site's player keys, pressed while the panel had the keyboard: the page side does what it does. */
+  | { action: 'key'; key: PlayerKey }
   | { action: 'correct'; showId: string; episodeId: string }
   | { action: 'confirmWatched'; yes: boolean }
   | { action: 'diagnostics' };
+
+/**
+ * What a player key pressed in the panel does: play or pause, mute, fullscreen, or only hand the keyboard back to
+ * the player (the arrows and Esc), so that the next key reaches the site's player itself.
+ */
+export type PlayerKey = 'play' | 'mute' | 'fullscreen' | 'player';
+export const PLAYER_KEYS: readonly PlayerKey[] = ['play', 'mute', 'fullscreen', 'player'];
 
 export interface PanelActionMessage {
   backstoryPanelAction: PanelAction;

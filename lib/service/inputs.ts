@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { EPISODE_ID, SHOW_ID, SITE_VIDEO_ID } from '../ids/ids';
+import { PLAYER_KEYS } from '../messaging/panel-messages';
 
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
 const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
@@ -74,6 +75,8 @@ export const inputs = {
     v.strictObject({ action: v.literal('correct'), showId: ShowId, episodeId: EpisodeId }),
     v.strictObject({ action: v.literal('confirmWatched'), yes: v.boolean() }),
     v.strictObject({ action: v.literal('engaged'), engaged: v.boolean() }),
+    v.strictObject({ action: v.literal('key'), key: v.picklist(PLAYER_KEYS) }),
+    v.strictObject({ action: v.literal('pointer'), over: v.boolean() }),
     v.strictObject({ action: v.literal('diagnostics') }),
   ]),
 };

@@ -14,7 +14,7 @@
  * player watcher's debounced observer, pause and play through the video's own events.
  */
 import { browser } from 'wxt/browser';
-import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
+import type { PanelState, PanelStateMessage, PlayerKey } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
 import type { Settings } from '../settings/settings';
 import { queryFirst } from '../sites/query';
@@ -23,10 +23,16 @@ import { watchAttention } from './attention';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom } from './keep-clear';
 import { BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
+import { focusPlayer, pressPlayerKey } from './player-keys';
 import { playerNarrowing } from './player-narrow';
 import type { WatchContext } from './watch-context';
 
 /** What the watch session says, with the settings the layout follows; the host adds the layout it measures. */
+export interface Engagement {
+  pointer?: boolean;
+  using?: boolean;
+}
+
 export type PanelSession = Omit<PanelState, 'layout'> & { settings: Settings };
 
 export interface PanelHost {
@@ -38,14 +44,25 @@ export interface PanelHost {
   /** The viewer opened the panel by hand: shown until they leave it or the controls fade. */
   hold(): void;
   /**
-   * The frame says the pointer is over it or the keyboard is in it (a cross-origin frame's hover and focus are
-   * not seen from the page, so the frame reports them).
+   * The panel appeared without the viewer asking (it opened by itself, or turned to the next episode): in sight
+   * for ANNOUNCE_MS after it painted, whatever the site's controls do.
    */
-  engage(engaged: boolean): void;
+  announce(): void;
+  /**
+   * The frame says the viewer uses it: the pointer is over it, or keys were just pressed in it or a question awaits
+   * an answer (a cross-origin frame's hover and keys are not seen from the page, so the frame reports them).
+   * Focus alone does not count: after a click in it, the panel still fades with the controls.
+   */
+  engage(change: Engagement): void;
+  /** A player key pressed in the panel (player-keys.ts). */
+  key(key: PlayerKey): void;
   /** The frame reported the panel's size. */
   resize(width: number, height: number): void;
   remove(): void;
 }
+
+/** How long a panel that appeared by itself stays in sight after it painted. */
+const ANNOUNCE_MS = 4000;
 
 const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
 
@@ -112,13 +129,16 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
 
   const place = () => {
     const { open } = state;
+    const shown = isShown(mode(), open, attention.activity);
+    // Fading with the keyboard in it would leave the focus nowhere: it goes back to the player.
+    if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
     write(
       frameStyle({
         column: column(),
         onLeft: onLeft(),
         width: widthOf(),
         height: column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight()),
-        shown: isShown(mode(), open, attention.activity),
+        shown,
       }),
     );
     narrow();
@@ -137,6 +157,15 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     stop.signal,
   );
   const { activity } = attention;
+  let announced: ReturnType<typeof setTimeout> | undefined;
+  const engagement: Engagement = {};
+  // The pointer moving over the page is not over the frame (whose own "left" may never come: a frame's pointer
+  // events stop at its edge, and a jump out of it is not always reported inside).
+  document.addEventListener('pointermove', () => engagement.pointer && host.engage({ pointer: false }), stop);
+  const release = () => {
+    announced = undefined;
+    attention.set({ held: false });
+  };
   const followFullscreen = () => {
     intoFullscreen(frame, playerRoot);
     relayout();
@@ -153,10 +182,18 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       activity.held = true;
       place();
     },
-    engage(engaged) {
-      // The pointer or the keyboard left the panel: one opened by hand now fades with the controls too.
-      attention.set(engaged ? { engaged } : { engaged, held: false });
+    announce() {
+      clearTimeout(announced);
+      announced = setTimeout(release, ANNOUNCE_MS);
+      attention.set({ held: true });
     },
+    engage(change) {
+      Object.assign(engagement, change);
+      const engaged = !!(engagement.pointer || engagement.using);
+      // The viewer left the panel: one opened by hand now fades with the controls too.
+      attention.set(engaged || announced ? { engaged } : { engaged, held: false });
+    },
+    key: (key) => pressPlayerKey(key, playerRoot, queryFirst<HTMLVideoElement>(document, site.video)),
     current: () => ({
       identity: state.identity,
       open: state.open,
@@ -173,7 +210,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       // Autoplay can replace the player view: the new one is narrowed too.
       const changed = controls !== activity.controls || (column() && narrowing.lost());
       // The controls faded: a panel opened by hand now fades with them too.
-      if (activity.controls && !controls) activity.held = false;
+      if (activity.controls && !controls && !announced) activity.held = false;
       activity.controls = controls;
       const next = measureRoom();
       if (next !== room) {
@@ -185,9 +222,12 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     resize(_width, nextHeight) {
       height = nextHeight;
       place();
+      // It painted: the time in sight counts from now (on a slow machine that is well after it opened).
+      if (announced) host.announce();
     },
     remove() {
       stop.abort();
+      clearTimeout(announced);
       state = { ...state, open: false };
       narrow();
       frame.remove();

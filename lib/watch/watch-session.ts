@@ -85,6 +85,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
     if (event.type === 'viewer' && open.closedFor !== before)
       void quietly(browser.storage.local.set({ [CLOSED_KEY]: open.closedFor }));
     draw();
+    if (open.announce) host?.announce();
   };
 
   const recorder = watchedRecorder(
@@ -133,7 +134,11 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'size':
         return host?.resize(action.width, action.height);
       case 'engaged':
-        return host?.engage(action.engaged);
+        return host?.engage({ using: action.engaged });
+      case 'pointer':
+        return host?.engage({ pointer: action.over });
+      case 'key':
+        return host?.key(action.key);
       case 'correct': {
         const videoId = identified()?.videoId;
         if (!videoId) throw new Error('No video id');
