@@ -28,6 +28,24 @@ describe('conventions', () => {
     }
   });
 
+  it('keeps the watch session carved: no function in lib/watch over 120 lines', () => {
+    // Top-level functions, as the formatter lays them out: from the line that opens one at column 0 to the first
+    // line that closes a block there (the functions nested in them are smaller than they are).
+    const opens = /^(export )?(default )?(async )?(function\b|const \w+ = (async )?(\(|function\b))/;
+    for (const file of sourceFiles(join('lib', 'watch'))) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.forEach((text, start) => {
+        if (!opens.test(text) || text.endsWith(';')) return;
+        const end = lines.findIndex((l, i) => i > start && l.startsWith('}'));
+        const length = end - start + 1;
+        expect(
+          length,
+          `${file}:${start + 1} is a function of ${length} lines: carve a self-contained part into its own file (as identity-loop.ts, open-state.ts and attention.ts were), with its own unit test`,
+        ).toBeLessThanOrEqual(120);
+      });
+    }
+  });
+
   it('keeps lib below the UI: nothing in lib imports components/', () => {
     for (const file of sourceFiles('lib')) {
       const imports = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gms)].map(

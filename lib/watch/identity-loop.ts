@@ -19,6 +19,8 @@ export interface IdentityLoop {
   /** The video changed: whatever was known is not any more. */
   lost(): void;
   current(): Identity;
+  /** The site's last identification of the video playing, if it named one (for corrections and diagnostics). */
+  identified(): Extract<Identity, { status: 'resolved' | 'unknown' }> | undefined;
   stop(): void;
 }
 
@@ -73,6 +75,7 @@ export function startIdentityLoop(
       if (identity.status !== 'detecting') emit({ status: 'detecting' });
     },
     current: () => identity,
+    identified: () => (identity.status === 'resolved' || identity.status === 'unknown' ? identity : undefined),
     stop() {
       stopped = true;
       generation++;

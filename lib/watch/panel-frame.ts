@@ -19,7 +19,7 @@ import { send } from '../messaging/send';
 import type { Settings } from '../settings/settings';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
-import { watchAttention } from './attention';
+import { type Engagement, watchAttention } from './attention';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom } from './keep-clear';
 import { BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
@@ -28,11 +28,6 @@ import { playerNarrowing } from './player-narrow';
 import type { WatchContext } from './watch-context';
 
 /** What the watch session says, with the settings the layout follows; the host adds the layout it measures. */
-export interface Engagement {
-  pointer?: boolean;
-  using?: boolean;
-}
-
 export type PanelSession = Omit<PanelState, 'layout'> & { settings: Settings };
 
 export interface PanelHost {
@@ -45,7 +40,7 @@ export interface PanelHost {
   hold(): void;
   /**
    * The panel appeared without the viewer asking (it opened by itself, or turned to the next episode): in sight
-   * for ANNOUNCE_MS after it painted, whatever the site's controls do.
+   * for a few seconds after it painted, whatever the site's controls do (attention.ts).
    */
   announce(): void;
   /**
@@ -60,9 +55,6 @@ export interface PanelHost {
   resize(width: number, height: number): void;
   remove(): void;
 }
-
-/** How long a panel that appeared by itself stays in sight after it painted. */
-const ANNOUNCE_MS = 4000;
 
 const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
 
@@ -156,16 +148,6 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     () => place(),
     stop.signal,
   );
-  const { activity } = attention;
-  let announced: ReturnType<typeof setTimeout> | undefined;
-  const engagement: Engagement = {};
-  // The pointer moving over the page is not over the frame (whose own "left" may never come: a frame's pointer
-  // events stop at its edge, and a jump out of it is not always reported inside).
-  document.addEventListener('pointermove', () => engagement.pointer && host.engage({ pointer: false }), stop);
-  const release = () => {
-    announced = undefined;
-    attention.set({ held: false });
-  };
   const followFullscreen = () => {
     intoFullscreen(frame, playerRoot);
     relayout();
@@ -178,21 +160,9 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       state = next;
       relayout();
     },
-    hold() {
-      activity.held = true;
-      place();
-    },
-    announce() {
-      clearTimeout(announced);
-      announced = setTimeout(release, ANNOUNCE_MS);
-      attention.set({ held: true });
-    },
-    engage(change) {
-      Object.assign(engagement, change);
-      const engaged = !!(engagement.pointer || engagement.using);
-      // The viewer left the panel: one opened by hand now fades with the controls too.
-      attention.set(engaged || announced ? { engaged } : { engaged, held: false });
-    },
+    hold: attention.hold,
+    announce: attention.announce,
+    engage: attention.engage,
     key: (key) => pressPlayerKey(key, playerRoot, queryFirst<HTMLVideoElement>(document, site.video)),
     current: () => ({
       identity: state.identity,
@@ -206,28 +176,23 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       },
     }),
     refit() {
-      const controls = !!queryFirst(playerRoot, site.controls);
-      // Autoplay can replace the player view: the new one is narrowed too.
-      const changed = controls !== activity.controls || (column() && narrowing.lost());
-      // The controls faded: a panel opened by hand now fades with them too.
-      if (activity.controls && !controls && !announced) activity.held = false;
-      activity.controls = controls;
+      attention.controls(!!queryFirst(playerRoot, site.controls));
       const next = measureRoom();
       if (next !== room) {
         room = next;
         place();
         post();
-      } else if (changed) place();
+        // Autoplay can replace the player view: the new one is narrowed too.
+      } else if (column() && narrowing.lost()) place();
     },
     resize(_width, nextHeight) {
       height = nextHeight;
       place();
       // It painted: the time in sight counts from now (on a slow machine that is well after it opened).
-      if (announced) host.announce();
+      attention.painted();
     },
     remove() {
       stop.abort();
-      clearTimeout(announced);
       state = { ...state, open: false };
       narrow();
       frame.remove();

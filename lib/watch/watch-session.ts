@@ -27,6 +27,9 @@ export interface WatchSession {
   stop(): void;
 }
 
+/** Messages fail once the extension was reloaded under this page; that page is then left alone. */
+const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
+
 /**
  * Hears what the panel frame asks of this page: only the background relays it (sender.id is ours and no tab: not
  * a content script, not the page). Answered through sendResponse (return true), which every browser supports
@@ -73,8 +76,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
   let open = INITIAL_OPEN;
   let askWatched: WatchedQuestion | undefined;
   const stop = new AbortController();
-  /** Messages fail once the extension was reloaded under this page; that page is then left alone. */
-  const quietly = <T>(promise: Promise<T>) => promise.catch(() => undefined);
 
   const page = site.read(document, window);
   const session = (): PanelSession => ({ identity: loop.current(), open: open.open, askWatched, settings });
@@ -115,10 +116,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
     () => ctx.isValid,
   );
 
-  const identified = () => {
-    const identity = loop.current();
-    return identity.status === 'resolved' || identity.status === 'unknown' ? identity : undefined;
-  };
   const setOpen = (next: boolean) => {
     dispatch({ type: 'viewer', open: next });
     if (next) host?.hold();
@@ -140,7 +137,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'key':
         return host?.key(action.key);
       case 'correct': {
-        const videoId = identified()?.videoId;
+        const videoId = loop.identified()?.videoId;
         if (!videoId) throw new Error('No video id');
         await send('correctEpisode', { videoId, showId: action.showId, episodeId: action.episodeId });
         return loop.refresh();
@@ -148,7 +145,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'confirmWatched':
         return recorder.answer(action.yes);
       case 'diagnostics':
-        return page.diagnostics(identified());
+        return page.diagnostics(loop.identified());
     }
   }
   listenToPanel(onPanelAction, stop.signal);
