@@ -89,6 +89,16 @@ describe('conventions', () => {
     }
   });
 
+  it('keeps storage below the sites: lib/db and lib/pack import nothing from lib/sites', () => {
+    for (const file of [join('lib', 'db'), join('lib', 'pack')].flatMap(sourceFiles)) {
+      const text = readFileSync(file, 'utf8');
+      expect(
+        /from '(\.\.\/)+sites\//.test(text),
+        `${file} imports the site folder: storage only needs a site's id and the shape of its ids, which are in lib/ids/ids.ts (SiteId, SITE_VIDEO_IDS); take them from there`,
+      ).toBe(false);
+    }
+  });
+
   it('gives every selector its expected match counts on every named page of the imitation', () => {
     for (const page of SELECTOR_PAGES) {
       for (const [name, list] of Object.entries(SELECTOR_TABLE))

@@ -8,11 +8,10 @@ import type { DbHealth } from '../db/connection';
 import type { BackstoryDB } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome } from '../db/seed';
 import { getProgress } from '../db/user-data';
-import { episodeKey } from '../ids/ids';
+import { episodeKey, type SiteId } from '../ids/ids';
 import type { UnpackedTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
-import type { SiteId } from '../sites/registry';
 import { reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {

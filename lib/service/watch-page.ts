@@ -5,9 +5,10 @@
  */
 import { type EpisodeSignals, type Resolution, resolveEpisode } from '../db/resolve';
 import { correctEpisode, getProgress, recordWatched } from '../db/user-data';
+import type { SiteId } from '../ids/ids';
 import type { UnpackedTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
-import { SITES, type SiteId } from '../sites/registry';
+import { SITES } from '../sites/registry';
 import { episodeContext } from '../views/context';
 import type { Core, From, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
