@@ -3,6 +3,8 @@
  * spoiling: a horizon, or the reason it is always safe. lib/pack/visibility.test.ts walks the pack schema and
  * fails on any text field missing here, so a new field cannot reach the screen without a decision.
  */
+import { SITE_IDS } from '../ids/ids';
+
 export const VISIBLE_FIELDS: Record<string, string> = {
   'show.title': 'always safe: the name Netflix shows',
   'show.aliases[]': 'always safe: other names of the show',
@@ -69,7 +71,8 @@ export const NEVER_SHOWN = [
   'version',
   'key',
   'titleIds',
-  'netflix',
+  // A show's id on each site (titleIds.<site>).
+  ...SITE_IDS,
   'imdbId',
   'tmdbId',
   'number',
