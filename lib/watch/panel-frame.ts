@@ -20,7 +20,7 @@ import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { clearBottom } from './keep-clear';
-import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
+import { type Activity, fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 
 /** What the watch session says; the host adds the layout it measures. */
 export type PanelSession = Omit<PanelState, 'layout'>;
@@ -51,6 +51,8 @@ export function mountPanelFrame(
   playerRoot: Element,
   initial: PanelSession,
 ): PanelHost {
+  // The room the site's own controls take above and below the picture.
+  const { top: TOP, bottom: BOTTOM } = site.controlBand;
   let state = initial;
   let height = HANDLE.height;
   let room = 0;
