@@ -9,7 +9,7 @@ import type { BackstoryDB } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome } from '../db/seed';
 import { getProgress } from '../db/user-data';
 import { episodeKey, type SiteId } from '../ids/ids';
-import type { UnpackedTitle } from '../lookup/title-view';
+import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
 import { reconcileReadVolumes } from './read-volume-sync';
@@ -39,7 +39,7 @@ export interface ServiceDeps {
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
-  unpackedTitles?: TabStore<UnpackedTitle>;
+  unpackedTitles?: TabStore<TabTitle>;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
 }

@@ -6,6 +6,8 @@
  * listed in CONTRIBUTING.md, "Add a site".
  */
 import { SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
+import type { SiteLookup } from '../lookup/site-lookup';
+import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
 
 export interface SiteInfo {
@@ -20,6 +22,8 @@ export interface SiteInfo {
   pageScript?: `/${string}.js`;
   /** The shape of its video and title ids, checked before any is stored (lib/ids/ids.ts, SITE_VIDEO_IDS). */
   videoId: RegExp;
+  /** How Wikidata and TVmaze know its titles, for the lookups of titles without a pack (lib/lookup). */
+  lookup: SiteLookup;
 }
 
 /** Every site lib/ids/ids.ts names (SiteId), and no other. */
@@ -32,6 +36,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     isWatchUrl: isNetflixWatchUrl,
     pageScript: '/netflix-page.js',
     videoId: SITE_VIDEO_IDS.netflix,
+    lookup: netflixLookup,
   },
 };
 
