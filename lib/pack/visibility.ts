@@ -6,13 +6,13 @@
 import { SITE_IDS } from '../ids/ids';
 
 export const VISIBLE_FIELDS: Record<string, string> = {
-  'show.title': 'always safe: the name Netflix shows',
+  'show.title': 'always safe: the name the streaming site shows',
   'show.aliases[]': 'always safe: other names of the show',
   'show.creator': 'always safe: public credit',
   'show.summary': 'always safe: the premise only (checked by the spoiler walk)',
   'seasons[].releaseDate': 'always safe: public date',
   'seasons[].volumes[]': 'horizon: from the season’s first episode (catalog.ts)',
-  'episodes[].title': 'always safe: Netflix shows every episode title',
+  'episodes[].title': 'always safe: the streaming site shows every episode title',
   'episodes[].releaseDate': 'always safe: public date',
   'episodes[].setup': 'horizon: from the episode’s first minute',
   'episodes[].synopsis': 'horizon: once the episode is watched, or one deliberate tap',
@@ -39,7 +39,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'books[].issues[].to': 'always safe: publication facts',
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
-  'episodes[].bonus': 'always safe: Netflix shows it',
+  'episodes[].bonus': 'always safe: the streaming site shows it',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
   'adaptations[].issues[].number': 'horizon: the adaptation’s',
