@@ -4,12 +4,12 @@
  * watch session (watch-session.ts), and stops it when the viewer leaves.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
 import { isPanelToggleMessage } from '../messaging/tab-messages';
 import type { SiteAdapter } from '../sites/site';
+import type { WatchContext } from './watch-context';
 import { startWatchSession, type WatchSession } from './watch-session';
 
-export function runContentScript(ctx: ContentScriptContext, site: SiteAdapter): void {
+export function runContentScript(ctx: WatchContext, site: SiteAdapter): void {
   let session: WatchSession | undefined;
   const sync = (url: URL) => {
     if (site.isWatchUrl(url)) {

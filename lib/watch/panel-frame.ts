@@ -14,13 +14,13 @@
  * player watcher's debounced observer, pause and play through the video's own events.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { clearBottom } from './keep-clear';
 import { type Activity, fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
+import type { WatchContext } from './watch-context';
 
 /** What the watch session says; the host adds the layout it measures. */
 export type PanelSession = Omit<PanelState, 'layout'>;
@@ -45,12 +45,7 @@ export interface PanelHost {
 
 const NARROWED = ['position', 'top', 'bottom', 'left', 'right', 'width', 'height'] as const;
 
-export function mountPanelFrame(
-  ctx: ContentScriptContext,
-  site: SiteAdapter,
-  playerRoot: Element,
-  initial: PanelSession,
-): PanelHost {
+export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
   // The room the site's own controls take above and below the picture.
   const { top: TOP, bottom: BOTTOM } = site.controlBand;
   let state = initial;

@@ -5,7 +5,6 @@
  */
 
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
 import type { PanelView } from '../../components/panel/types';
 import { isPanelActionMessage, type PanelAction } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
@@ -15,6 +14,7 @@ import { queryFirst } from '../sites/query';
 import { rateLimit } from '../sites/rate-limit';
 import type { Identification, SiteAdapter } from '../sites/site';
 import { mountPanelFrame, type PanelHost, type PanelSession } from './panel-frame';
+import type { WatchContext } from './watch-context';
 import { startWatchedClock } from './watched-clock';
 
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
@@ -39,7 +39,7 @@ export interface WatchSession {
   stop(): void;
 }
 
-export function startWatchSession(ctx: ContentScriptContext, site: SiteAdapter): WatchSession {
+export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSession {
   let stopped = false;
   let host: PanelHost | undefined;
   let view: PanelView = { status: 'detecting' };
