@@ -2,8 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEEP_CLEAR, SELECTOR_TABLE } from '../lib/sites/netflix/selectors';
-import { SELECTOR_PAGES } from './fixtures/netflix/selector-counts';
+import { SELECTOR_TABLE } from '../lib/sites/netflix/selectors';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -99,18 +98,30 @@ describe('conventions', () => {
     }
   });
 
-  it('gives every selector its expected match counts on every named page of the imitation', () => {
-    for (const page of SELECTOR_PAGES) {
-      for (const [name, list] of Object.entries(SELECTOR_TABLE))
-        expect(
-          page.counts[name as keyof typeof SELECTOR_TABLE]?.length,
-          `${name} needs one expected count per choice on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
-        ).toBe(list.length);
-      for (const selector of KEEP_CLEAR)
-        expect(
-          typeof page.keepClear[selector],
-          `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
-        ).toBe('number');
+  it('gives every site’s selectors their expected match counts on every named page of its imitation', async () => {
+    const { SITE_LIST } = await import('../lib/sites/registry');
+    for (const site of SITE_LIST) {
+      const where = `tests/fixtures/${site.id}/selector-counts.ts`;
+      // Each site's folder exports its selector lists by name and what the panel keeps clear of (lib/sites/<site>/selectors.ts);
+      // its imitation names pages with the counts it expects of each (SELECTOR_PAGES).
+      const selectors: { SELECTOR_TABLE: Record<string, readonly string[]>; KEEP_CLEAR: readonly string[] } = await import(
+        `../lib/sites/${site.id}/selectors.ts`
+      );
+      const fixture: {
+        SELECTOR_PAGES: { name: string; counts: Record<string, number[]>; keepClear: Record<string, number> }[];
+      } = await import(`./fixtures/${site.id}/selector-counts.ts`);
+      expect(fixture.SELECTOR_PAGES.length, `${where}: name at least one page of the imitation`).toBeGreaterThan(0);
+      for (const page of fixture.SELECTOR_PAGES) {
+        for (const [name, list] of Object.entries(selectors.SELECTOR_TABLE))
+          expect(page.counts[name]?.length, `${name} needs one expected count per choice on "${page.name}" in ${where}`).toBe(
+            list.length,
+          );
+        for (const selector of selectors.KEEP_CLEAR)
+          expect(
+            typeof page.keepClear[selector],
+            `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in ${where}`,
+          ).toBe('number');
+      }
     }
   });
 
