@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['{lib,components,entrypoints,tests}/**/*.test.{ts,tsx}'],
+          include: ['{lib,components,entrypoints,build,tests}/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           setupFiles: ['fake-indexeddb/auto', 'tests/setup-unit.ts'],
           mockReset: true,

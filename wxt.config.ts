@@ -1,14 +1,17 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { nativeBrowserInContentScripts } from './lib/build/native-browser-in-content-scripts';
-import { slimContextInContentScripts } from './lib/build/slim-context-in-content-scripts';
-import { terseInjectedScripts } from './lib/build/terse-injected-scripts';
+import { nativeBrowserInContentScripts } from './build/native-browser-in-content-scripts';
+import { slimContextInContentScripts } from './build/slim-context-in-content-scripts';
+import { terseInjectedScripts } from './build/terse-injected-scripts';
 import { LOOKUP_ORIGINS } from './lib/lookup/origins';
 import { SITE_LIST } from './lib/sites/registry';
 
 // Every site's pages (lib/sites/registry.ts): its host permission, and where its page-world script may load.
 const siteMatches = SITE_LIST.flatMap((site) => site.matches);
 const pageScripts = SITE_LIST.flatMap((site) => (site.pageScript ? [site.pageScript.slice(1)] : []));
+// What runs in the sites' pages, which the build keeps small (build/): every content script and page-world script.
+// New plugins for every build: each remembers whether its build is a content script's.
+const injectedBuild = () => [nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts(pageScripts)];
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
 // settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
@@ -19,7 +22,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every word a viewer reads lives in components/i18n/locales (issue 16); the build turns them into _locales.
   i18n: { localesDir: 'components/i18n/locales' },
-  vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts()] }),
+  vite: () => ({ plugins: [preact(), ...injectedBuild()] }),
   manifest: ({ manifestVersion }) => ({
     // The store name and description are translated (components/i18n/locales); package.json keeps the English.
     name: '__MSG_extName__',

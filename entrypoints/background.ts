@@ -8,7 +8,7 @@ import { defineBackground } from '#imports';
 import { dbHealth, getDb } from '../lib/db/connection';
 import { LOOKUP_ORIGINS } from '../lib/lookup/origins';
 import { createProviderQueue } from '../lib/lookup/provider-queue';
-import type { UnpackedTitle } from '../lib/lookup/title-view';
+import type { TabTitle } from '../lib/lookup/title-view';
 import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
@@ -37,7 +37,7 @@ export default defineBackground(() => {
     async (tabId) => (await browser.tabs.get(tabId)).url,
     isAnyWatchUrl,
   );
-  const unpackedTitles = sessionTabStore<UnpackedTitle>('unpackedTitle');
+  const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
   const service = createBackstoryService({
     getDb,
     dbHealth,

@@ -2,8 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEEP_CLEAR, SELECTOR_TABLE } from '../lib/sites/netflix/selectors';
-import { SELECTOR_PAGES } from './fixtures/netflix/selector-counts';
+import { SELECTOR_TABLE } from '../lib/sites/netflix/selectors';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,22 +11,10 @@ function sourceFiles(dir: string): string[] {
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const SOURCES = ['lib', 'components', 'entrypoints'].flatMap(sourceFiles);
+const SOURCES = ['lib', 'components', 'entrypoints', 'build'].flatMap(sourceFiles);
 const readme = readFileSync('README.md', 'utf8');
 
 describe('conventions', () => {
-  it('uses only the part of the content-script context that its slim build provides', () => {
-    const slim = readFileSync('lib/build/slim-content-script-context.ts', 'utf8');
-    const provided = new Set([...slim.matchAll(/^ {2}(?:get )?(\w+)\(/gm)].map((m) => m[1]));
-    for (const file of sourceFiles(join('entrypoints', 'netflix.content'))) {
-      for (const [, member] of readFileSync(file, 'utf8').matchAll(/\bctx\.(\w+)/g))
-        expect(
-          provided.has(member),
-          `${file} uses ctx.${member}: add it to lib/build/slim-content-script-context.ts (the content script's build uses that, not WXT's context), or do without it`,
-        ).toBe(true);
-    }
-  });
-
   it('keeps the watch session carved: no function in lib/watch over 120 lines', () => {
     // Top-level functions, as the formatter lays them out: from the line that opens one at column 0 to the first
     // line that closes a block there (the functions nested in them are smaller than they are).
@@ -81,16 +68,28 @@ describe('conventions', () => {
     }
   });
 
-  it('keeps sites in their folders: the generic layers name no site in code', () => {
-    const generic = ['components', ...['watch', 'views', 'service', 'messaging', 'search'].map((d) => join('lib', d))];
+  it('keeps sites in their folders: the generic layers, storage, the lookups and the build name no site in code', async () => {
+    const { SITE_LIST } = await import('../lib/sites/registry');
+    const generic = [
+      'components',
+      ...['watch', 'views', 'service', 'messaging', 'search', 'lookup', 'db', 'pack'].map((d) => join('lib', d)),
+      // The build tooling takes the sites' scripts from the registry (wxt.config.ts).
+      'build',
+    ];
+    // Each site by its id and by its name.
+    const names = new RegExp(SITE_LIST.flatMap((site) => [site.id, site.name]).join('|'), 'i');
+    // Field and index names older data was stored under, before ids carried their site: read by the upgrades only.
+    const legacy = /\bnetflixTitleId\b|'by-netflix-id'/g;
     // publisher.ts names news sites (What's on Netflix, …) for the source links, not a streaming site.
     for (const file of generic.flatMap(sourceFiles).filter((f) => !f.endsWith('publisher.ts'))) {
       // Code only: comments may say where an idea comes from.
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+        .replace(legacy, '');
       expect(
-        /netflix/i.test(code),
-        `${file} names Netflix: move the site-specific part into lib/sites/netflix behind the SiteAdapter contract (lib/sites/site.ts)`,
-      ).toBe(false);
+        names.exec(code)?.[0],
+        `${file} names a site: move what is the site's into lib/sites/<site>/ behind the SiteAdapter contract (lib/sites/site.ts) or its lookup descriptor (lib/lookup/site-lookup.ts); storage takes a site's id and id shape from lib/ids/ids.ts (SiteId, SITE_VIDEO_IDS, FIRST_SITE for older data)`,
+      ).toBeUndefined();
     }
   });
 
@@ -120,18 +119,40 @@ describe('conventions', () => {
     }
   });
 
-  it('gives every selector its expected match counts on every named page of the imitation', () => {
-    for (const page of SELECTOR_PAGES) {
-      for (const [name, list] of Object.entries(SELECTOR_TABLE))
-        expect(
-          page.counts[name as keyof typeof SELECTOR_TABLE]?.length,
-          `${name} needs one expected count per choice on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
-        ).toBe(list.length);
-      for (const selector of KEEP_CLEAR)
-        expect(
-          typeof page.keepClear[selector],
-          `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
-        ).toBe('number');
+  it('keeps storage below the sites: lib/db and lib/pack import nothing from lib/sites', () => {
+    for (const file of [join('lib', 'db'), join('lib', 'pack')].flatMap(sourceFiles)) {
+      const text = readFileSync(file, 'utf8');
+      expect(
+        /from '(\.\.\/)+sites\//.test(text),
+        `${file} imports the site folder: storage only needs a site's id and the shape of its ids, which are in lib/ids/ids.ts (SiteId, SITE_VIDEO_IDS); take them from there`,
+      ).toBe(false);
+    }
+  });
+
+  it('gives every site’s selectors their expected match counts on every named page of its imitation', async () => {
+    const { SITE_LIST } = await import('../lib/sites/registry');
+    for (const site of SITE_LIST) {
+      const where = `tests/fixtures/${site.id}/selector-counts.ts`;
+      // Each site's folder exports its selector lists by name and what the panel keeps clear of (lib/sites/<site>/selectors.ts);
+      // its imitation names pages with the counts it expects of each (SELECTOR_PAGES).
+      const selectors: { SELECTOR_TABLE: Record<string, readonly string[]>; KEEP_CLEAR: readonly string[] } = await import(
+        `../lib/sites/${site.id}/selectors.ts`
+      );
+      const fixture: {
+        SELECTOR_PAGES: { name: string; counts: Record<string, number[]>; keepClear: Record<string, number> }[];
+      } = await import(`./fixtures/${site.id}/selector-counts.ts`);
+      expect(fixture.SELECTOR_PAGES.length, `${where}: name at least one page of the imitation`).toBeGreaterThan(0);
+      for (const page of fixture.SELECTOR_PAGES) {
+        for (const [name, list] of Object.entries(selectors.SELECTOR_TABLE))
+          expect(page.counts[name]?.length, `${name} needs one expected count per choice on "${page.name}" in ${where}`).toBe(
+            list.length,
+          );
+        for (const selector of selectors.KEEP_CLEAR)
+          expect(
+            typeof page.keepClear[selector],
+            `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in ${where}`,
+          ).toBe('number');
+      }
     }
   });
 

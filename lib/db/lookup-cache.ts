@@ -52,7 +52,8 @@ export async function listFresh(db: IDBPDatabase<BackstoryDB>, prefix: string, n
 
 /** How many titles were looked up (what "Clear what was fetched" would forget), for the options page. */
 export async function countLookedUp(db: IDBPDatabase<BackstoryDB>): Promise<number> {
-  return db.count('lookups', IDBKeyRange.bound('map:netflix:', 'map:netflix:\uffff'));
+  // One mapping per title, on whichever site ("map:<site>:<title id>").
+  return db.count('lookups', IDBKeyRange.bound('map:', 'map:\uffff'));
 }
 /** Drops the records fetched longest ago once there are more than `max`. */
 export async function trimLookups(db: IDBPDatabase<BackstoryDB>, max = MAX_RECORDS): Promise<number> {

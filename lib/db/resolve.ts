@@ -7,8 +7,7 @@
  * cache keeps them with their site (siteKey), which the background takes from the sender, never the message.
  */
 import type { IDBPDatabase } from 'idb';
-import { episodeKey, siteKey } from '../ids/ids';
-import type { SiteId } from '../sites/registry';
+import { episodeKey, type SiteId, siteKey } from '../ids/ids';
 import { normalizeKey } from '../text/normalize';
 import type { BackstoryDB, EpisodeRecord, ShowRecord } from './schema';
 import { MAX_LEARNED } from './user-data';

@@ -9,7 +9,7 @@
  * Schema changes are appended to MIGRATIONS; each runs once, in order, inside the upgrade transaction.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import { siteKey } from '../ids/ids';
+import { FIRST_SITE, siteKey } from '../ids/ids';
 import type { Episode, Show } from '../pack/schema';
 import { upgradeRecords } from '../pack/upgrade';
 
@@ -231,7 +231,7 @@ export const MIGRATIONS: Migration[] = [
     async data(tx) {
       await eachRecord<ShowRecord & { netflixTitleId?: string }>(tx.objectStore('shows'), async (record, cursor) => {
         const { netflixTitleId, ...show } = record;
-        const titleIds = show.titleIds ?? (netflixTitleId ? { netflix: netflixTitleId } : {});
+        const titleIds = show.titleIds ?? (netflixTitleId ? { [FIRST_SITE]: netflixTitleId } : {});
         await cursor.update({ ...show, titleIds, siteTitles: siteTitles(titleIds) });
       });
       for (const name of ['learned', 'corrections'] as const) {
@@ -239,7 +239,7 @@ export const MIGRATIONS: Migration[] = [
         await eachRecord<LearnedRecord>(store, async (record, cursor) => {
           if (record.videoId.includes(':')) return;
           await cursor.delete();
-          await store.put({ ...record, videoId: siteKey('netflix', record.videoId) } as LearnedRecord);
+          await store.put({ ...record, videoId: siteKey(FIRST_SITE, record.videoId) } as LearnedRecord);
         });
       }
     },

@@ -4,9 +4,18 @@
  */
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
-import { EPISODE_ID, episodeKey, SHOW_ID, SITE_ID, SITE_VIDEO_ID, siteKey, VIDEO_ID } from '../ids/ids';
+import {
+  EPISODE_ID,
+  episodeKey,
+  FIRST_SITE,
+  SHOW_ID,
+  SITE_ID,
+  SITE_VIDEO_ID,
+  SITE_VIDEO_IDS,
+  type SiteId,
+  siteKey,
+} from '../ids/ids';
 import { checkSizes } from '../pack/sizes';
-import type { SiteId } from '../sites/registry';
 import type { BackstoryDB, ProgressRecord } from './schema';
 
 export type WatchedResult =
@@ -124,14 +133,14 @@ export async function resetProgress(db: IDBPDatabase<BackstoryDB>): Promise<void
 const SITE_VIDEO_KEY = new RegExp(`^${SITE_ID.source.slice(1, -1)}:${SITE_VIDEO_ID.source.slice(1, -1)}$`);
 /**
  * A video with its site ("netflix:81234567"), as exports since version 2 write it; version 1 exports (before
- * sites) hold Netflix's bare ids, which are read as Netflix's.
+ * sites) hold bare ids, which are read as the first site's (Netflix's).
  */
 const VideoKey = v.union([
   v.pipe(v.string(), v.regex(SITE_VIDEO_KEY)),
   v.pipe(
     v.string(),
-    v.regex(VIDEO_ID),
-    v.transform((id) => siteKey('netflix', id)),
+    v.regex(SITE_VIDEO_IDS[FIRST_SITE]),
+    v.transform((id) => siteKey(FIRST_SITE, id)),
   ),
 ]);
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));

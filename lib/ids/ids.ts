@@ -7,12 +7,29 @@
 export const SHOW_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** An episode id ("s1e3"), or the concluding film's ("film"). */
 export const EPISODE_ID = /^(s\d{1,2}e\d{1,3}|film)$/;
-/** Netflix's video and title ids: digits only (each site states its own shape in lib/sites/registry.ts). */
+/** Netflix's video and title ids: digits, as in netflix.com/watch/<id> and /title/<id>. */
 export const VIDEO_ID = /^\d{1,15}$/;
+/**
+ * The streaming sites Backstory works on, and the shape of each one's video and title ids: what the background
+ * checks before it stores an id, and what a pack's `show.titleIds` may hold. What each site is (its pages, its
+ * name, its page-world script) is in lib/sites/registry.ts, which must list every site named here.
+ */
+export const SITE_VIDEO_IDS = { netflix: VIDEO_ID } as const satisfies Record<string, RegExp>;
+export type SiteId = keyof typeof SITE_VIDEO_IDS;
+// Pure: the scripts injected into a site's page import this file and must not carry the list.
+export const SITE_IDS = /* @__PURE__ */ Object.keys(SITE_VIDEO_IDS) as SiteId[];
+/**
+ * The one site there was before ids carried their site: what older data means by a bare id (pack format 2's
+ * `netflixTitleId`, version 1 exports, the cache before its version 5).
+ */
+export const FIRST_SITE: SiteId = 'netflix';
 /** A streaming site's id in the registry ("netflix"). */
 export const SITE_ID = /^[a-z][a-z0-9-]{1,19}$/;
-/** Any site's video or title id, as generic layers accept it before the site's own rule is applied. */
-export const SITE_VIDEO_ID = /^[A-Za-z0-9_-]{1,40}$/;
+/**
+ * Any site's video or title id, as generic layers accept it before the site's own rule is applied: letters,
+ * digits, dots, dashes and underscores (a Prime Video GTI, "amzn1.dv.gti.<uuid>", is 49 characters long).
+ */
+export const SITE_VIDEO_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * A site's video or title id as the cache keeps it, with its site: "netflix:81234567". Learned and corrected

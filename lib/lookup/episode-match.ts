@@ -1,6 +1,6 @@
 /**
- * Which TVmaze episode Netflix is playing (any-show-providers.md §4, "Episodes"): by season and number when
- * TVmaze's episode there has the same title, else by title alone (Netflix re-cuts and collections number
+ * Which TVmaze episode the site is playing (any-show-providers.md §4, "Episodes"): by season and number when
+ * TVmaze's episode there has the same title, else by title alone (a site's re-cuts and collections number
  * differently), else none, and the panel shows the show alone. The title is always cross-checked: a number that
  * matches with another title is not this episode. The ordinal (the place among the regular episodes, in airing
  * order) is what the cumulative-cast rule compares.
@@ -8,19 +8,20 @@
 import { normalizeKey } from '../text/normalize';
 import type { TvmazeEpisode } from './tvmaze';
 
-export interface NetflixEpisode {
+/** The episode as the site's signals name it. */
+export interface PlayingEpisode {
   season?: number;
   episode?: number;
   title?: string;
 }
 
-/** A title without a leading article or Netflix's "Chapter One:" style prefix, for comparing. */
+/** A title without a leading article or a "Chapter One:" style prefix (Netflix has them), for comparing. */
 const titleKey = (title: string) =>
   normalizeKey(title.replace(/^\s*(?:chapter|episode|part)\s+[\w-]+\s*[:.]\s*/i, '').replace(/^\s*(?:the|a|an)\s+/i, ''));
 
 export function matchEpisode(
   episodes: TvmazeEpisode[],
-  wanted: NetflixEpisode,
+  wanted: PlayingEpisode,
 ): { episode: TvmazeEpisode; ordinal: number } | undefined {
   const regular = episodes.filter((e) => e.number !== null);
   const key = wanted.title ? titleKey(wanted.title) : '';

@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookupCache } from '../db/lookup-cache';
 import { openBackstoryDb } from '../db/schema';
+import { netflixLookup } from '../sites/netflix/lookup';
 import { chooseShow, type LookupDeps, lookupTitle } from './lookup-title';
 
 const sample = (name: string) => JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')).response;
 const sparql = (bindings: object[]) => ({ head: { vars: [] }, results: { bindings } });
 const uri = (q: string) => ({ type: 'uri', value: `http://www.wikidata.org/entity/${q}` });
 const lit = (value: string) => ({ type: 'literal', value });
+/** The titles here are Netflix's: Wikidata is asked by its id property, TVmaze's web channel counts. */
+const netflix = { site: 'netflix', lookup: netflixLookup };
 
 async function setUp(routes: Record<string, unknown>) {
   const db = await openBackstoryDb();
@@ -38,7 +41,7 @@ describe('looking up a title without a pack', () => {
       ]),
       '/shows/82?embed%5B%5D=cast': sample('tvmaze-show-embed-cast-crew.GoT'),
     });
-    const result = await lookupTitle({ titleId: '70305903', title: 'Game of Thrones' }, deps);
+    const result = await lookupTitle({ ...netflix, titleId: '70305903', title: 'Game of Thrones' }, deps);
     expect(result).toMatchObject({
       status: 'found',
       show: { name: 'Game of Thrones' },
@@ -48,7 +51,7 @@ describe('looking up a title without a pack', () => {
       expect(result.cast[0]).toMatchObject({ person: 'Peter Dinklage', character: 'Tyrion Lannister' });
     // Wikidata had the item by its Netflix id, so it is not asked again by the TVmaze id.
     expect(asked).toHaveLength(2);
-    await lookupTitle({ titleId: '70305903', title: 'Game of Thrones' }, deps);
+    await lookupTitle({ ...netflix, titleId: '70305903', title: 'Game of Thrones' }, deps);
     expect(asked, 'served from the cache').toHaveLength(2);
     db.close();
   });
@@ -59,7 +62,7 @@ describe('looking up a title without a pack', () => {
       '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
       '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
     });
-    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things', year: 2016 }, deps)).toMatchObject({
+    expect(await lookupTitle({ ...netflix, titleId: '80057281', title: 'Stranger Things', year: 2016 }, deps)).toMatchObject({
       status: 'found',
       show: { id: 2993, officialSite: 'https://www.netflix.com/title/80057281' },
       basedOn: { works: [] },
@@ -72,19 +75,21 @@ describe('looking up a title without a pack', () => {
       'query.wikidata.org': sparql([]),
       '/search/shows?q=Girls': sample('tvmaze-search-shows.girls'),
     });
-    const unsure = await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps);
+    const unsure = await lookupTitle({ ...netflix, titleId: '70000001', title: 'Girls' }, deps);
     expect(unsure.status).toBe('unsure');
-    const none = await lookupTitle({ titleId: '70000002', title: 'Nothing Like It' }, deps);
+    const none = await lookupTitle({ ...netflix, titleId: '70000002', title: 'Nothing Like It' }, deps);
     expect(none).toEqual({ status: 'none', basedOn: { works: [] } });
     const before = asked.length;
-    await lookupTitle({ titleId: '70000002', title: 'Nothing Like It' }, deps);
+    await lookupTitle({ ...netflix, titleId: '70000002', title: 'Nothing Like It' }, deps);
     expect(asked).toHaveLength(before);
     db.close();
   });
 
   it('says "unavailable" and caches nothing when a provider cannot be reached', async () => {
     const { db, deps } = await setUp({ 'https://': new Response('busy', { status: 503 }) });
-    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toEqual({ status: 'unavailable' });
+    expect(await lookupTitle({ ...netflix, titleId: '80057281', title: 'Stranger Things' }, deps)).toEqual({
+      status: 'unavailable',
+    });
     expect(await db.count('lookups')).toBe(0);
     db.close();
   });
@@ -95,7 +100,7 @@ describe('looking up a title without a pack', () => {
       '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
       '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
     });
-    expect(await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps)).toMatchObject({
+    expect(await lookupTitle({ ...netflix, titleId: '80057281', title: 'Stranger Things' }, deps)).toMatchObject({
       status: 'found',
       basedOn: null,
       missing: ['basedOn'],
@@ -111,7 +116,7 @@ describe('looking up a title without a pack', () => {
       '/search/shows?q=Stranger%20Things': sample('tvmaze-search-shows.stranger-things.netflix'),
       '/shows/2993?embed%5B%5D=cast': sample('tvmaze-search-shows.stranger-things.netflix')[0].show,
     });
-    const result = await lookupTitle({ titleId: '80057281', title: 'Stranger Things' }, deps);
+    const result = await lookupTitle({ ...netflix, titleId: '80057281', title: 'Stranger Things' }, deps);
     expect(result).toMatchObject({ status: 'found', basedOn: { item: 'Q2', works: [{ title: 'A Novel', types: ['novel'] }] } });
     expect(asked.filter((u) => u.includes('wikidata')).map((u) => decodeURIComponent(u).match(/P\d+/)?.[0])).toEqual([
       'P1874',
@@ -132,7 +137,7 @@ describe('looking up a title without a pack', () => {
       [`/episodes/${first.id}?embed`]: { ...first, _embedded: { guestcast: [guest(7)] } },
       [`/episodes/${second.id}?embed`]: { ...second, _embedded: { guestcast: [guest(8), guest(7)] } },
     });
-    const title = { titleId: '80057281', title: 'Stranger Things' };
+    const title = { ...netflix, titleId: '80057281', title: 'Stranger Things' };
     await lookupTitle({ ...title, episode: { season: first.season, episode: first.number, title: first.name } }, deps);
     const result = await lookupTitle(
       // Netflix numbers it differently: the title decides.
@@ -155,9 +160,9 @@ describe('looking up a title without a pack', () => {
       '/search/shows?q=Girls': sample('tvmaze-search-shows.girls'),
       '/shows/139?embed': sample('tvmaze-search-shows.girls')[0].show,
     });
-    expect((await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps)).status).toBe('unsure');
-    await chooseShow('70000001', 139, deps.cache);
-    expect(await lookupTitle({ titleId: '70000001', title: 'Girls' }, deps)).toMatchObject({
+    expect((await lookupTitle({ ...netflix, titleId: '70000001', title: 'Girls' }, deps)).status).toBe('unsure');
+    await chooseShow({ site: 'netflix', titleId: '70000001' }, 139, deps.cache);
+    expect(await lookupTitle({ ...netflix, titleId: '70000001', title: 'Girls' }, deps)).toMatchObject({
       status: 'found',
       chosen: true,
       show: { id: 139 },
@@ -169,7 +174,7 @@ describe('looking up a title without a pack', () => {
     const { db, deps, asked } = await setUp({
       'query.wikidata.org': sparql([{ series: uri('Q5'), src: uri('Q6'), srcLabel: lit('A Novel') }]),
     });
-    expect(await lookupTitle({ titleId: '70000005', title: 'A Film', film: true }, deps)).toEqual({
+    expect(await lookupTitle({ ...netflix, titleId: '70000005', title: 'A Film', film: true }, deps)).toEqual({
       status: 'film',
       basedOn: { item: 'Q5', works: [expect.objectContaining({ title: 'A Novel' })] },
       missing: [],
@@ -180,7 +185,10 @@ describe('looking up a title without a pack', () => {
 
   it('searches nothing when no signal gave a title', async () => {
     const { db, deps, asked } = await setUp({ 'query.wikidata.org': sparql([]) });
-    expect(await lookupTitle({ titleId: '70000006', title: ' ' }, deps)).toEqual({ status: 'none', basedOn: { works: [] } });
+    expect(await lookupTitle({ ...netflix, titleId: '70000006', title: ' ' }, deps)).toEqual({
+      status: 'none',
+      basedOn: { works: [] },
+    });
     expect(asked.filter((u) => u.startsWith('https://api.tvmaze.com'))).toEqual([]);
     db.close();
   });
@@ -196,10 +204,29 @@ describe('looking up a title without a pack', () => {
       '/shows/139/akas': [{ name: 'Chicas', country: { name: 'Spain', code: 'ES', timezone: 'Europe/Madrid' } }],
       '/shows/140/akas': [],
     });
-    const result = await lookupTitle({ titleId: '70000008', title: 'Chicas' }, deps);
+    const result = await lookupTitle({ ...netflix, titleId: '70000008', title: 'Chicas' }, deps);
     expect(result.status).toBe('unsure');
     if (result.status === 'unsure') expect(result.candidates.map((c) => c.id)).toEqual([139, 140]);
     expect(asked.filter((u) => u.endsWith('/akas'))).toHaveLength(2);
+    db.close();
+  });
+
+  it('keeps each site’s titles apart: the same id on another site is another title, asked as that site says', async () => {
+    const { db, deps, asked } = await setUp({
+      'query.wikidata.org': sparql([]),
+      '/search/shows?q=Girls': sample('tvmaze-search-shows.girls'),
+      '/shows/139?embed': sample('tvmaze-search-shows.girls')[0].show,
+    });
+    await lookupTitle({ ...netflix, titleId: '70000001', title: 'Girls' }, deps);
+    await chooseShow({ site: 'netflix', titleId: '70000001' }, 139, deps.cache);
+    // A site Wikidata has no property for: TVmaze alone, and neither Netflix's mapping nor its pick applies.
+    const elsewhere = { site: 'elsewhere', lookup: {}, titleId: '70000001', title: 'Girls' };
+    const before = asked.length;
+    expect(await lookupTitle(elsewhere, deps)).toMatchObject({ status: 'unsure' });
+    expect(asked.slice(before).some((u) => u.includes('wikidata'))).toBe(false);
+    const keys = (await db.getAllKeys('lookups')).map(String);
+    expect(keys).toEqual(expect.arrayContaining(['map:netflix:70000001', 'pick:netflix:70000001', 'map:elsewhere:70000001']));
+    expect(keys).not.toContain('pick:elsewhere:70000001');
     db.close();
   });
 });

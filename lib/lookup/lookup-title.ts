@@ -1,15 +1,17 @@
 /**
- * The shallow backstory of a Netflix title without a pack (issue 17; any-show-providers.md §4): Wikidata by the
- * Netflix id first (the show's TVmaze and IMDb ids, and what it is based on, in one query), then TVmaze by those
+ * The shallow backstory of a site's title without a pack (issue 17; any-show-providers.md §4): Wikidata by the
+ * site's id first, where Wikidata has a property for it (the show's TVmaze and IMDb ids, and what it is based on,
+ * in one query), then TVmaze by those
  * ids, else TVmaze's search scored against the title (and then Wikidata by the TVmaze id, for "based on"). For the
  * episode playing, its guest cast. Every answer is cached with an expiry, "nothing found" included, so a title is
  * looked up once; a provider that cannot be reached leaves the cache as it was.
  */
 import { DAY } from '../db/lookup-cache';
 import type { LookupRecord } from '../db/schema';
-import { matchEpisode, type NetflixEpisode } from './episode-match';
-import { type NetflixTitle, pickShow } from './match';
+import { matchEpisode, type PlayingEpisode } from './episode-match';
+import { pickShow } from './match';
 import { ProviderUnavailableError } from './provider-queue';
+import type { SiteTitle } from './site-lookup';
 import {
   parseAkas,
   parseCast,
@@ -20,7 +22,7 @@ import {
   type TvmazeEpisode,
   type TvmazeShow,
 } from './tvmaze';
-import { type BasedOn, basedOnQuery, parseBasedOn } from './wikidata';
+import { type BasedOn, basedOnQuery, parseBasedOn, TVMAZE_PROPERTY } from './wikidata';
 
 export interface LookupCache {
   get(key: string): Promise<LookupRecord | undefined>;
@@ -77,7 +79,9 @@ const RUNNING_TTL: Ttl = { found: 7 * DAY, missing: 3 * DAY };
 /** The viewer's own pick is kept until the fetched data is cleared. */
 const PICK_TTL: Ttl = { found: 100 * 365 * DAY, missing: 0 };
 
-export const pickKey = (titleId: string) => `pick:netflix:${titleId}`;
+/** Keys of what is kept per title carry its site: the same id on two sites is two titles. */
+export const pickKey = ({ site, titleId }: Pick<SiteTitle, 'site' | 'titleId'>) => `pick:${site}:${titleId}`;
+const mapKey = ({ site, titleId }: SiteTitle) => `map:${site}:${titleId}`;
 const guestKey = (showId: number, episodeId?: number) => `tvmaze:guestcast:${showId}:${episodeId ?? ''}`;
 
 const unreachable = (error: unknown) =>
@@ -101,27 +105,29 @@ async function json(response: Response): Promise<unknown> {
 }
 
 export async function lookupTitle(
-  netflix: NetflixTitle & { episode?: NetflixEpisode; film?: boolean },
+  title: SiteTitle & { episode?: PlayingEpisode; film?: boolean },
   deps: LookupDeps,
 ): Promise<LookupResult> {
   try {
-    const wikidata = (id: string, by: 'netflix' | 'tvmaze') =>
+    // Keyed by who asked: the site's id, or "tvmaze".
+    const wikidata = (by: string, property: string, id: string) =>
       cached(`wd:basedon:${by}:${id}`, deps, async () =>
-        parseBasedOn(await json(await deps.wikidata.request(WIKIDATA_SPARQL + encodeURIComponent(basedOnQuery(id, by))))),
+        parseBasedOn(await json(await deps.wikidata.request(WIKIDATA_SPARQL + encodeURIComponent(basedOnQuery(property, id))))),
       );
-    // Wikidata out of reach: TVmaze's search still finds the show; "based on" is said to be missing.
-    const byNetflixId = await orMissing(() => wikidata(netflix.titleId, 'netflix'));
-    const fromNetflixId = byNetflixId === MISSING ? undefined : byNetflixId;
-    if (netflix.film)
-      return { status: 'film', basedOn: fromNetflixId ?? null, missing: byNetflixId === MISSING ? ['basedOn'] : [] };
-    const picked = await deps.cache.get(pickKey(netflix.titleId));
+    // Wikidata out of reach: TVmaze's search still finds the show; "based on" is said to be missing. A site
+    // Wikidata has no property for is found by TVmaze alone.
+    const property = title.lookup.wikidataProperty;
+    const bySiteId = property ? await orMissing(() => wikidata(title.site, property, title.titleId)) : undefined;
+    const fromSiteId = bySiteId === MISSING ? undefined : bySiteId;
+    if (title.film) return { status: 'film', basedOn: fromSiteId ?? null, missing: bySiteId === MISSING ? ['basedOn'] : [] };
+    const picked = await deps.cache.get(pickKey(title));
     const mapping = picked?.found
       ? (picked.value as { tvmazeId: number })
-      : await cached(`map:netflix:${netflix.titleId}`, deps, () => mapToTvmaze(netflix, fromNetflixId, deps));
-    const netflixBasedOn = fromNetflixId ?? null;
-    if (!mapping) return { status: 'none', basedOn: netflixBasedOn };
+      : await cached(mapKey(title), deps, () => mapToTvmaze(title, fromSiteId, deps));
+    const siteBasedOn = fromSiteId ?? null;
+    if (!mapping) return { status: 'none', basedOn: siteBasedOn };
     if ('candidates' in mapping)
-      return { status: 'unsure', candidates: mapping.candidates as TvmazeShow[], basedOn: netflixBasedOn };
+      return { status: 'unsure', candidates: mapping.candidates as TvmazeShow[], basedOn: siteBasedOn };
 
     const show = await cached(
       `tvmaze:show:${mapping.tvmazeId}`,
@@ -135,14 +141,14 @@ export async function lookupTitle(
       },
       (value) => (value?.show.running ? RUNNING_TTL : TTL),
     );
-    if (!show) return { status: 'none', basedOn: netflixBasedOn };
-    // Wikidata may know the show by its TVmaze id where it has no Netflix id (§4, step 4).
+    if (!show) return { status: 'none', basedOn: siteBasedOn };
+    // Wikidata may know the show by its TVmaze id where it has no id on the site (§4, step 4).
     const basedOn =
-      byNetflixId === MISSING || fromNetflixId?.item
-        ? byNetflixId
-        : await orMissing(() => wikidata(String(show.show.id), 'tvmaze'));
-    const episode = netflix.episode
-      ? await orMissing(() => episodeOf(show.show.id, show.episodes, netflix.episode as NetflixEpisode, deps))
+      bySiteId === MISSING || fromSiteId?.item
+        ? bySiteId
+        : await orMissing(() => wikidata('tvmaze', TVMAZE_PROPERTY, String(show.show.id)));
+    const episode = title.episode
+      ? await orMissing(() => episodeOf(show.show.id, show.episodes, title.episode as PlayingEpisode, deps))
       : undefined;
     return {
       status: 'found',
@@ -159,9 +165,13 @@ export async function lookupTitle(
   }
 }
 
-/** The viewer's answer to "Not this show?": this TVmaze show, for this Netflix title, until the cache is cleared. */
-export async function chooseShow(titleId: string, tvmazeId: number, cache: LookupCache): Promise<void> {
-  await cache.put(pickKey(titleId), { tvmazeId }, PICK_TTL);
+/** The viewer's answer to "Not this show?": this TVmaze show, for this site's title, until the cache is cleared. */
+export async function chooseShow(
+  title: Pick<SiteTitle, 'site' | 'titleId'>,
+  tvmazeId: number,
+  cache: LookupCache,
+): Promise<void> {
+  await cache.put(pickKey(title), { tvmazeId }, PICK_TTL);
 }
 
 /** TVmaze's search, as candidates for the viewer to pick from. */
@@ -181,7 +191,7 @@ export async function searchCandidates(title: string, deps: LookupDeps): Promise
 }
 
 async function mapToTvmaze(
-  netflix: NetflixTitle,
+  title: SiteTitle,
   basedOn: BasedOn | undefined,
   deps: LookupDeps,
 ): Promise<{ tvmazeId: number } | { candidates: TvmazeShow[] } | undefined> {
@@ -191,12 +201,12 @@ async function mapToTvmaze(
     if (show) return { tvmazeId: show.id };
   }
   // No title to search by (no signal gave one): nothing to match against.
-  if (!netflix.title.trim()) return undefined;
-  const found = await searchCandidates(netflix.title, deps);
+  if (!title.title.trim()) return undefined;
+  const found = await searchCandidates(title.title, deps);
   if (found === 'unavailable') throw new ProviderUnavailableError('search failed');
-  let match = pickShow(netflix, found);
+  let match = pickShow(title, found);
   if (match.status === 'unsure') {
-    // Netflix's English title may be another of the show's titles ("Money Heist" for "La Casa de Papel"): the
+    // The site's English title may be another of the show's titles ("Money Heist" for "La Casa de Papel"): the
     // leading candidates' AKAs are asked for (cached), and they are scored again. Out of reach: scored without.
     const akas = new Map<number, string[]>();
     for (const show of match.candidates.slice(0, AKA_CANDIDATES)) {
@@ -207,7 +217,7 @@ async function mapToTvmaze(
       );
       if (titles !== MISSING && titles) akas.set(show.id, titles);
     }
-    match = pickShow(netflix, found, akas);
+    match = pickShow(title, found, akas);
   }
   if (match.status === 'confident') return { tvmazeId: match.show.id };
   // Not remembered as a match: the viewer's pick is (like an episode correction).
@@ -219,7 +229,7 @@ async function mapToTvmaze(
 async function episodeOf(
   showId: number,
   episodes: TvmazeEpisode[],
-  wanted: NetflixEpisode,
+  wanted: PlayingEpisode,
   deps: LookupDeps,
 ): Promise<EpisodeMatch | undefined> {
   const match = matchEpisode(episodes, wanted);

@@ -19,7 +19,7 @@ export const LOOKUP_SHOW = (tvmazeId: number) => `tvmaze-${tvmazeId}`;
 
 export async function lookupDocuments(db: IDBPDatabase<BackstoryDB>): Promise<{ key: string; docs: SearchDoc[] }> {
   const [shows, sources] = await Promise.all([listFresh(db, 'tvmaze:show:'), listFresh(db, 'wd:basedon:')]);
-  // Asked by the Netflix id, Wikidata names the TVmaze id; asked by the TVmaze id, the key does.
+  // Asked by a site's id, Wikidata names the TVmaze id; asked by the TVmaze id, the key does.
   const basedOn = new Map<string, BasedOn>();
   for (const { key, value } of sources) {
     const found = value as BasedOn | undefined;

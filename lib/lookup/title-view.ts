@@ -3,14 +3,15 @@
  * TVmaze has it, its cast cut by the cumulative-cast rule, this episode's guests, and what Wikidata says it is
  * based on, each with the link its licence asks for.
  */
+import type { SiteId } from '../ids/ids';
 import { splitCumulativeCast } from './cast-rule';
 import type { LookupResult } from './lookup-title';
 import type { TvmazeCastMember, TvmazeShow } from './tvmaze';
 import type { BasedOn } from './wikidata';
 
 /**
- * What Netflix says is playing (its metadata, asked in English): the panel's header. A title no signal gives a
- * season or an episode for is taken as a film.
+ * What the site says is playing (on Netflix, its metadata asked in English): the panel's header. A title no signal
+ * gives a season or an episode for is taken as a film.
  */
 export interface UnpackedTitle {
   /** The site's id of the video, so that a new video replaces what was said of the last. */
@@ -22,13 +23,16 @@ export interface UnpackedTitle {
   episodeTitle?: string;
 }
 
+/** What the background keeps per tab: the title, and the site of the tab's page (its lookups are keyed by it). */
+export type TabTitle = UnpackedTitle & { site: SiteId };
+
 export type ShowChoice = Pick<TvmazeShow, 'id' | 'name' | 'url' | 'year' | 'network' | 'webChannel'>;
 export type LookupCastMember = TvmazeCastMember & { guest?: true };
 
 export type TitleLookupView =
   /** The viewer has not turned lookups on (or took the permission back): the panel offers it. */
   | { status: 'off' }
-  /** Nothing says which Netflix title plays (no title id): there is nothing to look up. */
+  /** Nothing says which of the site's titles plays (no title id): there is nothing to look up. */
   | { status: 'no-title' }
   | { status: 'unavailable'; playing: UnpackedTitle }
   | { status: 'none'; playing: UnpackedTitle; basedOn: BasedOn | null }

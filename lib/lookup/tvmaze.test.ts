@@ -2,6 +2,7 @@
 // `_source`), read by the parsers, and a Netflix title matched to the right show.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { netflixLookup } from '../sites/netflix/lookup';
 import { pickShow, scoreCandidate } from './match';
 import { parseAkas, parseCast, parseEpisodes, parseSearch, parseShow } from './tvmaze';
 
@@ -55,16 +56,17 @@ describe('TVmaze responses', () => {
 });
 
 describe('matching a Netflix title to a TVmaze show', () => {
+  const netflix = { site: 'netflix', lookup: netflixLookup };
   const strangerThings = parseSearch(sample('tvmaze-search-shows.stranger-things.netflix')).map((r) => r.show);
 
   it('is sure when the official site names the Netflix title id', () => {
-    const result = pickShow({ titleId: '80057281', title: 'Stranger Things', year: 2016 }, strangerThings);
+    const result = pickShow({ ...netflix, titleId: '80057281', title: 'Stranger Things', year: 2016 }, strangerThings);
     expect(result).toMatchObject({ status: 'confident', show: { id: 2993 } });
   });
 
   it('does not take the first of two shows with the same name: the viewer picks', () => {
     const girls = parseSearch(sample('tvmaze-search-shows.girls')).map((r) => r.show);
-    const result = pickShow({ titleId: '70000000', title: 'Girls' }, girls);
+    const result = pickShow({ ...netflix, titleId: '70000000', title: 'Girls' }, girls);
     expect(result.status).toBe('unsure');
     if (result.status === 'unsure') expect(result.candidates.map((s) => s.name)).toEqual(['Girls', 'GIRLS']);
   });
@@ -79,15 +81,16 @@ describe('matching a Netflix title to a TVmaze show', () => {
       webChannel: 'Netflix',
       year: 2013,
     };
-    expect(scoreCandidate({ titleId: '70301870', title: 'Vikings', year: 2013 }, licensed)).toBe(6);
-    expect(pickShow({ titleId: '70301870', title: 'Vikings', year: 2013 }, [licensed]).status).toBe('confident');
+    expect(scoreCandidate({ ...netflix, titleId: '70301870', title: 'Vikings', year: 2013 }, licensed)).toBe(6);
+    expect(pickShow({ ...netflix, titleId: '70301870', title: 'Vikings', year: 2013 }, [licensed]).status).toBe('confident');
     expect(
-      pickShow({ titleId: '70301870', title: 'Vikings' }, [licensed, { ...licensed, id: 2, webChannel: undefined }]).status,
+      pickShow({ ...netflix, titleId: '70301870', title: 'Vikings' }, [licensed, { ...licensed, id: 2, webChannel: undefined }])
+        .status,
     ).toBe('unsure');
   });
 
   it('says so when there is nothing to match', () => {
-    expect(pickShow({ titleId: '1', title: 'Nothing' }, [])).toEqual({ status: 'none' });
+    expect(pickShow({ ...netflix, titleId: '1', title: 'Nothing' }, [])).toEqual({ status: 'none' });
   });
 });
 

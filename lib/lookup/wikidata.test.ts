@@ -60,9 +60,14 @@ describe('Wikidata "based on"', () => {
     });
   });
 
-  it('says "nothing" for a show without an item, and puts only digits into the query', () => {
+  it('says "nothing" for a show without an item, and puts only a property and a plain id into the query', () => {
     expect(parseBasedOn({ head: { vars: [] }, results: { bindings: [] } })).toEqual({ works: [] });
-    expect(basedOnQuery('81150303')).toContain('wdt:P1874 "81150303"');
-    expect(() => basedOnQuery('1" } DROP')).toThrow();
+    expect(basedOnQuery('P1874', '81150303')).toContain('wdt:P1874 "81150303"');
+    // A site whose ids are not digits (Prime Video's GTIs have dots and dashes) is asked by its own property.
+    expect(basedOnQuery('P123', 'amzn1.dv.gti.0a1b2c3d-0000-1111-2222-333344445555')).toContain(
+      'wdt:P123 "amzn1.dv.gti.0a1b2c3d-0000-1111-2222-333344445555"',
+    );
+    expect(() => basedOnQuery('P1874', '1" } DROP')).toThrow();
+    expect(() => basedOnQuery('P1874 } DROP', '1')).toThrow();
   });
 });

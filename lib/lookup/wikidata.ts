@@ -1,11 +1,11 @@
 /**
  * What a show is based on, from Wikidata's query service (any-show-providers.md §2.2): one SPARQL query keyed by
- * the Netflix ID property (P1874) returns the item, its TVmaze (P8600) and IMDb (P345) ids, and each source work
- * (P144) with its type, author and dates. Rows multiply (every type × author × date), so they are grouped by work
+ * the site's id property (lib/sites/<site>/lookup.ts: Netflix ID is P1874) returns the item, its TVmaze (P8600)
+ * and IMDb (P345) ids, and each source work (P144) with its type, author and dates. Rows multiply (every type × author × date), so they are grouped by work
  * here; unbound OPTIONAL variables are simply absent. Dates keep only their year.
  */
 import * as v from 'valibot';
-import { VIDEO_ID } from '../ids/ids';
+import { SITE_VIDEO_ID } from '../ids/ids';
 
 const Term = v.object({ type: v.picklist(['uri', 'literal', 'bnode']), value: v.pipe(v.string(), v.maxLength(2000)) });
 const Results = v.object({
@@ -20,14 +20,19 @@ export function readBindings(json: unknown): Record<string, string>[] | undefine
   return parsed.output.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([k, t]) => [k, t.value])));
 }
 
+/** Wikidata's "TVmaze series ID" property. */
+export const TVMAZE_PROPERTY = 'P8600';
+
 /**
- * The query for a show by its Netflix id (P1874), or by its TVmaze id (P8600) once TVmaze matched a show Wikidata
- * could not find by the Netflix id. Ids are digits only, checked before they are put in the query.
+ * The query for a show by its id on a site (that site's property), or by its TVmaze id (P8600) once TVmaze
+ * matched a show Wikidata could not find by the site's id. The property and the id are checked before they are
+ * put in the query: letters, digits, dots, dashes and underscores only, never a quote.
  */
-export function basedOnQuery(id: string, by: 'netflix' | 'tvmaze' = 'netflix'): string {
-  if (!VIDEO_ID.test(id)) throw new Error('a Netflix or TVmaze id is digits only');
+export function basedOnQuery(property: string, id: string): string {
+  if (!/^P\d{1,9}$/.test(property)) throw new Error('a Wikidata property is P and digits');
+  if (!SITE_VIDEO_ID.test(id)) throw new Error('an id is letters, digits, dots, dashes and underscores');
   return `SELECT ?series ?tvmaze ?imdb ?src ?srcLabel ?srcTypeLabel ?authorLabel ?pub ?start ?end WHERE {
-  ?series wdt:${by === 'netflix' ? 'P1874' : 'P8600'} "${id}" .
+  ?series wdt:${property} "${id}" .
   OPTIONAL { ?series wdt:P8600 ?tvmaze . }
   OPTIONAL { ?series wdt:P345 ?imdb . }
   OPTIONAL {

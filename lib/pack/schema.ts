@@ -8,7 +8,7 @@
  * that episode has been watched, or a later one reached: while the episode itself plays unwatched, what it
  * unlocks stays held back (it describes that episode). `at: "start"` marks what is safe from the episode's first
  * minute instead (a season's framing, a set-up line, a source that only names the cast).
- * Format 3 names the show's id on each streaming site (`titleIds`, by site id in lib/sites/registry.ts) instead
+ * Format 3 names the show's id on each streaming site (`titleIds`, by the site ids of lib/ids/ids.ts) instead
  * of a Netflix-only field. Format 4 adds what a comic published in numbered issues needs (The Sandman): issue
  * numbers and ranges on volumes and adaptations, side works (a special, a mini-series, a prequel) as books,
  * characters changed from the comics, bonus episodes and seasons released in parts; every addition is optional,
@@ -16,7 +16,7 @@
  * (lib/pack/upgrade.ts).
  */
 import * as v from 'valibot';
-import { EPISODE_ID, SHOW_ID } from '../ids/ids';
+import { EPISODE_ID, FIRST_SITE, SHOW_ID, SITE_IDS, SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
 
 export const PACK_SCHEMA_VERSION = 4;
 
@@ -59,16 +59,30 @@ export const SourceSchema = v.object({
   horizon: HorizonSchema,
 });
 
+/** A show's id on one site, in the shape that site's ids have. */
+const siteTitleId = (site: SiteId) =>
+  v.optional(v.pipe(v.string(), v.regex(SITE_VIDEO_IDS[site], `not an id of the shape ${site} uses`)));
+/**
+ * The show's id on each site Backstory supports, by site id. A key that names no such site is refused with its
+ * path, never dropped: a pack written for a site this version does not know (or with a typo) says so.
+ */
+const TitleIds = v.pipe(
+  v.strictObject(
+    Object.fromEntries(SITE_IDS.map((site) => [site, siteTitleId(site)])) as { [S in SiteId]: ReturnType<typeof siteTitleId> },
+    (issue) =>
+      issue.expected === 'never'
+        ? `unknown site ${issue.received}: a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`
+        : `the show's id on each site, as an object: { "${FIRST_SITE}": "…" }`,
+  ),
+  v.check((ids) => Object.values(ids).some(Boolean), 'a show needs its id on at least one site'),
+);
+
 export const ShowSchema = v.object({
   id: Id,
   title: Name,
   aliases: v.array(Name),
   creator: Name,
-  /** The show's id on each site Backstory supports (Netflix's: digits, as in netflix.com/title/<id>). */
-  titleIds: v.pipe(
-    v.object({ netflix: v.optional(v.pipe(v.string(), v.regex(/^\d{5,12}$/))) }),
-    v.check((ids) => Object.values(ids).some(Boolean), 'a show needs its id on at least one site'),
-  ),
+  titleIds: TitleIds,
   imdbId: v.optional(v.pipe(v.string(), v.regex(/^tt\d+$/))),
   tmdbId: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
   summary: Text,

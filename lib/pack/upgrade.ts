@@ -8,6 +8,8 @@
  *  - roles keep their grouping under its new name (main → central, recurring → supporting);
  *  - episodes get no set-up line, and their synopsis waits until they are watched (format 2's rule).
  */
+import { FIRST_SITE } from '../ids/ids';
+
 type Json = Record<string, unknown>;
 type Horizon = { episode?: string; at?: 'start'; volume?: number };
 
@@ -34,7 +36,7 @@ export function isFormat1(pack: unknown): boolean {
 
 /**
  * Brings an older pack file to the current format: 1 → 2 (horizons, below), 2 → 3 (the show's Netflix id becomes
- * its id on the site "netflix"), 3 → 4 (optional issue-level fields: nothing to change). Anything else is
+ * its id on the first site, FIRST_SITE), 3 → 4 (optional issue-level fields: nothing to change). Anything else is
  * returned as it is, for validation to judge.
  */
 export function upgradePack(pack: unknown): unknown {
@@ -48,7 +50,7 @@ function upgradeFormat2(pack: Json): Json {
   const show = isObject(pack.show) ? pack.show : undefined;
   if (!show || !('netflixTitleId' in show)) return { ...pack, schemaVersion: 3 };
   const { netflixTitleId, ...rest } = show;
-  return { ...pack, schemaVersion: 3, show: { ...rest, titleIds: { netflix: netflixTitleId } } };
+  return { ...pack, schemaVersion: 3, show: { ...rest, titleIds: { [FIRST_SITE]: netflixTitleId } } };
 }
 
 function upgradeFormat1(pack: Json): Json {

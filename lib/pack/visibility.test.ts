@@ -11,6 +11,7 @@ type Node = GenericSchema & { type: string; entries?: Record<string, Node>; item
 function leaves(schema: Node, path: string): string[] {
   switch (schema.type) {
     case 'object':
+    case 'strict_object':
       return Object.entries(schema.entries ?? {}).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
     case 'array':
       return schema.item ? leaves(schema.item, `${path}[]`) : [];

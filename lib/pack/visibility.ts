@@ -3,14 +3,16 @@
  * spoiling: a horizon, or the reason it is always safe. lib/pack/visibility.test.ts walks the pack schema and
  * fails on any text field missing here, so a new field cannot reach the screen without a decision.
  */
+import { SITE_IDS } from '../ids/ids';
+
 export const VISIBLE_FIELDS: Record<string, string> = {
-  'show.title': 'always safe: the name Netflix shows',
+  'show.title': 'always safe: the name the streaming site shows',
   'show.aliases[]': 'always safe: other names of the show',
   'show.creator': 'always safe: public credit',
   'show.summary': 'always safe: the premise only (checked by the spoiler walk)',
   'seasons[].releaseDate': 'always safe: public date',
   'seasons[].volumes[]': 'horizon: from the season’s first episode (catalog.ts)',
-  'episodes[].title': 'always safe: Netflix shows every episode title',
+  'episodes[].title': 'always safe: the streaming site shows every episode title',
   'episodes[].releaseDate': 'always safe: public date',
   'episodes[].setup': 'horizon: from the episode’s first minute',
   'episodes[].synopsis': 'horizon: once the episode is watched, or one deliberate tap',
@@ -37,7 +39,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'books[].issues[].to': 'always safe: publication facts',
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
-  'episodes[].bonus': 'always safe: Netflix shows it',
+  'episodes[].bonus': 'always safe: the streaming site shows it',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
   'adaptations[].issues[].number': 'horizon: the adaptation’s',
@@ -69,7 +71,8 @@ export const NEVER_SHOWN = [
   'version',
   'key',
   'titleIds',
-  'netflix',
+  // A show's id on each site (titleIds.<site>).
+  ...SITE_IDS,
   'imdbId',
   'tmdbId',
   'number',

@@ -8,11 +8,10 @@ import type { DbHealth } from '../db/connection';
 import type { BackstoryDB } from '../db/schema';
 import { ensureBundledPacks, type SeedOutcome } from '../db/seed';
 import { getProgress } from '../db/user-data';
-import { episodeKey } from '../ids/ids';
-import type { UnpackedTitle } from '../lookup/title-view';
+import { episodeKey, type SiteId } from '../ids/ids';
+import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
-import type { SiteId } from '../sites/registry';
 import { reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {
@@ -40,7 +39,7 @@ export interface ServiceDeps {
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
-  unpackedTitles?: TabStore<UnpackedTitle>;
+  unpackedTitles?: TabStore<TabTitle>;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testService } from '../../tests/support/test-service';
-import type { UnpackedTitle } from '../lookup/title-view';
+import type { TabTitle } from '../lookup/title-view';
 
 const sample = (name: string) => JSON.parse(readFileSync(`tests/fixtures/providers/${name}.json`, 'utf8')).response;
 const got = sample('tvmaze-show-embed-cast-crew.GoT');
@@ -12,7 +12,7 @@ const tab = { tabId: 7, site: 'netflix' as const };
 
 function setUp() {
   const { svc, deps } = testService();
-  const titles = new Map<number, UnpackedTitle>();
+  const titles = new Map<number, TabTitle>();
   const asked: string[] = [];
   let allowed = false;
   const provider = {
@@ -60,7 +60,14 @@ describe('lookups for a title without a pack', () => {
       { videoId: unknownShow.videoId, titleId: unknownShow.titleId, showTitle: 'Game of Thrones', via: 'metadata' },
       tab,
     );
-    expect(titles.get(7)).toMatchObject({ title: 'Game of Thrones', season: 1, episode: 1, episodeTitle: 'Se acerca' });
+    // With the site of the sender's page, which keys its lookups.
+    expect(titles.get(7)).toMatchObject({
+      site: 'netflix',
+      title: 'Game of Thrones',
+      season: 1,
+      episode: 1,
+      episodeTitle: 'Se acerca',
+    });
     // A weaker signal naming another title for the same video changes nothing.
     await svc.resolveEpisode({ videoId: unknownShow.videoId, titleId: '70000999', showTitle: 'Other', via: 'title-text' }, tab);
     expect(titles.get(7)?.titleId).toBe('70000100');
@@ -74,5 +81,13 @@ describe('lookups for a title without a pack', () => {
     await expect(svc.getTitleLookup(undefined, {})).rejects.toThrow(/not asked from a tab/);
     await expect(svc.chooseLookupShow({ tvmazeId: 'x' }, tab)).rejects.toThrow(/Invalid chooseLookupShow/);
     expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
+  });
+
+  it('looks up nothing for a title kept without its site (an older version’s session)', async () => {
+    const { svc, titles, asked, allow } = setUp();
+    allow(true);
+    titles.set(7, { titleId: '70000100', title: 'Game of Thrones' } as TabTitle);
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
+    expect(asked).toEqual([]);
   });
 });

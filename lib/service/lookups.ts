@@ -5,7 +5,16 @@
  */
 import { clearLookups, countLookedUp, lookupCache } from '../db/lookup-cache';
 import { chooseShow, type LookupDeps, lookupTitle, searchCandidates } from '../lookup/lookup-title';
-import { choiceOf, type ShowChoice, type TitleLookupView, titleLookupView, type UnpackedTitle } from '../lookup/title-view';
+import type { SiteTitle } from '../lookup/site-lookup';
+import {
+  choiceOf,
+  type ShowChoice,
+  type TabTitle,
+  type TitleLookupView,
+  titleLookupView,
+  type UnpackedTitle,
+} from '../lookup/title-view';
+import { SITES } from '../sites/registry';
 import type { Core, From } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
@@ -13,15 +22,19 @@ export function lookupMethods({ ready, deps }: Core) {
   /** The title playing in the caller's tab, when lookups are allowed; else why not, as a view. */
   async function context(
     tabId: number | undefined,
-  ): Promise<{ view: TitleLookupView } | { playing: UnpackedTitle; lookup: LookupDeps }> {
+  ): Promise<{ view: TitleLookupView } | { playing: UnpackedTitle; title: SiteTitle; lookup: LookupDeps }> {
     if (!deps.lookups || !(await deps.lookups.allowed())) return { view: { status: 'off' } };
     if (tabId === undefined) throw new InvalidMessageError('Refused: not asked from a tab');
     const stored = await deps.unpackedTitles?.get(tabId);
-    if (!stored) return { view: { status: 'no-title' } };
-    const { weight: _, ...playing } = stored as UnpackedTitle & { weight?: number };
+    // Kept before titles carried their site (an older version's session), or of a site no longer supported.
+    const site = stored && Object.hasOwn(SITES, stored.site) ? SITES[stored.site] : undefined;
+    if (!stored || !site) return { view: { status: 'no-title' } };
+    const { weight: _, site: __, ...playing } = stored as TabTitle & { weight?: number };
     const db = await ready();
     return {
       playing,
+      // What the site adds to the lookups of its titles (lib/sites/<site>/lookup.ts), and its id for the keys.
+      title: { site: site.id, lookup: site.lookup, titleId: playing.titleId, title: playing.title ?? '' },
       lookup: {
         tvmaze: deps.lookups.tvmaze,
         wikidata: deps.lookups.wikidata,
@@ -33,11 +46,10 @@ export function lookupMethods({ ready, deps }: Core) {
   async function titleView(tabId: number | undefined): Promise<TitleLookupView> {
     const found = await context(tabId);
     if ('view' in found) return found.view;
-    const { playing, lookup } = found;
+    const { playing, title, lookup } = found;
     const result = await lookupTitle(
       {
-        titleId: playing.titleId,
-        title: playing.title ?? '',
+        ...title,
         episode: { season: playing.season, episode: playing.episode, title: playing.episodeTitle },
         film: playing.season === undefined && playing.episode === undefined,
       },
@@ -67,7 +79,7 @@ export function lookupMethods({ ready, deps }: Core) {
       const { tvmazeId } = parseInput(inputs.lookupChoice, data, 'chooseLookupShow');
       const found = await context(tabId);
       if ('view' in found) return found.view;
-      await chooseShow(found.playing.titleId, tvmazeId, found.lookup.cache);
+      await chooseShow(found.title, tvmazeId, found.lookup.cache);
       return titleView(tabId);
     },
 

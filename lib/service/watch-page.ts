@@ -5,9 +5,10 @@
  */
 import { type EpisodeSignals, type Resolution, resolveEpisode } from '../db/resolve';
 import { correctEpisode, recordWatched } from '../db/user-data';
-import type { UnpackedTitle } from '../lookup/title-view';
+import type { SiteId } from '../ids/ids';
+import type { TabTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
-import { SITES, type SiteId } from '../sites/registry';
+import { SITES } from '../sites/registry';
 import type { Core, From, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
@@ -27,7 +28,7 @@ export function watchPageMethods({ ready, deps }: Core) {
       const site = siteOf(from, [signals.videoId, signals.titleId]);
       const result = await resolveEpisode(await ready(), site, signals);
       if (from.tabId !== undefined && deps.unpackedTitles)
-        await noteUnpackedTitle(deps.unpackedTitles, from.tabId, signals, result);
+        await noteUnpackedTitle(deps.unpackedTitles, from.tabId, site, signals, result);
       return result;
     },
 
@@ -89,8 +90,9 @@ const WEIGHT: Record<EpisodeSignals['via'], number> = { metadata: 3, 'page-world
  * lookup only reads public data about the title.
  */
 async function noteUnpackedTitle(
-  store: TabStore<UnpackedTitle & { weight?: number }>,
+  store: TabStore<TabTitle & { weight?: number }>,
   tabId: number,
+  site: SiteId,
   signals: EpisodeSignals,
   result: Resolution,
 ): Promise<void> {
@@ -101,13 +103,14 @@ async function noteUnpackedTitle(
   if (!signals.titleId) return;
   const weight = WEIGHT[signals.via];
   const before = await store.get(tabId);
-  const sameVideo = before !== undefined && before.videoId === signals.videoId;
+  const sameVideo = before !== undefined && before.site === site && before.videoId === signals.videoId;
   // A weaker signal naming another title for the same video does not outweigh a stronger one.
   if (sameVideo && before.titleId !== signals.titleId && (before.weight ?? 0) > weight) return;
   const kept = sameVideo && before.titleId === signals.titleId ? before : undefined;
   const mine = { title: signals.showTitle, season: signals.season, episode: signals.episode, episodeTitle: signals.episodeTitle };
   const [strong, weak] = kept && (kept.weight ?? 0) > weight ? [kept, mine] : [mine, kept ?? {}];
-  const merged: UnpackedTitle & { weight: number } = {
+  const merged: TabTitle & { weight: number } = {
+    site,
     videoId: signals.videoId,
     titleId: signals.titleId,
     weight: Math.max(weight, kept?.weight ?? 0),

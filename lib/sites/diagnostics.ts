@@ -3,8 +3,8 @@
  * names which), so that no words travel in the script injected into the site's page. The report is for
  * Backstory's maintainers, so it stays in English whatever the viewer's language.
  */
+import type { SiteId } from '../ids/ids';
 import { formatDiagnostics as netflix } from './netflix/diagnostics';
-import type { SiteId } from './registry';
 
 const FORMATTERS: Record<SiteId, (data: never) => string> = { netflix };
 

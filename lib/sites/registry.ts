@@ -2,12 +2,13 @@
  * The streaming sites Backstory works on, as the manifest, the background and the options page need them: which
  * pages, which ids, which page-world script. Each site's code lives in its folder beside this file behind the
  * contract in site.ts; its content script is a three-line entry in entrypoints/<site>.content/. Adding a site
- * touches that folder, this list and that entry (CONTRIBUTING.md, "Add a site").
+ * touches that folder, this list, the site's id shape in lib/ids/ids.ts and that entry, among others: every file is
+ * listed in CONTRIBUTING.md, "Add a site".
  */
-import { VIDEO_ID } from '../ids/ids';
+import { SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
+import type { SiteLookup } from '../lookup/site-lookup';
+import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
-
-export type SiteId = 'netflix';
 
 export interface SiteInfo {
   id: SiteId;
@@ -19,10 +20,13 @@ export interface SiteInfo {
   isWatchUrl(url: URL): boolean;
   /** Its page-world reader, web-accessible to `matches` only; absent when the site needs none. */
   pageScript?: `/${string}.js`;
-  /** The shape of its video and title ids, checked before any is stored. */
+  /** The shape of its video and title ids, checked before any is stored (lib/ids/ids.ts, SITE_VIDEO_IDS). */
   videoId: RegExp;
+  /** How Wikidata and TVmaze know its titles, for the lookups of titles without a pack (lib/lookup). */
+  lookup: SiteLookup;
 }
 
+/** Every site lib/ids/ids.ts names (SiteId), and no other. */
 export const SITES: Record<SiteId, SiteInfo> = {
   netflix: {
     id: 'netflix',
@@ -31,7 +35,8 @@ export const SITES: Record<SiteId, SiteInfo> = {
     matches: ['https://www.netflix.com/*'],
     isWatchUrl: isNetflixWatchUrl,
     pageScript: '/netflix-page.js',
-    videoId: VIDEO_ID,
+    videoId: SITE_VIDEO_IDS.netflix,
+    lookup: netflixLookup,
   },
 };
 

@@ -21,6 +21,11 @@ export interface SiteAdapter {
   controls: readonly string[];
   /** The site's own buttons and subtitles the panel must never cover. */
   keepClear: readonly string[];
+  /**
+   * The room, in CSS pixels, the site's controls take over the picture: above (its back and flag buttons) and below
+   * (its control bar, when nothing more precise was measured). The panel over the picture keeps out of both.
+   */
+  controlBand: { top: number; bottom: number };
 }
 
 export interface SiteReader {

@@ -2,9 +2,11 @@
  * The panel frame's inline style: where it sits and whether it shows. Written important and inline, so the
  * site's style sheets cannot move or hide it by accident, and only when it changed.
  */
-import { SIDE, TOP } from './layout';
+import { SIDE } from './layout';
 
 export interface FramePlace {
+  /** Over the picture, it starts below the site's top band (site.controlBand.top). */
+  top: number;
   /** In a column of its own (side by side): full height, at the edge. */
   column: boolean;
   onLeft: boolean;
@@ -13,10 +15,10 @@ export interface FramePlace {
   shown: boolean;
 }
 
-export function frameStyle({ column, onLeft, width, height, shown }: FramePlace): Record<string, string> {
+export function frameStyle({ top, column, onLeft, width, height, shown }: FramePlace): Record<string, string> {
   return {
     position: 'fixed',
-    top: `${column ? 0 : TOP}px`,
+    top: `${column ? 0 : top}px`,
     [onLeft ? 'left' : 'right']: `${column ? 0 : SIDE}px`,
     [onLeft ? 'right' : 'left']: 'auto',
     bottom: 'auto',

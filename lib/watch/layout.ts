@@ -4,11 +4,8 @@
  */
 import type { PanelMode, PanelSize } from '../settings/settings';
 
-/** Room kept free above the panel (the site's back and flag buttons), and at its sides. */
-export const TOP = 72;
+/** Room kept free at the panel's sides (above and below it, the site's controlBand: lib/sites/site.ts). */
 export const SIDE = 16;
-/** Room kept free below it when nothing more precise was measured: the site's control bar. */
-export const BOTTOM = 128;
 export const HANDLE = { width: 148, height: 48 };
 
 /** The panel's share of the player's width, per size; never narrower than MIN_WIDTH or wider than MAX_WIDTH. */

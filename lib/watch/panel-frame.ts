@@ -22,7 +22,7 @@ import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom } from './keep-clear';
-import { BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
+import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import { focusPlayer, pressPlayerKey } from './player-keys';
 import { playerNarrowing } from './player-narrow';
 import type { WatchContext } from './watch-context';
@@ -56,13 +56,20 @@ export interface PanelHost {
   remove(): void;
 }
 
-const maxPanelHeight = () => Math.max(120, window.innerHeight - TOP - BOTTOM);
+/** The room the site's own controls take above and below the picture (site.controlBand). */
+type Band = SiteAdapter['controlBand'];
 
-/** The height the panel may take below TOP without covering the site's buttons or the subtitle box in its column. */
-function roomBelowTop(keepClear: readonly string[], onLeft: boolean, width: number): number {
+const maxPanelHeight = ({ top, bottom }: Band) => Math.max(120, window.innerHeight - top - bottom);
+
+/**
+ * The height the panel may take below the site's top band without covering the site's buttons or the subtitle
+ * box in its column.
+ */
+function roomBelowTop(site: SiteAdapter, onLeft: boolean, width: number): number {
+  const { top } = site.controlBand;
   const left = onLeft ? SIDE : window.innerWidth - SIDE - width;
-  const obstacles = [...document.querySelectorAll(keepClear.join(','))].map((e) => e.getBoundingClientRect());
-  return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
+  const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
+  return clearBottom({ left, right: left + width, top }, obstacles, top + maxPanelHeight(site.controlBand)) - top;
 }
 
 /**
@@ -113,7 +120,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   const column = () => state.open && mode() === 'side';
   const widthOf = () => (state.open ? panelWidth(state.settings.panelSize, window.innerWidth, mode()) : HANDLE.width);
   const onLeft = () => state.settings.panelSide === 'left';
-  const measureRoom = () => (column() ? window.innerHeight : roomBelowTop(site.keepClear, onLeft(), widthOf()));
+  const measureRoom = () => (column() ? window.innerHeight : roomBelowTop(site, onLeft(), widthOf()));
 
   /** Side by side: the player view gives up the panel's column; anything else: it gets its own styles back. */
   const narrow = () =>
@@ -126,10 +133,11 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
     write(
       frameStyle({
+        top: site.controlBand.top,
         column: column(),
         onLeft: onLeft(),
         width: widthOf(),
-        height: column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight()),
+        height: column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight(site.controlBand)),
         shown,
       }),
     );

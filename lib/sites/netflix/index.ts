@@ -51,4 +51,6 @@ export const netflix: SiteAdapter = {
   playerView: PLAYER_VIEW,
   controls: CONTROLS,
   keepClear: KEEP_CLEAR,
+  // Netflix's back and flag buttons above, its control bar below (the values lib/watch/layout.ts had as TOP, BOTTOM).
+  controlBand: { top: 72, bottom: 128 },
 };

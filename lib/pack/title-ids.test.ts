@@ -1,0 +1,58 @@
+// A pack names the show's id on each site by the site ids of lib/ids/ids.ts: another key is refused, never dropped.
+import { describe, expect, it } from 'vitest';
+import { heartstopper } from '../../tests/support/packs';
+import { SITE_IDS } from '../ids/ids';
+import { upgradePack } from './upgrade';
+import { validatePack } from './validate';
+
+const withTitleIds = (titleIds: unknown) => {
+  const pack = heartstopper() as unknown as { show: Record<string, unknown> };
+  pack.show.titleIds = titleIds;
+  return pack;
+};
+
+describe('show.titleIds', () => {
+  it('refuses a key that names no supported site, with its path and the sites it could be', () => {
+    const result = validatePack(withTitleIds({ netflix: '81059939', primevideo: 'amzn1.dv.gti.0' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      {
+        path: 'show.titleIds.primevideo',
+        message: `unknown site "primevideo": a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`,
+      },
+    ]);
+  });
+
+  it('refuses an id that does not have its site’s shape', () => {
+    const result = validatePack(withTitleIds({ netflix: 'eighty-one' }));
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: 'show.titleIds.netflix', message: 'not an id of the shape netflix uses' },
+    ]);
+  });
+
+  it('needs the id on at least one site, as an object', () => {
+    const none = validatePack(withTitleIds({}));
+    expect(none.ok ? [] : none.issues.map((i) => i.message)).toEqual(['a show needs its id on at least one site']);
+    const text = validatePack(withTitleIds('81059939'));
+    expect(text.ok ? [] : text.issues.map((i) => i.path)).toEqual(['show.titleIds']);
+  });
+
+  it('keeps every site’s id it knows', () => {
+    const result = validatePack(withTitleIds({ netflix: '81059939' }));
+    expect(result.ok && result.pack.show.titleIds).toEqual({ netflix: '81059939' });
+  });
+
+  it('still loads a format-2 pack, whose Netflix id becomes its id on that site', () => {
+    const { titleIds: _, ...show } = heartstopper().show;
+    const format2 = { ...heartstopper(), schemaVersion: 2, show: { ...show, netflixTitleId: '81059939' } };
+    const result = validatePack(upgradePack(format2));
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok && result.pack.show.titleIds).toEqual({ netflix: '81059939' });
+  });
+
+  it('still loads a format-3 pack as it is', () => {
+    const result = validatePack(upgradePack({ ...heartstopper(), schemaVersion: 3 }));
+    expect(result.ok && result.pack.show.titleIds).toEqual({ netflix: '81059939' });
+  });
+});
