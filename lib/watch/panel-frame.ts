@@ -137,7 +137,9 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         column: column(),
         onLeft: onLeft(),
         width: widthOf(),
-        height: column() ? window.innerHeight : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight(site.controlBand)),
+        height: column()
+          ? window.innerHeight
+          : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight(site.controlBand)),
         shown,
       }),
     );
