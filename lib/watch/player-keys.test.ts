@@ -7,8 +7,12 @@ function player() {
   const video = document.querySelector('video') as HTMLVideoElement;
   let paused = false;
   Object.defineProperty(video, 'paused', { get: () => paused });
-  video.play = vi.fn(async () => void (paused = false));
-  video.pause = vi.fn(() => void (paused = true));
+  video.play = vi.fn(async () => {
+    paused = false;
+  });
+  video.pause = vi.fn(() => {
+    paused = true;
+  });
   return { root, video };
 }
 
