@@ -51,7 +51,10 @@ describe('conventions', () => {
   });
 
   it('keeps sites in their folders: the generic layers name no site in code', () => {
-    const generic = ['components', ...['watch', 'views', 'service', 'messaging', 'search'].map((d) => join('lib', d))];
+    const generic = [
+      'components',
+      ...['watch', 'views', 'service', 'messaging', 'search', 'identity'].map((d) => join('lib', d)),
+    ];
     // publisher.ts names news sites (What's on Netflix, …) for the source links, not a streaming site.
     for (const file of generic.flatMap(sourceFiles).filter((f) => !f.endsWith('publisher.ts'))) {
       // Code only: comments may say where an idea comes from.

@@ -39,10 +39,30 @@ export interface ServiceDeps {
   toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
+  /**
+   * Per tab, the episode the background last identified there (lib/identity/policy.ts): only a confirmed one may
+   * be recorded as watched. Kept in memory when not given.
+   */
+  identities?: TabStore<TabIdentity>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<UnpackedTitle>;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
+}
+
+export interface TabIdentity {
+  showId: string;
+  episodeId: string;
+  confirmed: boolean;
+}
+
+/** A TabStore in this worker's memory only. */
+export function memoryTabStore<T>(): TabStore<T> {
+  const memory = new Map<number, T>();
+  return {
+    get: async (id) => memory.get(id),
+    set: async (id, value) => void (value ? memory.set(id, value) : memory.delete(id)),
+  };
 }
 
 export interface TabStore<T> {
@@ -63,6 +83,7 @@ export interface LookupServiceDeps {
  */
 export interface From {
   tabId?: number;
+  /** The site of the sender's page; for an extension page framed in a tab (the panel), of that tab's page. */
   site?: SiteId;
 }
 
@@ -110,6 +131,7 @@ export function createCore(deps: ServiceDeps) {
 
   return {
     deps,
+    identities: deps.identities ?? memoryTabStore<TabIdentity>(),
     ready,
     horizonFor,
     ordinalOf,

@@ -6,6 +6,7 @@
  */
 import { VIDEO_ID } from '../ids/ids';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
+import { type ParsedTitle, parseTitleParts } from './netflix/title-parser';
 
 export type SiteId = 'netflix';
 
@@ -21,6 +22,11 @@ export interface SiteInfo {
   pageScript?: `/${string}.js`;
   /** The shape of its video and title ids, checked before any is stored. */
   videoId: RegExp;
+  /**
+   * Reads the parts of its title text (show, code, episode title) in any language: in the background, so the
+   * script injected into the site's pages carries no parser.
+   */
+  readTitle(parts: readonly string[]): ParsedTitle;
 }
 
 export const SITES: Record<SiteId, SiteInfo> = {
@@ -32,6 +38,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     isWatchUrl: isNetflixWatchUrl,
     pageScript: '/netflix-page.js',
     videoId: VIDEO_ID,
+    readTitle: parseTitleParts,
   },
 };
 
