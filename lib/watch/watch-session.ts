@@ -175,7 +175,7 @@ export function startWatchSession(ctx: ContentScriptContext, site: SiteAdapter):
         if (waits++ < WAIT_RETRIES) waitTimer = setTimeout(() => void refreshIdentity(true), WAIT_RETRY_MS);
       } else if (result.status === 'resolved') {
         await loadContext(gen);
-        // An unconfirmed episode may be confirmed by the title once the controls show.
+        // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!result.confirmed) watcher.wantTitle();
         void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
         armWatchedTimer();
