@@ -2,9 +2,13 @@
 // delivers messages: Netflix's reader gathers what a hostile page shows, one identifyEpisode message carries it,
 // and the content script then does what its watched clock would. Each failed on the code before the identity
 // policy moved into the background (lib/identity/policy.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Sender, serve } from '../lib/messaging/protocol';
+import { createBackstoryService } from '../lib/service/backstory-service';
+import type { TabIdentity } from '../lib/service/core';
+import { sessionTabStore } from '../lib/service/now-watching-store';
+import { MIN_PLAYING_MS } from '../lib/service/watch-page';
 import { observe, type PageReader } from '../lib/sites/netflix/identify';
 import type { PageState } from '../lib/sites/netflix/page-bridge';
 import { testService } from './support/test-service';
@@ -194,19 +198,46 @@ describe('the identity policy in the background (security review 2)', () => {
     stop();
   });
 
-  it('counts an episode the server confirmed in this tab as watched, one past the furthest, from the watched clock', async () => {
+  it('counts an episode the server confirmed in this tab, once it has played there a while, one past the furthest', async () => {
     const { svc } = testService();
     const stop = serve(svc);
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(1_000_000);
     await identifyWith({ ...attacker('90000101', 1, 1), titleParts: () => undefined });
+    // N2 with real ids: the page names a real episode's id and seeks Netflix's own video into its credits, which
+    // fires the browser's own events. Too soon: nothing counts.
+    expect(await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e1' }, contentScript())).toMatchObject({
+      value: { status: 'too-soon' },
+    });
+    // Identified again (autoplay, the title showing): the time it has played there is kept.
+    clock.mockReturnValue(1_000_000 + MIN_PLAYING_MS - 1);
+    await identifyWith({ ...attacker('90000101', 1, 1), titleParts: () => undefined });
+    clock.mockReturnValue(1_000_000 + MIN_PLAYING_MS);
     expect(await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e1' }, contentScript())).toMatchObject({
       value: { status: 'recorded' },
     });
     // Another tab's confirmation is not this one's.
     const otherTab = { ...contentScript(), tab: { id: 8 } };
     await identifyWith({ ...attacker('90000102', 1, 2), titleParts: () => undefined });
+    clock.mockReturnValue(1_000_000 + 3 * MIN_PLAYING_MS);
     expect(await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e2' }, otherTab)).toMatchObject({
       value: { status: 'unconfirmed' },
     });
     stop();
+  });
+
+  it('keeps what it identified in a tab across a stopped service worker (storage.session)', async () => {
+    const { deps } = testService();
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(5_000_000);
+    const first = createBackstoryService({ ...deps, identities: sessionTabStore<TabIdentity>('identity') });
+    const observed = await observe({ ...attacker('90000103', 1, 3), titleParts: () => undefined });
+    await first.identifyEpisode(observed, { tabId: TAB, site: 'netflix' });
+    // A new worker: a new service and a new store over the same session storage.
+    const second = createBackstoryService({ ...deps, identities: sessionTabStore<TabIdentity>('identity') });
+    clock.mockReturnValue(5_000_000 + MIN_PLAYING_MS);
+    expect(await second.recordWatched({ showId: 'heartstopper', episodeId: 's1e3' }, { tabId: TAB })).toMatchObject({
+      status: 'confirm',
+    });
   });
 });

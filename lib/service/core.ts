@@ -41,7 +41,8 @@ export interface ServiceDeps {
   nowWatching: TabStore<NowWatching>;
   /**
    * Per tab, the episode the background last identified there (lib/identity/policy.ts): only a confirmed one may
-   * be recorded as watched. Kept in memory when not given.
+   * be recorded as watched. Kept in memory when not given (the worker's memory: the extension gives a store that
+   * survives the worker being stopped).
    */
   identities?: TabStore<TabIdentity>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
@@ -54,6 +55,8 @@ export interface TabIdentity {
   showId: string;
   episodeId: string;
   confirmed: boolean;
+  /** When this tab was first identified as playing this episode (Date.now()). */
+  since: number;
 }
 
 /** A TabStore in this worker's memory only. */

@@ -10,7 +10,7 @@ import type { UnpackedTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES, type SiteId } from '../sites/registry';
 import { episodeContext } from '../views/context';
-import type { Core, From, TabStore } from './core';
+import type { Core, From, TabIdentity, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
@@ -45,7 +45,10 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identitie
       if (videoId && learn) await resolveEpisode(db, site, { ...learn, videoId, learn: true });
       else if (videoId && unlearn) await forgetLearned(db, site, videoId);
       if (from.tabId !== undefined) {
-        await identities.set(from.tabId, identification.status === 'resolved' ? identification : undefined);
+        await identities.set(
+          from.tabId,
+          identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,
+        );
         if (deps.unpackedTitles)
           await noteUnpackedTitle(deps.unpackedTitles, from.tabId, observed.videoId, signals, identification);
       }
@@ -67,10 +70,13 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identitie
      * confirmed this very episode in that tab; and one more than an episode past the furthest watched only when
      * the viewer says so, from an extension page (confirmWatched).
      */
-    async recordWatched(data: unknown, { tabId }: From = {}): Promise<WatchedResult | { status: 'unconfirmed' }> {
+    async recordWatched(data: unknown, { tabId }: From = {}): Promise<WatchedResult | { status: 'unconfirmed' | 'too-soon' }> {
       const { showId, episodeId } = parseInput(inputs.watched, data, 'recordWatched');
       const known = tabId === undefined ? undefined : await identities.get(tabId);
       if (!known?.confirmed || known.showId !== showId || known.episodeId !== episodeId) return { status: 'unconfirmed' };
+      // The page can name any real episode's id and seek Netflix's own video into its credits (the browser's own
+      // events then): so an episode counts only after it has played in this tab for a while.
+      if (Date.now() - known.since < MIN_PLAYING_MS) return { status: 'too-soon' };
       return recordWatched(await ready(), showId, episodeId);
     },
 
@@ -104,6 +110,16 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identitie
       await deps.toTabFrames?.(tabId, message);
     },
   };
+}
+
+/** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */
+export const MIN_PLAYING_MS = 5 * 60_000;
+
+/** What a tab's identity keeps of an identification: the episode, and since when the tab has played it. */
+function keep(before: TabIdentity | undefined, now: Extract<Identification, { status: 'resolved' }>): TabIdentity {
+  const { showId, episodeId, confirmed } = now;
+  const same = before?.showId === showId && before.episodeId === episodeId;
+  return { showId, episodeId, confirmed, since: same && before ? before.since : Date.now() };
 }
 
 /** Which signal's word counts most for a title without a pack: the server's, then the page's. */
