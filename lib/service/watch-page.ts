@@ -39,7 +39,7 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identitie
       );
       const { identification, learn, unlearn } = await decide(
         { videoId: observed.videoId, signals },
-        { match: (s) => resolveEpisode(db, site, s), recall: (videoId) => recallStored(db, site, videoId) },
+        { match: (s) => resolveEpisode(db, site, { ...s, learn: false }), recall: (videoId) => recallStored(db, site, videoId) },
       );
       const { videoId } = identification;
       if (videoId && learn) await resolveEpisode(db, site, { ...learn, videoId, learn: true });
