@@ -9,6 +9,7 @@ import { SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
 import type { SiteLookup } from '../lookup/site-lookup';
 import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
+import { type ParsedTitle, parseTitleParts } from './netflix/title-parser';
 
 export interface SiteInfo {
   id: SiteId;
@@ -24,6 +25,11 @@ export interface SiteInfo {
   videoId: RegExp;
   /** How Wikidata and TVmaze know its titles, for the lookups of titles without a pack (lib/lookup). */
   lookup: SiteLookup;
+  /**
+   * Reads the parts of its title text (show, code, episode title) in any language: in the background, so the
+   * script injected into the site's pages carries no parser.
+   */
+  readTitle(parts: readonly string[]): ParsedTitle;
 }
 
 /** Every site lib/ids/ids.ts names (SiteId), and no other. */
@@ -37,6 +43,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     pageScript: '/netflix-page.js',
     videoId: SITE_VIDEO_IDS.netflix,
     lookup: netflixLookup,
+    readTitle: parseTitleParts,
   },
 };
 

@@ -30,8 +30,7 @@ describe('the identity loop', () => {
     const page = reader();
     const seen: Identity[] = [];
     const loop = startIdentityLoop(
-      page,
-      vi.fn(),
+      page.identify,
       (i) => seen.push(i),
       () => true,
     );
@@ -51,8 +50,7 @@ describe('the identity loop', () => {
     const page = reader();
     const seen: Identity[] = [];
     const loop = startIdentityLoop(
-      page,
-      vi.fn(),
+      page.identify,
       (i) => seen.push(i),
       () => true,
     );
@@ -73,8 +71,7 @@ describe('the identity loop', () => {
     let valid = true;
     const seen: Identity[] = [];
     const loop = startIdentityLoop(
-      page,
-      vi.fn(),
+      page.identify,
       (i) => seen.push(i),
       () => valid,
     );
@@ -94,8 +91,7 @@ describe('the identity loop', () => {
   it('lets a page that keeps changing its video id identify 30 times a minute, and the rest later', async () => {
     const page = reader();
     const loop = startIdentityLoop(
-      page,
-      vi.fn(),
+      page.identify,
       () => undefined,
       () => true,
     );

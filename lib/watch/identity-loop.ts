@@ -1,10 +1,10 @@
 /**
- * Identifies what plays, again whenever the site says the video or title changed: each look asks the site's
- * reader, which asks the background to match what the page says. Only the latest look counts (a generation
- * counter), a recap is waited out, and a page that keeps changing its video id is rate-limited.
+ * Identifies what plays, again whenever the site says the video or title changed: each look is what the site's
+ * reader observed, weighed by the background (lib/identity/policy.ts) in one message. Only the latest look counts
+ * (a generation counter), a recap is waited out, and a page that keeps changing its video id is rate-limited.
  */
 import { rateLimit } from '../sites/rate-limit';
-import type { Resolve, SiteReader } from '../sites/site';
+import type { Identification } from '../sites/site';
 import type { Identity } from './identity';
 
 /** A recap playing before the episode is waited out: asked again every 2 s, for two minutes at most. */
@@ -25,8 +25,8 @@ export interface IdentityLoop {
 }
 
 export function startIdentityLoop(
-  reader: Pick<SiteReader, 'identify'>,
-  resolve: Resolve,
+  /** One look: what the page shows, and what the background made of it. */
+  identify: () => Promise<Identification>,
   onIdentity: (identity: Identity) => void,
   /** False once the extension is gone under the page: a failure then is not worth saying. */
   isValid: () => boolean,
@@ -58,7 +58,7 @@ export function startIdentityLoop(
     clearTimeout(waitTimer);
     if (!waiting) waits = 0;
     try {
-      const result = await reader.identify(resolve);
+      const result = await identify();
       if (gen !== generation || stopped) return;
       if (result.status !== 'waiting') return emit(result);
       // A recap is playing under another id: the episode follows it, so look again shortly.

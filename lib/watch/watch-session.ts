@@ -90,7 +90,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
   };
 
   const recorder = watchedRecorder(
-    (showId, episodeId, confirmed) => send('recordWatched', { showId, episodeId, confirmed }),
+    (showId, episodeId) => send('recordWatched', { showId, episodeId }),
     (question) => {
       askWatched = question;
       draw();
@@ -99,11 +99,11 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
   );
 
   const loop = startIdentityLoop(
-    page,
-    (signals) => send('resolveEpisode', signals),
+    // What the page shows, in one message: the background decides what it means (lib/identity/policy.ts).
+    async () => send('identifyEpisode', await page.observe()),
     (identity) => {
       if (identity.status === 'resolved') {
-        // An unconfirmed episode may be confirmed by the title once the controls show.
+        // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!identity.confirmed) watcher.wantTitle();
         void quietly(send('reportNowWatching', { showId: identity.showId, episodeId: identity.episodeId }));
         recorder.arm(queryFirst<HTMLVideoElement>(document, site.video), identity);
@@ -136,14 +136,12 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
         return host?.engage({ pointer: action.over });
       case 'key':
         return host?.key(action.key);
-      case 'correct': {
-        const videoId = loop.identified()?.videoId;
-        if (!videoId) throw new Error('No video id');
-        await send('correctEpisode', { videoId, showId: action.showId, episodeId: action.episodeId });
+      // The frame stored the viewer's correction itself (an extension page's message): identify again.
+      case 'correct':
         return loop.refresh();
-      }
+      // The frame recorded a "yes" itself (confirmWatched): the question goes.
       case 'confirmWatched':
-        return recorder.answer(action.yes);
+        return recorder.answered();
       case 'diagnostics':
         return page.diagnostics(loop.identified());
     }

@@ -2,7 +2,8 @@
  * Decides when an episode counts as watched: when its <video> has played to within the last few minutes (the
  * credits), or ended. Watched is what unlocks the episode's own synopsis and notes, so it must mean "seen", not
  * "started". It listens to the video's own events and keeps one timer, set for the moment playback will reach
- * that point, so nothing runs while the video plays.
+ * that point, so nothing runs while the video plays. Only the browser's own media events are heard (isTrusted):
+ * the page can dispatch an `ended` or a `seeked` of its own, but not move the video's clock, which is read here.
  */
 
 /** The share of the running time after which an episode counts as watched: the rest is mostly credits. */
@@ -19,7 +20,9 @@ export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void
     done.abort();
     onWatched();
   };
-  const check = () => {
+  /** Reads the video's clock; `event` is the media event that asked (none: the timer). */
+  const check = (event?: Event) => {
+    if (event && !event.isTrusted) return;
     stop();
     const { duration, currentTime } = video;
     // A length not known yet (or a live stream) is waited for: 'durationchange' checks again.
@@ -32,7 +35,7 @@ export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void
     video.addEventListener(type, check, { signal: listening });
   // A pause, a stall or a new source stop the timer; playing again sets it afresh from where the video is.
   for (const type of ['pause', 'waiting', 'emptied']) video.addEventListener(type, stop, { signal: listening });
-  video.addEventListener('ended', finish, { signal: listening });
+  video.addEventListener('ended', (event) => event.isTrusted && finish(), { signal: listening });
   listening.addEventListener('abort', stop, { once: true });
   if (!video.paused) check();
 }
@@ -42,11 +45,7 @@ export interface WatchedQuestion {
   furthestEpisodeId?: string;
 }
 
-type RecordWatched = (
-  showId: string,
-  episodeId: string,
-  confirmed: boolean,
-) => Promise<{ status: 'recorded' | 'already' } | { status: 'confirm'; furthestEpisodeId?: string } | undefined>;
+type RecordWatched = (showId: string, episodeId: string) => Promise<{ status: string; furthestEpisodeId?: string }>;
 
 export interface WatchedRecorder {
   /** Starts the clock for a confirmed episode on its <video>; anything else only stops the previous clock. */
@@ -54,15 +53,15 @@ export interface WatchedRecorder {
     video: HTMLVideoElement | null | undefined,
     episode: { showId: string; episodeId: string; confirmed: boolean } | undefined,
   ): void;
-  /** The viewer's answer to the question: yes records the episode. */
-  answer(yes: boolean): Promise<void>;
+  /** The viewer answered the question in the panel's frame (which records a yes itself): it goes. */
+  answered(): void;
   disarm(): void;
 }
 
 /**
- * Records the episode playing as watched when its clock says so. Only a confirmed episode counts (one signal
- * alone can come from the page), and one more than an episode past the furthest watched is counted only when
- * the viewer says so: `onQuestion` asks (and clears the question with undefined).
+ * Records the episode playing as watched when its clock says so. Only an episode the background confirmed counts
+ * (it checks again), and one more than an episode past the furthest watched is counted only when the viewer says
+ * so, in the panel's frame: `onQuestion` asks (and clears the question with undefined).
  */
 export function watchedRecorder(
   record: RecordWatched,
@@ -70,14 +69,8 @@ export function watchedRecorder(
   signal: AbortSignal,
 ): WatchedRecorder {
   let arm = new AbortController();
-  let armed: { showId: string; episodeId: string } | undefined;
-  const recordNow = async (showId: string, episodeId: string, confirmed: boolean, on: AbortSignal) => {
-    const result = await record(showId, episodeId, confirmed).catch(() => undefined);
-    if (!on.aborted && result?.status === 'confirm') onQuestion({ furthestEpisodeId: result.furthestEpisodeId });
-  };
   const disarm = () => {
     arm.abort();
-    armed = undefined;
     onQuestion(undefined);
   };
   return {
@@ -86,14 +79,17 @@ export function watchedRecorder(
       arm = new AbortController();
       if (!video || !episode?.confirmed) return;
       const { showId, episodeId } = episode;
-      armed = { showId, episodeId };
       const on = AbortSignal.any([signal, arm.signal]);
-      startWatchedClock(video, () => void recordNow(showId, episodeId, false, on), on);
+      startWatchedClock(
+        video,
+        async () => {
+          const result = await record(showId, episodeId).catch(() => undefined);
+          if (!on.aborted && result?.status === 'confirm') onQuestion({ furthestEpisodeId: result.furthestEpisodeId });
+        },
+        on,
+      );
     },
-    async answer(yes) {
-      onQuestion(undefined);
-      if (yes && armed) await recordNow(armed.showId, armed.episodeId, true, arm.signal);
-    },
+    answered: () => onQuestion(undefined),
     disarm,
   };
 }
