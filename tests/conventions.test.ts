@@ -96,11 +96,11 @@ describe('conventions', () => {
           page.counts[name as keyof typeof SELECTOR_TABLE]?.length,
           `${name} needs one expected count per choice on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
         ).toBe(list.length);
-      for (const selector of KEEP_CLEAR)
+      for (const [name, list] of Object.entries(KEEP_CLEAR))
         expect(
-          typeof page.keepClear[selector],
-          `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
-        ).toBe('number');
+          page.keepClear[name as keyof typeof KEEP_CLEAR]?.length,
+          `${name} (KEEP_CLEAR) needs one expected count per choice on "${page.name}" in tests/fixtures/netflix/selector-counts.ts`,
+        ).toBe(list.length);
     }
   });
 

@@ -19,7 +19,7 @@ import type { PanelState, PanelStateMessage } from '../messaging/panel-messages'
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
-import { clearBottom } from './keep-clear';
+import { clearBottom, obstacleBoxes } from './keep-clear';
 import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
 
 /** What the watch session says; the host adds the layout it measures. */
@@ -87,7 +87,7 @@ export function mountPanelFrame(
     if (column()) return window.innerHeight;
     const width = widthOf();
     const left = onLeft() ? SIDE : window.innerWidth - SIDE - width;
-    const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
+    const obstacles = obstacleBoxes(document, site.keepClear, window.innerHeight);
     return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
   };
 

@@ -3,11 +3,13 @@
  * - until the player exists, one observer waits for it on <body> and is dropped as soon as it appears;
  * - then only the player's subtree is observed, and bursts of mutations (controls fading, the clock ticking)
  *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
+ * - the subtitle layers are observed too (their subtree only), for the inline styles that move a cue, which the
+ *   player's observer leaves out so that the clock's ticking stays cheap.
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { CAPTION_LAYERS, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
 
@@ -20,6 +22,9 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let timer: ReturnType<typeof setTimeout> | undefined;
   let bodyObserver: MutationObserver | undefined;
   const rootObserver = new MutationObserver(() => schedule());
+  /** The subtitle layers being observed; they are looked for again on every check (autoplay replaces them). */
+  let captionLayers: Element[] = [];
+  const captionObserver = new MutationObserver(() => schedule());
   const parentObserver = new MutationObserver(() => {
     if (root && !root.isConnected) detach();
   });
@@ -43,7 +48,23 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
+    observeCaptions();
     events.onLayout?.();
+  }
+
+  function observeCaptions() {
+    const layers = root ? CAPTION_LAYERS.flatMap((selector) => [...(root?.querySelectorAll(selector) ?? [])]) : [];
+    if (layers.length === captionLayers.length && layers.every((layer, i) => layer === captionLayers[i])) return;
+    captionObserver.disconnect();
+    captionLayers = layers;
+    for (const layer of layers)
+      captionObserver.observe(layer, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['style', 'class'],
+      });
   }
 
   function schedule() {
@@ -62,6 +83,8 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
 
   function detach() {
     rootObserver.disconnect();
+    captionObserver.disconnect();
+    captionLayers = [];
     parentObserver.disconnect();
     root = null;
     lastKey = '';
@@ -89,6 +112,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       if (timer) clearTimeout(timer);
       bodyObserver?.disconnect();
       rootObserver.disconnect();
+      captionObserver.disconnect();
       parentObserver.disconnect();
       root = null;
     },
