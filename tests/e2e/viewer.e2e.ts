@@ -3,7 +3,7 @@
 // Every mode at four window sizes, windowed and fullscreen, against the imitation player (skip intro, subtitles,
 // and with end=1 "Watch credits" and "Next episode" where the imitation puts them: their placement is a GUESS,
 // which is why every one of them is measured, not assumed).
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KEEP_CLEAR } from '../../lib/sites/netflix/selectors';
 import { axeViolations } from './axe';
@@ -187,10 +187,7 @@ describe.each(SIZES)('at %i × %i, subtitles on', (width, height) => {
       await cue(page, TALL_CUE);
       await expect.poll(() => placement(page)).toEqual(CLEAR);
       // The caption does share the panel's column: without keeping clear of it, the panel would reach over it.
-      const [lines, frame] = await Promise.all([
-        rect(page, '.player-timedtext-text-container'),
-        rect(page, PANEL_FRAME),
-      ]);
+      const [lines, frame] = await Promise.all([rect(page, '.player-timedtext-text-container'), rect(page, PANEL_FRAME)]);
       expect(lines.right > frame.left && lines.left < frame.right, JSON.stringify({ lines, frame })).toBe(true);
       expect(await axeViolations(await panelFrame(page))).toEqual([]);
       await cue(page, 'usual');
@@ -198,6 +195,51 @@ describe.each(SIZES)('at %i × %i, subtitles on', (width, height) => {
     }
     await fullscreen(page, false);
     await setSetting(page, 'panelMode', 'overlay');
+    await page.close();
+  });
+});
+
+/**
+ * Every piece of visible text under 14 px in a document (or frame), with its computed size: what the README's
+ * "never under 14 px" promises to be empty. Closed <details> are opened first, so their contents count too.
+ */
+const smallText = (target: Page | Frame) =>
+  target.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !node.textContent?.trim() || element.getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(element).fontSize);
+      if (size < 14)
+        small.push(`${size}px ${element.tagName.toLowerCase()}.${element.className}: ${node.textContent.trim().slice(0, 30)}`);
+    }
+    return [...new Set(small)];
+  });
+
+describe('type at least 14 px', () => {
+  it.each(SIZES)('in the panel, the popup and the options page at %i × %i', async (width, height) => {
+    const page = await env.newPage();
+    await page.setViewportSize({ width, height });
+    await watchOpen(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    // Badges, headings and the "Sources" line are in the comic card; the cast rows open too.
+    await panel(page).locator('.bs-badge').first().waitFor();
+    await panel(page).locator('.bs-cast__toggle').first().click();
+    expect(await smallText(await panelFrame(page))).toEqual([]);
+    await page.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    await page.locator('h1').waitFor();
+    expect(await smallText(page)).toEqual([]);
+    // The popup has a size of its own (at most 800 × 600); a result with a badge is looked up.
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    await page.locator('#bs-search').fill('solitaire');
+    await page.locator('[role="option"]').first().waitFor();
+    expect(await smallText(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.locator('#bs-detail-title').waitFor();
+    expect(await smallText(page)).toEqual([]);
     await page.close();
   });
 });
