@@ -19,6 +19,22 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every word a viewer reads lives in components/i18n/locales (issue 16); the build turns them into _locales.
   i18n: { localesDir: 'components/i18n/locales' },
+  // Firefox's sources zip holds what rebuilds the add-on (npm run check:sources-zip does) and nothing else: never the
+  // demo's screenshots, the README's pictures or a folder the developer left lying around.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'data/**',
+    ],
+  },
   vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts()] }),
   manifest: ({ manifestVersion }) => ({
     // The store name and description are translated (components/i18n/locales); package.json keeps the English.

@@ -8,7 +8,7 @@
 import { VIDEO_ID } from '../../ids/ids';
 import { queryFirst } from '../query';
 
-// Evidence: shared/reference/netflix-real-evidence.md, cited as [S#] and §#. The real nesting (§2.3) is
+// Evidence: docs/netflix-evidence.md (its sources cited as [S#]). The real nesting is
 // .watch-video[data-uia=watch-video] > .watch-video--player-view > [data-uia=player][data-videoid]
 //   > [data-uia=video-canvas] … video, with the controls inside [data-uia=player], mounted only on activity.
 
