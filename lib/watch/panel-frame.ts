@@ -248,6 +248,8 @@ export function mountPanelFrame(
   };
   room = measureRoom();
   place();
+  // Loaded, the frame listens: it gets the state then too, should its own "hello" have been lost on a busy machine.
+  frame.addEventListener('load', post, on);
   playerRoot.append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());

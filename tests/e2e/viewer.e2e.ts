@@ -68,6 +68,22 @@ interface Fixture {
   cue(lines: string[]): void;
   cues: string[][];
 }
+/** What the background says the page's tab plays (what the popup's "Now watching" shows), once identified. */
+const nowWatching = (page: Page) =>
+  env.browser.serviceWorker.evaluate(async (url) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+        };
+      }
+    ).chrome;
+    const tab = (await c.tabs.query({})).find((t) => t.url === url);
+    const key = `nowWatching:${tab?.id}`;
+    return (await c.storage.session.get(key))[key] ?? null;
+  }, page.url());
+
 /** Netflix's controls fade (the imitation's, on the test's word: `controlsTimeout=manual`). */
 const hideControls = async (page: Page) => {
   await page.evaluate(() => (window as unknown as { __fixture: Fixture }).__fixture.hideControls());
@@ -343,7 +359,9 @@ describe('the viewer', () => {
     await panel(page).locator('[aria-label^="Hide the Backstory panel"]').click();
     await watch(page, 1, 5);
     await panel(page).locator(HANDLE).waitFor({ state: 'attached' });
-    await page.waitForTimeout(1500);
+    // Identified (the background knows what the tab plays), and still closed.
+    await expect.poll(() => nowWatching(page)).toEqual({ showId: 'heartstopper', episodeId: 's1e5' });
+    await panel(page).locator(HANDLE).waitFor({ state: 'attached' });
     expect(await panel(page).locator(PANEL).count()).toBe(0);
     await page.mouse.move(310, 300);
     await panel(page).locator(HANDLE).click();
