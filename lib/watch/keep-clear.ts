@@ -36,8 +36,8 @@ export function isLayer(box: Box, windowHeight: number): boolean {
 export function obstacleBoxes(root: ParentNode, things: readonly (readonly string[])[], windowHeight: number): Box[] {
   return things.flatMap((selectors) => {
     for (const selector of selectors) {
-      const found = root.querySelectorAll(selector);
-      if (found.length > 0) return [...found].map((e) => e.getBoundingClientRect()).filter((b) => !isLayer(b, windowHeight));
+      const found = [...root.querySelectorAll(selector)];
+      if (found.length) return found.map((e) => e.getBoundingClientRect()).filter((b) => !isLayer(b, windowHeight));
     }
     return [];
   });

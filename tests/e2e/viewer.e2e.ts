@@ -31,7 +31,7 @@ async function setSetting(page: Page, name: string, value: unknown) {
 }
 
 /** Everything of Netflix's the panel must never cover: what KEEP_CLEAR lists, with each group's fallbacks. */
-const NETFLIX_OWN = Object.values(KEEP_CLEAR).flat();
+const NETFLIX_OWN: string[] = KEEP_CLEAR.flat();
 
 /** The frame over the player: shown or not, tall enough to read, and what of Netflix's own it covers. */
 async function placement(page: Page) {

@@ -50,5 +50,5 @@ export const netflix: SiteAdapter = {
   video: VIDEO,
   playerView: PLAYER_VIEW,
   controls: CONTROLS,
-  keepClear: Object.values(KEEP_CLEAR),
+  keepClear: KEEP_CLEAR,
 };

@@ -22,9 +22,6 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let timer: ReturnType<typeof setTimeout> | undefined;
   let bodyObserver: MutationObserver | undefined;
   const rootObserver = new MutationObserver(() => schedule());
-  /** The subtitle layers being observed; they are looked for again on every check (autoplay replaces them). */
-  let captionLayers: Element[] = [];
-  const captionObserver = new MutationObserver(() => schedule());
   const parentObserver = new MutationObserver(() => {
     if (root && !root.isConnected) detach();
   });
@@ -48,23 +45,11 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
-    observeCaptions();
+    // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for on every check
+    // (autoplay replaces them), and observing one again only renews it.
+    for (const layer of root.querySelectorAll(CAPTION_LAYERS))
+      rootObserver.observe(layer, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'class'] });
     events.onLayout?.();
-  }
-
-  function observeCaptions() {
-    const layers = root ? CAPTION_LAYERS.flatMap((selector) => [...(root?.querySelectorAll(selector) ?? [])]) : [];
-    if (layers.length === captionLayers.length && layers.every((layer, i) => layer === captionLayers[i])) return;
-    captionObserver.disconnect();
-    captionLayers = layers;
-    for (const layer of layers)
-      captionObserver.observe(layer, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true,
-        attributeFilter: ['style', 'class'],
-      });
   }
 
   function schedule() {
@@ -83,8 +68,6 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
 
   function detach() {
     rootObserver.disconnect();
-    captionObserver.disconnect();
-    captionLayers = [];
     parentObserver.disconnect();
     root = null;
     lastKey = '';
@@ -112,7 +95,6 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       if (timer) clearTimeout(timer);
       bodyObserver?.disconnect();
       rootObserver.disconnect();
-      captionObserver.disconnect();
       parentObserver.disconnect();
       root = null;
     },

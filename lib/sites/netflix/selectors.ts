@@ -111,34 +111,34 @@ export interface CurrentVideo {
 
 /**
  * What the panel must never cover: what Netflix paints over the picture, never the layers that hold it. Each entry is
- * one thing, its selectors fallbacks of one another (the first that matches anything is used); a box taller than
+ * one thing (named by its first selector in the tests), its selectors fallbacks of one another (the first that matches anything is used); a box taller than
  * half the window is a layer, not a thing, and is never kept clear of (lib/watch/keep-clear.ts). Looked for on every
  * layout change of the player (debounced, never per frame).
  */
-export const KEEP_CLEAR = {
-  /**
-   * The caption lines: each cue's text container inside Netflix's subtitle layer. The layer itself
-   * (`.player-timedtext`) is written inline as `position: absolute; left: 0; top: 0; right: 0; bottom: 0`, the size
-   * of the picture (docs/netflix-evidence.md, "Subtitles"), so it is not an obstacle; its children are the lines.
-   */
-  captions: ['.player-timedtext-text-container', '.player-timedtext > *'],
-  /** Image subtitles (some languages): the images in their own layer [docs/netflix-evidence.md]. */
-  imageCaptions: ['.image-based-timed-text image', '.image-based-timed-text img'],
-  skipIntro: ['[data-uia="player-skip-intro"]'],
-  skipRecap: ['[data-uia="player-skip-recap"]'],
-  skipPreplay: ['[data-uia="player-skip-preplay"]'],
-  nextEpisode: ['[data-uia="next-episode-seamless-button"]'],
-  nextEpisodeDraining: ['[data-uia="next-episode-seamless-button-draining"]'],
-  watchCredits: ['[data-uia="watch-credits-seamless-button"]'],
-  /** The control bar [S10, S15], inside the bottom controls container; mounted only while the controls show. */
-  controlBar: ['[data-uia="controls-standard"]', '.watch-video--bottom-controls-container'],
-} as const;
+export const KEEP_CLEAR = [
+  // The caption lines: each cue's text container inside Netflix's subtitle layer. The layer itself
+  // (`.player-timedtext`) is written inline as `position: absolute; left: 0; top: 0; right: 0; bottom: 0`, the size
+  // of the picture (docs/netflix-evidence.md, "Subtitles"), so it is not an obstacle; its children are the lines.
+  ['.player-timedtext-text-container', '.player-timedtext > *'],
+  // Image subtitles (some languages): the images in their own layer.
+  ['.image-based-timed-text image'],
+  ['[data-uia="player-skip-intro"]'],
+  ['[data-uia="player-skip-recap"]'],
+  ['[data-uia="player-skip-preplay"]'],
+  ['[data-uia="next-episode-seamless-button"]'],
+  ['[data-uia="next-episode-seamless-button-draining"]'],
+  ['[data-uia="watch-credits-seamless-button"]'],
+  // The control bar [S10, S15], inside the bottom controls container; mounted only while the controls show.
+  ['[data-uia="controls-standard"]', '.watch-video--bottom-controls-container'],
+] as const;
+/** Each thing of KEEP_CLEAR by its first selector, as tests/fixtures/netflix/selector-counts.ts names them. */
+export type KeepClearName = (typeof KEEP_CLEAR)[number][0];
 
 /**
  * The subtitle layers, whose subtree is observed (and nothing wider) so that the panel follows the caption lines as
  * they change or move: Netflix moves a cue by rewriting its inline style, which the player's own observer ignores.
  */
-export const CAPTION_LAYERS = ['.player-timedtext', '.image-based-timed-text'] as const;
+export const CAPTION_LAYERS = '.player-timedtext, .image-based-timed-text';
 
 /**
  * The element narrowed to make room for the panel in side-by-side mode: the player view inside Netflix's
