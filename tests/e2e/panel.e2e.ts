@@ -215,10 +215,10 @@ describe('the panel', () => {
     const page = await env.newPage();
     for (const [size, obstacle] of [
       [{ width: 1920, height: 1080 }, '[data-uia="player-skip-intro"]'],
-      [{ width: 1024, height: 700 }, '.player-timedtext'],
+      [{ width: 1024, height: 700 }, '.player-timedtext-text-container'],
     ] as const) {
       await page.setViewportSize(size);
-      await watch(page, 1, 1);
+      await watch(page, 1, 1, '?cues=fixed');
       await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
       await panel(page).locator('.bs-cast__toggle').first().click();
       const frame = page.locator(PANEL_FRAME);
