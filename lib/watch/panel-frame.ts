@@ -21,7 +21,7 @@ import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { frameStyle, styleWriter } from './frame-style';
-import { clearBottom } from './keep-clear';
+import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import { focusPlayer, pressPlayerKey } from './player-keys';
 import { playerNarrowing } from './player-narrow';
@@ -68,7 +68,7 @@ const maxPanelHeight = ({ top, bottom }: Band) => Math.max(120, window.innerHeig
 function roomBelowTop(site: SiteAdapter, onLeft: boolean, width: number): number {
   const { top } = site.controlBand;
   const left = onLeft ? SIDE : window.innerWidth - SIDE - width;
-  const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
+  const obstacles = obstacleBoxes(document, site.keepClear, window.innerHeight);
   return clearBottom({ left, right: left + width, top }, obstacles, top + maxPanelHeight(site.controlBand)) - top;
 }
 
@@ -210,6 +210,8 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   };
   room = measureRoom();
   place();
+  // Loaded, the frame listens: it gets the state then too, should its own "hello" have been lost on a busy machine.
+  frame.addEventListener('load', post, stop);
   playerRoot.append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());
