@@ -13,6 +13,7 @@ import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
+import type { PanelFrameBinding } from '../lib/service/core';
 import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
@@ -38,6 +39,7 @@ export default defineBackground(() => {
     isAnyWatchUrl,
   );
   const unpackedTitles = sessionTabStore<UnpackedTitle>('unpackedTitle');
+  const panelFrames = sessionTabStore<PanelFrameBinding>('panelFrame');
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -47,6 +49,7 @@ export default defineBackground(() => {
     saveSettings,
     nowWatching,
     unpackedTitles,
+    panelFrames,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
     lookups: {
@@ -57,9 +60,9 @@ export default defineBackground(() => {
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
     relayToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
-    // Every frame of the tab: the panel's frame there is one (Firefox, see relayToPanel). None listening is fine.
-    toTabFrames: (tabId, message) =>
-      browser.tabs.sendMessage(tabId, message).then(
+    // The panel's frame only (see relayToPanel). None listening (a frame still loading) is fine.
+    toTabFrame: (tabId, frameId, message) =>
+      browser.tabs.sendMessage(tabId, message, { frameId }).then(
         () => undefined,
         () => undefined,
       ),
@@ -89,5 +92,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void nowWatching.set(tabId, undefined);
     void unpackedTitles.set(tabId, undefined);
+    void panelFrames.set(tabId, undefined);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The panel, as an extension page in a frame beside Netflix's video: Netflix's page can neither read it nor drive
  * it, its keys and clicks never reach the page, and the page's CSS cannot restyle it. Its state comes from the
- * content script that made the frame (runtime messages carrying this frame's token); what it asks of the content
- * script goes through the background, which knows which tab the frame is in (lib/messaging/panel-messages.ts).
+ * content script that made the frame, through the background, which answers only the frame that content script
+ * bound (lib/messaging/panel-binding.ts); what it asks of the content script goes through the background too.
  */
 import '../../components/shared/badge.css';
 import '../../components/panel/panel.css';
@@ -13,6 +13,7 @@ import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
+import { isFromBackground, panelFrameBound } from '../../lib/messaging/panel-binding';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
@@ -64,8 +65,9 @@ function draw() {
   render(<Panel view={state.view} open={open} settings={settings} shortcut={state.shortcut} actions={actions} />, root);
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isPanelStateMessage(message, token)) return undefined;
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // From the background only, which sends to the frame the content script bound (lib/messaging/panel-binding.ts).
+  if (!isFromBackground(sender) || !isPanelStateMessage(message, token)) return undefined;
   state = message.state;
   draw();
   return undefined;
@@ -117,7 +119,9 @@ window.addEventListener('blur', () => {
   report();
 });
 
-void relay({ action: 'hello' })
+// Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
+void panelFrameBound()
+  .then(() => relay({ action: 'hello' }))
   .then((initial) => {
     state ??= initial as PanelState;
     draw();

@@ -97,6 +97,39 @@ describe('caller privileges', () => {
     stop();
   });
 
+  it('answers a panel page only from the frame its tab’s content script bound with its secret (review 2, R2, N5)', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const panelPage = (tab: number, frameId: number): Sender => ({
+      id: fakeBrowser.runtime.id,
+      url: `${fakeBrowser.runtime.getURL('/panel.html')}#t=1-2-3-4`,
+      tab: { id: tab },
+      frameId,
+    });
+    const progress = { backstory: 1, type: 'getProgress', data: { showId: 'heartstopper' } };
+    // Before any binding, and for a copy the page framed with the real frame's address: nothing.
+    expect(await deliver(progress, panelPage(7, 5))).toEqual({
+      ok: false,
+      error: 'Refused getProgress: this frame is not the panel Backstory made for the tab',
+    });
+    const secret = { secret: '11-22-33-44' };
+    expect(await deliver({ backstory: 1, type: 'registerPanelSecret', data: secret }, contentScript())).toEqual({ ok: true });
+    // A wrong secret binds nothing; the right one binds the frame that gave it, in its own tab only.
+    const claim = (data: unknown, sender: Sender) => deliver({ backstory: 1, type: 'claimPanelFrame', data }, sender);
+    expect(await claim({ secret: '11-22-33-45' }, panelPage(7, 6))).toEqual({ ok: true, value: false });
+    expect(await claim(secret, panelPage(8, 5))).toEqual({ ok: true, value: false });
+    expect(await claim(secret, panelPage(7, 5))).toEqual({ ok: true, value: true });
+    expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: true });
+    expect(await deliver(progress, panelPage(7, 6))).toMatchObject({ ok: false });
+    expect(await deliver(progress, panelPage(8, 5))).toMatchObject({ ok: false });
+    // A new frame (a new secret) unbinds the old one until it claims.
+    await deliver({ backstory: 1, type: 'registerPanelSecret', data: { secret: '55-66-77-88' } }, contentScript());
+    expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: false });
+    // The popup and the options page are not panel pages: unchanged.
+    expect(await deliver(progress, extensionPage())).toMatchObject({ ok: true });
+    stop();
+  });
+
   it('refuses an unknown message, a stranger, and a malformed input, each with a clear error', async () => {
     const { svc } = testService();
     const stop = serve(svc);

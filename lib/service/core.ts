@@ -35,14 +35,23 @@ export interface ServiceDeps {
   extensionVersion: string;
   /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
   relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
-  /** Sends a message to every frame of a tab (the panel's frame among them), from the background. */
-  toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
+  /** Sends a message to one frame of a tab (the panel's), from the background. */
+  toTabFrame?: (tabId: number, frameId: number, message: unknown) => Promise<void>;
+  /** Per tab, the frame its content script made for the panel (lib/messaging/panel-binding.ts). */
+  panelFrames?: TabStore<PanelFrameBinding>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<UnpackedTitle>;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
+}
+
+export interface PanelFrameBinding {
+  /** What the content script handed its own frame (lib/messaging/panel-binding.ts). */
+  secret: string;
+  /** The frame that gave the secret back: the tab's panel. */
+  frameId?: number;
 }
 
 export interface TabStore<T> {
@@ -63,6 +72,8 @@ export interface LookupServiceDeps {
  */
 export interface From {
   tabId?: number;
+  /** The sender's frame in its tab (0: the top frame). */
+  frameId?: number;
   site?: SiteId;
 }
 

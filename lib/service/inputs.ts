@@ -57,6 +57,8 @@ export const inputs = {
     }),
     v.check((m) => JSON.stringify(m).length <= 256 * 1024, 'a panel state is at most 256 KB'),
   ),
+  /** The secret a content script hands its own panel frame (lib/messaging/panel-binding.ts). */
+  panelSecret: v.strictObject({ secret: v.pipe(v.string(), v.regex(/^[\d-]{7,60}$/)) }),
   panelAction: v.variant('action', [
     v.strictObject({ action: v.literal('hello') }),
     v.strictObject({ action: v.literal('open'), open: v.boolean() }),

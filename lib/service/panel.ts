@@ -43,6 +43,28 @@ export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
     },
 
     /**
+     * Not a message (send.ts leaves it out): whether a sender showing the panel page is the frame the tab's content
+     * script bound (lib/messaging/panel-binding.ts). Every message of a panel page is refused otherwise.
+     */
+    async isBoundPanelFrame({ tabId, frameId }: From): Promise<boolean> {
+      if (tabId === undefined || frameId === undefined || !deps.panelFrames) return false;
+      return (await deps.panelFrames.get(tabId))?.frameId === frameId;
+    },
+
+    /**
+     * A panel frame gives back the secret its content script handed it: the sender's frame (as the browser names
+     * it) becomes the tab's panel. Answered for any panel page, bound or not: a wrong secret binds nothing.
+     */
+    async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<boolean> {
+      const { secret } = parseInput(inputs.panelSecret, data, 'claimPanelFrame');
+      if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
+      const binding = await deps.panelFrames.get(tabId);
+      if (binding?.secret !== secret) return false;
+      await deps.panelFrames.set(tabId, { secret, frameId });
+      return true;
+    },
+
+    /**
      * The panel frame's way to its content script: the tab is the one the browser says the frame is in, so a
      * frame can only ever talk to the page it sits on.
      */

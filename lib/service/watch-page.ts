@@ -73,16 +73,28 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
     },
 
     /**
-     * FIREFOX: an extension page framed in a web page gets only content-script APIs there, and a content script's
-     * runtime.sendMessage does not reach it (measured on Firefox ESR 153: the panel frame never heard its state).
-     * So the content script sends its panel's state here and the background hands it to the frames of the sender's
-     * tab, where only the frame holding the message's token takes it. Chromium delivers it directly
-     * (lib/watch/panel-frame.ts).
+     * The panel's state, from the content script to its frame, in every browser. FIREFOX: a content script's
+     * runtime.sendMessage does not reach an extension page framed in a web page (measured on Firefox ESR 153). And
+     * in Chromium it reaches every extension page, a copy of the panel the page made included, or another tab's
+     * frame (security review 2, N5, N12). So the background hands it to the one frame bound to the sender's tab,
+     * and the frame takes state only from the background.
      */
     async relayToPanel(data: unknown, { tabId }: From = {}) {
       const message = parseInput(inputs.panelState, data, 'relayToPanel');
       if (tabId === undefined) throw new InvalidMessageError('Refused relayToPanel: not from a tab');
-      await deps.toTabFrames?.(tabId, message);
+      // Only to the frame the content script bound: a copy of panel.html the page made in this tab hears nothing.
+      const bound = (await deps.panelFrames?.get(tabId))?.frameId;
+      if (bound !== undefined) await deps.toTabFrame?.(tabId, bound, message);
+    },
+
+    /**
+     * The content script made a panel frame, and the secret it will hand that frame (lib/messaging/panel-binding.ts):
+     * until the frame gives it back, no frame of the tab is the panel.
+     */
+    async registerPanelSecret(data: unknown, { tabId }: From = {}) {
+      const { secret } = parseInput(inputs.panelSecret, data, 'registerPanelSecret');
+      if (tabId === undefined) throw new InvalidMessageError('Refused registerPanelSecret: not from a tab');
+      await deps.panelFrames?.set(tabId, { secret });
     },
   };
 }

@@ -15,6 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
+import { handSecretToFrame, registerPanelSecret } from '../messaging/panel-binding';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
@@ -160,15 +161,8 @@ export function mountPanelFrame(
     // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
     if (!ctx.isValid) return;
     const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
-    try {
-      // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
-      // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
-      // only the direct send.
-      if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
-      else void browser.runtime.sendMessage(message).catch(() => undefined);
-    } catch {
-      // The extension's context is gone.
-    }
+    // Through the background, to the frame bound below only (lib/messaging/panel-binding.ts).
+    void send('relayToPanel', message).catch(() => undefined);
   };
   const relayout = () => {
     room = measureRoom();
@@ -195,6 +189,17 @@ export function mountPanelFrame(
   const stop = new AbortController();
   const on = { signal: stop.signal };
   document.addEventListener('fullscreenchange', followFullscreen, on);
+  // Only the frame made here is the panel: on each of its loads (moving it makes a new one), it gets the secret.
+  const secret = registerPanelSecret();
+  frame.addEventListener(
+    'load',
+    () =>
+      void secret.then(
+        (s) => handSecretToFrame(frame, s),
+        () => undefined,
+      ),
+    on,
+  );
   window.addEventListener('resize', relayout, on);
   // Media events do not bubble, but a capturing listener on the document sees every <video>'s, autoplay included.
   document.addEventListener('pause', () => attend({ paused: true }), { ...on, capture: true });

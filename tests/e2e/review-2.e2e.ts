@@ -1,0 +1,123 @@
+// Security review 2 (../shared/reference/security-review-2.md): the page's own copy of the panel, another tab's
+// content script, and the player left whole when the extension goes away.
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { togglePanel } from '../harness/panel-frame';
+import { PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension, watch } from './support';
+
+const env = useExtension();
+type Reply = { ok: boolean; value?: unknown; error?: string };
+type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } };
+
+/** The page frames its own copy of panel.html, with the real frame's address (token and all), invisible, over it. */
+async function frameACopy(page: Page): Promise<Frame> {
+  const before = new Set(page.frames());
+  await page.evaluate(() => {
+    const real = document.querySelector('iframe[data-backstory]') as HTMLIFrameElement;
+    const copy = document.createElement('iframe');
+    copy.src = real.src;
+    copy.id = 'attacker-copy';
+    copy.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;opacity:0.001;z-index:2147483647;border:0';
+    return new Promise((resolve) => {
+      copy.addEventListener('load', resolve, { once: true });
+      document.body.append(copy);
+    });
+  });
+  const copy = page.frames().find((f) => !before.has(f) && f.url().includes('/panel.html'));
+  if (!copy) throw new Error('the copy did not load');
+  return copy;
+}
+
+/** Evaluates in the content script's isolated world of a tab, as a compromised renderer could (review N12). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(env.browser.extensionId));
+  if (!world) throw new Error('no content script world in the page');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.text);
+  return result.value;
+}
+
+describe('security review 2', () => {
+  it('gives a copy of the panel the page framed itself no state and no voice, and keeps the real one working (R2, N5)', async () => {
+    const page = await env.newPage();
+    await watch(page, 1, 2);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    const copy = await frameACopy(page);
+
+    // The copy's own requests, as its code (or a click in it) would make them: every one refused.
+    const ask = (message: unknown) =>
+      copy.evaluate((m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m), message);
+    expect(await ask({ backstory: 1, type: 'relayToPanelHost', data: { action: 'hello' } })).toMatchObject({ ok: false });
+    expect(await ask({ backstory: 1, type: 'relayToPanelHost', data: { action: 'confirmWatched', yes: true } })).toMatchObject({
+      ok: false,
+    });
+    expect(await ask({ backstory: 1, type: 'placeViewer', data: { showId: 'heartstopper', episodeId: 's3e8' } })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await ask({ backstory: 1, type: 'revealItem', data: { showId: 'heartstopper', season: 1, handle: 'x' } }),
+    ).toMatchObject({
+      ok: false,
+    });
+
+    // The real panel changes state (opened, then closed by the viewer's shortcut); the copy hears none of it.
+    await togglePanel(env.browser.serviceWorker, page);
+    await panel(page).locator('.bs-handle').waitFor({ timeout: 10_000 });
+    await togglePanel(env.browser.serviceWorker, page);
+    await panel(page).locator('.bs-panel').waitFor({ timeout: 10_000 });
+    expect(await copy.evaluate(() => document.getElementById('app')?.innerHTML)).toBe('');
+
+    // A trusted click where the copy lies over the real panel reaches nothing; the real frame still answers.
+    const box = await page.locator(PANEL_FRAME).first().boundingBox();
+    if (!box) throw new Error('no panel frame');
+    await page.mouse.click(box.x + box.width / 2, box.y + 20);
+    const progress = await (await panelFrame(page)).evaluate(() =>
+      (globalThis as unknown as Chrome).chrome.runtime.sendMessage({
+        backstory: 1,
+        type: 'getProgress',
+        data: { showId: 'heartstopper' },
+      }),
+    );
+    expect(progress).toMatchObject({ ok: true, value: { furthestOrdinal: 0 } });
+    expect(await copy.evaluate(() => document.getElementById('app')?.innerHTML)).toBe('');
+    await page.close();
+  });
+
+  it('refuses a panel state another tab’s content script sends with this tab’s token (R4, N12)', async () => {
+    const a = await env.newPage();
+    await watch(a, 1, 2);
+    await expect.poll(() => panelEpisode(a)).toBe('S1 · E2 Crush');
+    const token = new URL(
+      await a
+        .locator(PANEL_FRAME)
+        .getAttribute('src')
+        .then((s) => s ?? ''),
+    ).hash.slice(3);
+    const b = await env.newPage();
+    await watch(b, 1, 3);
+    await expect.poll(() => panelEpisode(b)).toBe('S1 · E3 Kiss');
+    await inContentScript(
+      b,
+      `(async () => {
+        const settings = (await chrome.runtime.sendMessage({ backstory: 1, type: 'getSettings' })).value;
+        await chrome.runtime.sendMessage({ backstoryPanel: 1, token: ${JSON.stringify(token)}, state: {
+          view: { status: 'unknown', reason: 'unknown-show', title: 'FORGED FROM TAB B' }, open: true, settings,
+          shortcut: '', layout: { maxHeight: 600, fontSize: 16, column: false } } });
+      })()`,
+    );
+    expect(await panel(a).locator('body').innerText()).not.toContain('FORGED');
+    expect(await panelEpisode(a)).toBe('S1 · E2 Crush');
+    await a.close();
+    await b.close();
+  });
+});
