@@ -13,6 +13,7 @@ import type { UnpackedTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
 import type { SiteId } from '../sites/registry';
+import type { Pace } from './lookup-gate';
 import { reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {
@@ -64,6 +65,8 @@ export interface LookupServiceDeps {
   allowed: () => Promise<boolean>;
   tvmaze: { request(url: string): Promise<Response> };
   wikidata: { request(url: string): Promise<Response> };
+  /** The clock the per-tab spacing of lookups keeps (lib/service/lookup-gate.ts); the real one by default. */
+  pace?: Pace;
 }
 
 /**

@@ -100,7 +100,7 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
 }
 
 /** Which signal's word counts most for a title without a pack: Backstory's own metadata request, then the page's. */
-const WEIGHT: Record<EpisodeSignals['via'], number> = { metadata: 3, 'page-world': 2, 'title-text': 1, url: 0 };
+export const WEIGHT: Record<EpisodeSignals['via'], number> = { metadata: 3, 'page-world': 2, 'title-text': 1, url: 0 };
 
 /**
  * Keeps, per tab, what the signals say of a title no pack knows, for the panel to look up once the viewer allows
