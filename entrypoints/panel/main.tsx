@@ -18,6 +18,7 @@ import { isPanelStateMessage, type PanelAction, type PanelState } from '../../li
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
+import { holdContentScriptPorts } from '../../lib/watch/extension-alive';
 
 document.documentElement.lang = uiLocale();
 const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
@@ -118,6 +119,9 @@ window.addEventListener('blur', () => {
   focused = false;
   report();
 });
+
+// The content script knows the extension is gone when this page's port closes (lib/watch/extension-alive.ts).
+holdContentScriptPorts();
 
 // Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
 void panelFrameBound()

@@ -20,6 +20,7 @@ import type { PanelState, PanelStateMessage } from '../messaging/panel-messages'
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
+import { followExtension } from './extension-alive';
 import { clearBottom } from './keep-clear';
 import { type Activity, BOTTOM, fontSize, HANDLE, isShown, panelWidth, SIDE, TOP } from './layout';
 
@@ -193,11 +194,14 @@ export function mountPanelFrame(
   const secret = registerPanelSecret();
   frame.addEventListener(
     'load',
-    () =>
+    () => {
       void secret.then(
         (s) => handSecretToFrame(frame, s),
         () => undefined,
-      ),
+      );
+      // And the frame tells the content script when the extension is gone (a clean exit: extension-alive.ts).
+      followExtension(() => ctx.isValid);
+    },
     on,
   );
   window.addEventListener('resize', relayout, on);

@@ -120,4 +120,39 @@ describe('security review 2', () => {
     await a.close();
     await b.close();
   });
+
+  // Last: it turns the extension off (and on again for the browser's clean-up).
+  it('gives Netflix its whole player back within 2 s, without a reload, when the extension is disabled (R8, N25)', async () => {
+    const page = await env.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await watch(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    await (await panelFrame(page)).evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome.storage.sync.set(
+        { 'setting:panelMode': { value: 'side', at: Date.now() } },
+      ),
+    );
+    const videoWidth = () => page.locator('video').evaluate((v) => Math.round(v.getBoundingClientRect().width));
+    await expect.poll(videoWidth).toBeLessThan(1280);
+
+    const settings = await env.browser.context.newPage();
+    await settings.goto('chrome://extensions');
+    const setEnabled = (on: boolean) =>
+      settings.evaluate(
+        ([id, enabled]) =>
+          (
+            globalThis as unknown as { chrome: { management: { setEnabled(id: string, on: boolean): Promise<void> } } }
+          ).chrome.management.setEnabled(id as string, enabled as boolean),
+        [env.browser.extensionId, on] as const,
+      );
+    await setEnabled(false);
+    const off = Date.now();
+    await expect.poll(videoWidth, { timeout: 2_000 }).toBe(1280);
+    await expect.poll(() => page.locator(PANEL_FRAME).count(), { timeout: 2_000 - (Date.now() - off) }).toBe(0);
+    console.info(`player whole ${Date.now() - off} ms after the extension was disabled`);
+    expect((await page.locator('.watch-video--player-view').getAttribute('style')) ?? '').not.toContain('calc(');
+    await setEnabled(true);
+    await settings.close();
+    await page.close();
+  });
 });
