@@ -13,7 +13,7 @@ import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
-import { isFromBackground, panelFrameBound } from '../../lib/messaging/panel-binding';
+import { isFromBackground, onPanelFrameBound } from '../../lib/messaging/panel-binding';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
@@ -21,7 +21,8 @@ import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
 import { holdContentScriptPorts } from '../../lib/watch/extension-alive';
 
 document.documentElement.lang = uiLocale();
-const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
+/** Handed by the content script that made this frame, once the background bound it (panel-binding.ts). */
+let token = '';
 const root = document.getElementById('app') as HTMLElement;
 let state: PanelState | undefined;
 
@@ -124,10 +125,12 @@ window.addEventListener('blur', () => {
 holdContentScriptPorts();
 
 // Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
-void panelFrameBound()
-  .then(() => relay({ action: 'hello' }))
-  .then((initial) => {
-    state ??= initial as PanelState;
-    draw();
-  })
-  .catch(() => undefined);
+onPanelFrameBound((bound) => {
+  token = bound;
+  relay({ action: 'hello' })
+    .then((initial) => {
+      state ??= initial as PanelState;
+      draw();
+    })
+    .catch(() => undefined);
+});

@@ -97,33 +97,34 @@ describe('caller privileges', () => {
     stop();
   });
 
-  it('answers a panel page only from the frame its tab’s content script bound with its secret (review 2, R2, N5)', async () => {
+  it('answers a panel page only from the frame that gave back its tab’s token (review 2, R2, N5)', async () => {
     const { svc } = testService();
     const stop = serve(svc);
     const panelPage = (tab: number, frameId: number): Sender => ({
       id: fakeBrowser.runtime.id,
-      url: `${fakeBrowser.runtime.getURL('/panel.html')}#t=1-2-3-4`,
+      url: fakeBrowser.runtime.getURL('/panel.html'),
       tab: { id: tab },
       frameId,
     });
     const progress = { backstory: 1, type: 'getProgress', data: { showId: 'heartstopper' } };
-    // Before any binding, and for a copy the page framed with the real frame's address: nothing.
+    // Before any binding, and for a copy the page framed itself: nothing.
     expect(await deliver(progress, panelPage(7, 5))).toEqual({
       ok: false,
       error: 'Refused getProgress: this frame is not the panel Backstory made for the tab',
     });
-    const secret = { secret: '11-22-33-44' };
-    expect(await deliver({ backstory: 1, type: 'registerPanelSecret', data: secret }, contentScript())).toEqual({ ok: true });
-    // A wrong secret binds nothing; the right one binds the frame that gave it, in its own tab only.
-    const claim = (data: unknown, sender: Sender) => deliver({ backstory: 1, type: 'claimPanelFrame', data }, sender);
-    expect(await claim({ secret: '11-22-33-45' }, panelPage(7, 6))).toEqual({ ok: true, value: false });
-    expect(await claim(secret, panelPage(8, 5))).toEqual({ ok: true, value: false });
-    expect(await claim(secret, panelPage(7, 5))).toEqual({ ok: true, value: true });
+    // The content script's first panel state tells the background the frame's token.
+    const state = (token: string) => ({ backstory: 1, type: 'relayToPanel', data: { backstoryPanel: 1, token, state: {} } });
+    expect(await deliver(state('11-22-33-44'), contentScript())).toEqual({ ok: true });
+    // A wrong token binds nothing; the right one binds the frame that gave it, in its own tab only.
+    const claim = (token: string, sender: Sender) => deliver({ backstory: 1, type: 'claimPanelFrame', data: { token } }, sender);
+    expect(await claim('11-22-33-45', panelPage(7, 6))).toEqual({ ok: true, value: false });
+    expect(await claim('11-22-33-44', panelPage(8, 5))).toEqual({ ok: true, value: false });
+    expect(await claim('11-22-33-44', panelPage(7, 5))).toEqual({ ok: true, value: true });
     expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: true });
     expect(await deliver(progress, panelPage(7, 6))).toMatchObject({ ok: false });
     expect(await deliver(progress, panelPage(8, 5))).toMatchObject({ ok: false });
-    // A new frame (a new secret) unbinds the old one until it claims.
-    await deliver({ backstory: 1, type: 'registerPanelSecret', data: { secret: '55-66-77-88' } }, contentScript());
+    // A new frame (a new token) unbinds the old one until it claims.
+    await deliver(state('55-66-77-88'), contentScript());
     expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: false });
     // The popup and the options page are not panel pages: unchanged.
     expect(await deliver(progress, extensionPage())).toMatchObject({ ok: true });

@@ -27,7 +27,6 @@ const CALLERS = {
   getShortcut: 'page',
   getSettings: 'page',
   relayToPanel: 'page',
-  registerPanelSecret: 'page',
   // Asked by the panel's frame (an extension page) since the panel left Netflix's page: not by the content script.
   revealItem: 'extension',
   listEpisodes: 'extension',

@@ -49,9 +49,9 @@ export interface ServiceDeps {
 }
 
 export interface PanelFrameBinding {
-  /** What the content script handed its own frame (lib/messaging/panel-binding.ts). */
-  secret: string;
-  /** The frame that gave the secret back: the tab's panel. */
+  /** The token the content script handed its own frame, never shown to the page (lib/messaging/panel-binding.ts). */
+  token: string;
+  /** The frame that gave the token back: the tab's panel. */
   frameId?: number;
 }
 

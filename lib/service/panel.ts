@@ -52,15 +52,15 @@ export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
     },
 
     /**
-     * A panel frame gives back the secret its content script handed it: the sender's frame (as the browser names
-     * it) becomes the tab's panel. Answered for any panel page, bound or not: a wrong secret binds nothing.
+     * A panel frame gives back the token its content script handed it: the sender's frame (as the browser names
+     * it) becomes the tab's panel. Answered for any panel page, bound or not: a wrong token binds nothing.
      */
     async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<boolean> {
-      const { secret } = parseInput(inputs.panelSecret, data, 'claimPanelFrame');
+      const { token } = parseInput(inputs.panelToken, data, 'claimPanelFrame');
       if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
       const binding = await deps.panelFrames.get(tabId);
-      if (binding?.secret !== secret) return false;
-      await deps.panelFrames.set(tabId, { secret, frameId });
+      if (binding?.token !== token) return false;
+      await deps.panelFrames.set(tabId, { token, frameId });
       return true;
     },
 

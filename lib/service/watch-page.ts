@@ -77,24 +77,17 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
      * runtime.sendMessage does not reach an extension page framed in a web page (measured on Firefox ESR 153). And
      * in Chromium it reaches every extension page, a copy of the panel the page made included, or another tab's
      * frame (security review 2, N5, N12). So the background hands it to the one frame bound to the sender's tab,
-     * and the frame takes state only from the background.
+     * and the frame takes state only from the background. The message's token tells the background which frame that is
+     * once the frame gives it back (claimPanelFrame).
      */
     async relayToPanel(data: unknown, { tabId }: From = {}) {
       const message = parseInput(inputs.panelState, data, 'relayToPanel');
       if (tabId === undefined) throw new InvalidMessageError('Refused relayToPanel: not from a tab');
-      // Only to the frame the content script bound: a copy of panel.html the page made in this tab hears nothing.
-      const bound = (await deps.panelFrames?.get(tabId))?.frameId;
-      if (bound !== undefined) await deps.toTabFrame?.(tabId, bound, message);
-    },
-
-    /**
-     * The content script made a panel frame, and the secret it will hand that frame (lib/messaging/panel-binding.ts):
-     * until the frame gives it back, no frame of the tab is the panel.
-     */
-    async registerPanelSecret(data: unknown, { tabId }: From = {}) {
-      const { secret } = parseInput(inputs.panelSecret, data, 'registerPanelSecret');
-      if (tabId === undefined) throw new InvalidMessageError('Refused registerPanelSecret: not from a tab');
-      await deps.panelFrames?.set(tabId, { secret });
+      // The token is the panel frame's (lib/messaging/panel-binding.ts): a new one is a new frame, not bound yet.
+      const binding = await deps.panelFrames?.get(tabId);
+      if (binding?.token !== message.token) await deps.panelFrames?.set(tabId, { token: message.token });
+      // Only to the frame that gave the token back: a copy of panel.html the page made in this tab hears nothing.
+      else if (binding.frameId !== undefined) await deps.toTabFrame?.(tabId, binding.frameId, message);
     },
   };
 }

@@ -5,32 +5,24 @@
  * the panel's frame, the content script opens a port to the frame (an extension page, alive exactly as long as the
  * extension is) and, when it closes, asks whether the extension is still there: if not, its context ends and
  * everything bound to it (the frame, the narrowed player) is put back. Chromium closes the port a moment before it
- * takes the runtime away (measured: the id is still there in onDisconnect), so it asks a few more times over the
- * next second. A port that closes because the frame itself went (moved in fullscreen, replaced) changes nothing:
+ * takes the runtime away (measured: the id is still there in onDisconnect, gone 200 ms later), so it asks again
+ * after a while. A port that closes because the frame itself went (moved in fullscreen, replaced) changes nothing:
  * the extension is still there. No timer runs otherwise, and nothing per frame.
  * FIREFOX: a content script's port does not reach a framed extension page there (as with messages); Firefox
  * removes a disabled add-on's content scripts itself, but not what they changed in the page (not covered).
  */
 import { browser } from 'wxt/browser';
 
-const PORT = 'backstory:panel-alive';
-
-const CHECKS = 6;
-const CHECK_EVERY_MS = 200;
+/** Within the 2 s a viewer should wait for the player back, with room for a busy machine. */
+const CHECK_AFTER_MS = 800;
 
 /** Content script: `stillThere` is read when the panel frame's port closes (ctx.isValid ends the context if not). */
 export function followExtension(stillThere: () => boolean): void {
-  const check = (left: number) => {
-    if (stillThere() && left > 0) setTimeout(() => check(left - 1), CHECK_EVERY_MS);
-  };
-  try {
-    browser.runtime.connect({ name: PORT }).onDisconnect.addListener(() => check(CHECKS));
-  } catch {
-    stillThere();
-  }
+  // Throws only when the extension is already gone, which the next look at the context notices.
+  browser.runtime.connect().onDisconnect.addListener(() => setTimeout(stillThere, CHECK_AFTER_MS));
 }
 
-/** Panel frame: holds the content script's port open for as long as this page lives. */
+/** Panel frame: holds the content script's port (nothing else connects) open for as long as this page lives. */
 export function holdContentScriptPorts(): void {
   browser.runtime.onConnect.addListener(() => undefined);
 }

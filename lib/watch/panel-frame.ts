@@ -15,7 +15,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { handSecretToFrame, registerPanelSecret } from '../messaging/panel-binding';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
@@ -69,10 +68,12 @@ export function mountPanelFrame(
   let writtenCss = '';
   let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
 
-  // getRandomValues, not randomUUID: the latter exists only in secure contexts.
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts. Never in the page (not in the
+  // frame's address): it is what makes this frame the panel (lib/messaging/panel-binding.ts).
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}#t=${token}`;
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  frame.src = panelUrl;
   frame.title = 'Backstory';
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
   frame.allow = 'clipboard-write';
@@ -158,17 +159,17 @@ export function mountPanelFrame(
     }
     narrow();
   };
-  const post = () => {
+  const post = async () => {
     // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
     if (!ctx.isValid) return;
     const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
-    // Through the background, to the frame bound below only (lib/messaging/panel-binding.ts).
-    void send('relayToPanel', message).catch(() => undefined);
+    // Through the background, which learns the token here, to the frame that gives it back only (panel-binding.ts).
+    await send('relayToPanel', message).catch(() => undefined);
   };
   const relayout = () => {
     room = measureRoom();
     place();
-    post();
+    void post();
   };
   const attend = (change: Partial<Activity>) => {
     const before = isShown(mode(), state.open, activity);
@@ -190,16 +191,12 @@ export function mountPanelFrame(
   const stop = new AbortController();
   const on = { signal: stop.signal };
   document.addEventListener('fullscreenchange', followFullscreen, on);
-  // Only the frame made here is the panel: on each of its loads (moving it makes a new one), it gets the secret.
-  const secret = registerPanelSecret();
+  // Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
+  // the token, it gets the token; and it tells the content script when the extension is gone (extension-alive.ts).
   frame.addEventListener(
     'load',
     () => {
-      void secret.then(
-        (s) => handSecretToFrame(frame, s),
-        () => undefined,
-      );
-      // And the frame tells the content script when the extension is gone (a clean exit: extension-alive.ts).
+      void post().then(() => frame.contentWindow?.postMessage(token, panelUrl));
       followExtension(() => ctx.isValid);
     },
     on,
@@ -241,7 +238,7 @@ export function mountPanelFrame(
       if (next !== room) {
         room = next;
         place();
-        post();
+        void post();
       } else if (changed) place();
     },
     resize(_width, nextHeight) {
