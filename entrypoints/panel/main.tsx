@@ -125,12 +125,8 @@ window.addEventListener('blur', () => {
 holdContentScriptPorts();
 
 // Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
-onPanelFrameBound((bound) => {
+onPanelFrameBound((bound, initial) => {
   token = bound;
-  relay({ action: 'hello' })
-    .then((initial) => {
-      state ??= initial as PanelState;
-      draw();
-    })
-    .catch(() => undefined);
+  state ??= (initial as PanelState | null) ?? undefined;
+  draw();
 });

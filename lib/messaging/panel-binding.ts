@@ -24,15 +24,16 @@ import { send } from './send';
 export const PANEL_PAGE = '/panel.html';
 
 /**
- * Panel frame: calls `bound` with the token each time the background binds this frame as its tab's panel (a frame
- * reloaded, or a content script updated under the page, hands a token again).
+ * Panel frame: calls `bound` with the token and the content script's current state (null if it has none yet) each
+ * time the background binds this frame as its tab's panel (a content script updated under the page hands a token
+ * again).
  */
-export function onPanelFrameBound(bound: (token: string) => void): void {
+export function onPanelFrameBound(bound: (token: string, state: unknown) => void): void {
   window.addEventListener('message', (event) => {
     const token: unknown = event.data;
     if (typeof token !== 'string' || !/^[\d-]{7,60}$/.test(token)) return;
     send('claimPanelFrame', { token }).then(
-      (ok) => ok && bound(token),
+      (claimed) => claimed && bound(token, claimed.state),
       () => undefined,
     );
   });

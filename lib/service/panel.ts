@@ -53,15 +53,18 @@ export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
 
     /**
      * A panel frame gives back the token its content script handed it: the sender's frame (as the browser names
-     * it) becomes the tab's panel. Answered for any panel page, bound or not: a wrong token binds nothing.
+     * it) becomes the tab's panel, and gets what the content script shows (its "hello", asked here to save the frame
+     * a round trip; null while the content script has nothing). Answered for any panel page, bound or not: a wrong
+     * token binds nothing and gets `false`.
      */
-    async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<boolean> {
+    async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<false | { state: unknown }> {
       const { token } = parseInput(inputs.panelToken, data, 'claimPanelFrame');
       if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
       const binding = await deps.panelFrames.get(tabId);
       if (binding?.token !== token) return false;
       await deps.panelFrames.set(tabId, { token, frameId });
-      return true;
+      const hello = deps.relayToTab?.(tabId, { backstoryPanelAction: { action: 'hello' } });
+      return { state: (await hello?.catch(() => null)) ?? null };
     },
 
     /**

@@ -166,10 +166,13 @@ export function mountPanelFrame(
     // Through the background, which learns the token here, to the frame that gives it back only (panel-binding.ts).
     await send('relayToPanel', message).catch(() => undefined);
   };
+  /** Settles once the background has this frame's token (the first state sent, at mount, carries it). */
+  let told: Promise<void> | undefined;
   const relayout = () => {
     room = measureRoom();
     place();
-    void post();
+    const sent = post();
+    told ??= sent;
   };
   const attend = (change: Partial<Activity>) => {
     const before = isShown(mode(), state.open, activity);
@@ -193,10 +196,11 @@ export function mountPanelFrame(
   document.addEventListener('fullscreenchange', followFullscreen, on);
   // Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
   // the token, it gets the token; and it tells the content script when the extension is gone (extension-alive.ts).
+  // The frame then asks for its state (claimPanelFrame answers with it).
   frame.addEventListener(
     'load',
     () => {
-      void post().then(() => frame.contentWindow?.postMessage(token, panelUrl));
+      void told?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
       followExtension(() => ctx.isValid);
     },
     on,
