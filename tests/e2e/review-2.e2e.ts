@@ -119,6 +119,42 @@ describe('security review 2', () => {
     await b.close();
   });
 
+  // A check of the binding itself (review N28 re-run against it), not a break of the review.
+  it('never hands the token to a page the page navigated the real frame to, and rebinds the panel reloaded (N28)', async () => {
+    const page = await env.newPage();
+    // In every frame of the tab, before its scripts: what is posted into it.
+    await page.addInitScript(() => {
+      const got: unknown[] = [];
+      (window as unknown as { __got: unknown[] }).__got = got;
+      addEventListener('message', (event) => got.push(event.data));
+    });
+    await watch(page, 1, 2);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    // The page sends the real frame to a page of its own: the content script's token goes nowhere.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const frame = document.querySelector('iframe[data-backstory]') as HTMLIFrameElement;
+          frame.addEventListener('load', resolve, { once: true });
+          frame.src = 'https://www.netflix.com/attacker-frame';
+        }),
+    );
+    const hijacked = page.frames().find((f) => f.url().includes('/attacker-frame'));
+    if (!hijacked) throw new Error('the page could not navigate the frame');
+    // Nothing to wait for (what is checked is that nothing comes): the content script's load handler gets a turn.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const got = (await hijacked.evaluate(() => (window as unknown as { __got: unknown[] }).__got)).filter(
+      (data) => typeof data === 'string' && /^[\d-]{7,60}$/.test(data),
+    );
+    expect(got).toEqual([]);
+    // Sent back to the panel page (a new document in the frame Backstory made), it is bound again and works.
+    await page.evaluate((url) => {
+      (document.querySelector('iframe[data-backstory]') as HTMLIFrameElement).src = url;
+    }, `chrome-extension://${env.browser.extensionId}/panel.html`);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
+    await page.close();
+  });
+
   // Last: it turns the extension off (and on again for the browser's clean-up).
   it('gives Netflix its whole player back within 2 s, without a reload, when the extension is disabled (R8, N25)', async () => {
     const page = await env.newPage();
