@@ -16,10 +16,10 @@ import { browser } from 'wxt/browser';
 /** Within the 2 s a viewer should wait for the player back, with room for a busy machine. */
 const CHECK_AFTER_MS = 800;
 
-/** Content script: `stillThere` is read when the panel frame's port closes (ctx.isValid ends the context if not). */
-export function followExtension(stillThere: () => boolean): void {
+/** Content script: when the panel frame's port closes, a look at `ctx.isValid` ends the context if the runtime is gone. */
+export function followExtension(ctx: { readonly isValid: boolean }): void {
   // Throws only when the extension is already gone, which the next look at the context notices.
-  browser.runtime.connect().onDisconnect.addListener(() => setTimeout(stillThere, CHECK_AFTER_MS));
+  browser.runtime.connect().onDisconnect.addListener(() => setTimeout(() => ctx.isValid, CHECK_AFTER_MS));
 }
 
 /** Panel frame: holds the content script's port (nothing else connects) open for as long as this page lives. */

@@ -159,15 +159,16 @@ export function mountPanelFrame(
     }
     narrow();
   };
-  const post = async () => {
-    // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
-    if (!ctx.isValid) return;
-    const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
-    // Through the background, which learns the token here, to the frame that gives it back only (panel-binding.ts).
-    await send('relayToPanel', message).catch(() => undefined);
-  };
+  // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
+  // Through the background, which learns the token here, to the frame that gives it back only (panel-binding.ts).
+  const post = () =>
+    ctx.isValid
+      ? send('relayToPanel', { backstoryPanel: 1, token, state: host.current() } satisfies PanelStateMessage).catch(
+          () => undefined,
+        )
+      : undefined;
   /** Settles once the background has this frame's token (the first state sent, at mount, carries it). */
-  let told: Promise<void> | undefined;
+  let told: Promise<unknown> | undefined;
   const relayout = () => {
     room = measureRoom();
     place();
@@ -201,7 +202,7 @@ export function mountPanelFrame(
     'load',
     () => {
       void told?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
-      followExtension(() => ctx.isValid);
+      followExtension(ctx);
     },
     on,
   );
