@@ -33,11 +33,11 @@ function collect(node: Json, path: string, out: { path: string; text: string }[]
     for (const [k, v] of Object.entries(node)) collect(v, path ? `${path}.${k}` : k, out, names, k);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function words(text: string, names: string[]): string[] {
   let t = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
-  for (const name of names) t = t.replace(new RegExp(`(?<![\\p{L}'])${escape(name)}(?![\\p{L}])`, 'gu'), ' zzname ');
+  for (const name of names) t = t.replace(new RegExp(`(?<![\\p{L}'])${escapeRegExp(name)}(?![\\p{L}])`, 'gu'), ' zzname ');
   return t.match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
