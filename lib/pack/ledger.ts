@@ -73,8 +73,12 @@ export function visibleTexts(pack: Pack): VisibleText[] {
     many('film', 'statusNote', pack.film.statusNote, premiere, pack.film.declares);
     many('film', 'synopsis', pack.film.synopsis, { episode: pack.film.id }, pack.film.declares);
   }
+  // A summary is shown only once its character is listed: its first stage from the listing on.
   for (const [i, c] of pack.characters.entries())
-    for (const [j, s] of c.summaries.entries()) one(`characters.${i}.summaries.${j}`, 'text', s.text, s.horizon, s, [c.id]);
+    for (const [j, s] of c.summaries.entries()) {
+      const horizon = j === 0 ? { episode: c.listedFrom, at: 'start' as const } : s.horizon;
+      one(`characters.${i}.summaries.${j}`, 'text', s.text, horizon, s, [c.id]);
+    }
   for (const [i, vol] of pack.volumes.entries()) many(`volumes.${i}`, 'arc', vol.arc, vol.arcHorizon, vol.declares);
   for (const [i, b] of pack.books.entries())
     for (const [j, s] of b.connections.entries()) one(`books.${i}.connections.${j}`, 'text', s.text, s.horizon, s);

@@ -1,72 +1,44 @@
 /**
- * Own words: lists every visible text of a pack that shares a run of six words with its fact sheet, names and
- * titles aside (the house rule in CONTRIBUTING.md). The fact sheet lives outside the repository
- * (../shared/reference), so this is a tool to run by hand, not a unit test:
- *
- *   npx tsx tests/harness/own-words.ts data/the-sandman.pack.json ../shared/reference/sandman-facts.md
- *
- * Names and titles (characters, people, episodes, volumes, books, issues) count as one word each, so a run that
- * only repeats a title is not a copy, while a sentence built around a name still is. Exit code 1 on any hit.
+ * Reports, for every bundled pack, the visible texts that share a run of six words with a research fact sheet
+ * (names and titles aside): `npx tsx tests/harness/own-words.ts [reference dir]`. The directory defaults to the
+ * first of ../shared/reference and ../../shared/reference (beside the clone) that exists.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sharedRuns } from '../../lib/pack/own-words';
+import type { Pack } from '../../lib/pack/schema';
+import { validatePack } from '../../lib/pack/validate';
 
-const RUN = 6;
-/** The fields whose text a viewer can see; ids, keys, addresses and dates are not prose. */
-const PROSE = new Set(['summary', 'setup', 'synopsis', 'text', 'note', 'arc', 'publishedNote', 'issuesNote', 'statusNote']);
+export function referenceDir(explicit?: string): string | undefined {
+  const candidates = [explicit, process.env.BACKSTORY_REFERENCE, '../shared/reference', '../../shared/reference'];
+  return candidates
+    .filter((c): c is string => Boolean(c))
+    .map((c) => resolve(c))
+    .find((c) => existsSync(c));
+}
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export function factSheets(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-facts.md'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
 
-function collect(node: Json, path: string, out: { path: string; text: string }[], names: Set<string>, key = '') {
-  if (typeof node === 'string') {
-    if (PROSE.has(key)) out.push({ path, text: node });
-    if (['name', 'title'].includes(key) && !path.includes('sources')) names.add(node);
-    return;
+if (process.argv[1]?.endsWith('own-words.ts')) {
+  const dir = referenceDir(process.argv[2]);
+  if (!dir) {
+    console.error('no fact sheets found: pass their directory, or set BACKSTORY_REFERENCE');
+    process.exit(2);
   }
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => {
-      if (key === 'aliases' || key === 'comics') names.add(String(item));
-      collect(item, `${path}[${i}]`, out, names, key);
-    });
-    return;
+  const sheets = factSheets(dir);
+  for (const file of readdirSync('data').filter((f) => f.endsWith('.pack.json'))) {
+    const result = validatePack(JSON.parse(readFileSync(join('data', file), 'utf8')));
+    if (!result.ok) {
+      console.log(`${file}: does not validate`);
+      continue;
+    }
+    const pack: Pack = result.pack;
+    const found = sharedRuns(pack, sheets);
+    console.log(`${file}: ${found.length} text(s) share a run of six words with ${sheets.length} fact sheet(s) in ${dir}`);
+    for (const f of found) console.log(`  ${f.path}: "${f.run}"  in  "${f.text.slice(0, 100)}"`);
   }
-  if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) collect(v, path ? `${path}.${k}` : k, out, names, k);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function words(text: string, names: string[]): string[] {
-  let t = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
-  for (const name of names) t = t.replace(new RegExp(`(?<![\\p{L}'])${escapeRegExp(name)}(?![\\p{L}])`, 'gu'), ' zzname ');
-  return t.match(/[\p{L}\p{N}']+/gu) ?? [];
-}
-
-function runs(ws: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + RUN <= ws.length; i++) out.push(ws.slice(i, i + RUN).join(' '));
-  return out;
-}
-
-const [packPath, sheetPath] = process.argv.slice(2);
-if (!packPath || !sheetPath) {
-  console.error('usage: tsx tests/harness/own-words.ts <pack.json> <facts.md>');
-  process.exit(2);
-}
-const texts: { path: string; text: string }[] = [];
-const nameSet = new Set<string>();
-collect(JSON.parse(readFileSync(packPath, 'utf8')) as Json, '', texts, nameSet);
-// Longest first, so "Lady Johanna Constantine" goes before "Johanna"; very short names would eat ordinary words.
-const names = [...nameSet]
-  .map((n) => n.toLowerCase().replace(/[’‘]/g, "'"))
-  .filter((n) => n.length >= 3)
-  .sort((a, b) => b.length - a.length);
-const sheet = new Set(runs(words(readFileSync(sheetPath, 'utf8'), names)));
-let hits = 0;
-for (const { path, text } of texts) {
-  const shared = runs(words(text, names)).filter((r) => sheet.has(r) && r.split(' ').some((w) => w !== 'zzname'));
-  if (shared.length === 0) continue;
-  hits++;
-  console.log(`${path}: "${shared[0]}"${shared.length > 1 ? ` (+${shared.length - 1})` : ''}\n    ${text}`);
-}
-console.log(`${hits} of ${texts.length} visible texts share a run of ${RUN} words with ${sheetPath}`);
-process.exit(hits === 0 ? 0 : 1);
