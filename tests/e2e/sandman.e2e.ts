@@ -74,7 +74,7 @@ describe('The Sandman', () => {
     await panel(page).locator('.bs-cast__toggle', { hasText: 'The Corinthian' }).click();
     const corinthian = await panel(page).locator('.bs-cast', { hasText: 'The Corinthian' }).textContent();
     expect(corinthian).toContain('later in the story');
-    expect(await panel(page).locator('body').textContent()).not.toContain('searches for Daniel with Matthew');
+    expect(await panel(page).locator('body').textContent()).not.toContain('looks for Daniel together with Matthew');
     await asExtensionPage('setReadVolume', { showId: 'the-sandman', volume: 0 });
     await page.close();
   });
