@@ -42,10 +42,9 @@ describe('The Sandman', () => {
     // the rest of the season's cast still folded.
     await expect.poll(() => panel(page).locator('#bs-cast-heading').textContent()).toBe('In this episode');
     const rows = panel(page).locator('.bs-cast-list').first().locator('li.bs-cast');
-    await expect.poll(async () => (await rows.allTextContents()).slice(0, 2)).toEqual([
-      'Dream · Tom Sturridge',
-      'John Dee · David Thewlis',
-    ]);
+    await expect
+      .poll(async () => (await rows.allTextContents()).slice(0, 2))
+      .toEqual(['Dream · Tom Sturridge', 'John Dee · David Thewlis']);
     const comic = panel(page).locator('.bs-comic-card');
     expect(await comic.textContent()).toContain('Preludes & Nocturnes, #6 “24 Hours” and #7 “Sound and Fury”');
     await page.close();
