@@ -56,13 +56,19 @@ describe.each(bundledPacks.map((p) => [(p as { id?: string }).id ?? '?', p] as c
 });
 
 /** Where no source in the fact sheets allows a note: listed in the closing note of the data work. */
-const KNOWN_GAPS: Record<string, string[]> = { heartstopper: ['tori-spring in season 2'] };
+const KNOWN_GAPS: Record<string, string[]> = {
+  heartstopper: ['tori-spring in season 2'],
+  // Season 4: only the premiere is summarised; season 3 has no sourced story of Debbie's own.
+  invincible: ['nolan-grayson in season 4', 'debbie-grayson in season 3', 'debbie-grayson in season 4', 'atom-eve in season 4'],
+};
+/** Episodes no source summarises or maps to the comics (Invincible S4E2 and S4E3: only their titles are known). */
+const KNOWN_EPISODE_GAPS: Record<string, string[]> = { invincible: ['s4e2', 's4e3'] };
 
 describe.each(bundledPacks.map((p) => [(p as Pack).id, p as Pack] as const))('depth of %s', (id, pack) => {
   const season = (episode?: string) => Number(/^s(\d+)e/.exec(episode ?? '')?.[1] ?? 0);
 
   it('gives every episode at least one note or comic link of its own', () => {
-    for (const e of pack.episodes) {
+    for (const e of pack.episodes.filter((x) => !(KNOWN_EPISODE_GAPS[id] ?? []).includes(x.id))) {
       const own =
         pack.notes.some((n) => n.horizon.episode === e.id || (n.about.kind === 'episode' && n.about.ids.includes(e.id))) ||
         pack.adaptations.some((a) => a.episode === e.id);

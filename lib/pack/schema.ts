@@ -64,11 +64,12 @@ export const ShowSchema = v.object({
   title: Name,
   aliases: v.array(Name),
   creator: Name,
-  /** The show's id on each site Backstory supports (Netflix's: digits, as in netflix.com/title/<id>). */
-  titleIds: v.pipe(
-    v.object({ netflix: v.optional(v.pipe(v.string(), v.regex(/^\d{5,12}$/))) }),
-    v.check((ids) => Object.values(ids).some(Boolean), 'a show needs its id on at least one site'),
-  ),
+  /**
+   * The show's id on each site Backstory supports (Netflix's: digits, as in netflix.com/title/<id>). May be empty
+   * when no source gives one (Invincible on Prime Video): such a show is found by its title and offered in search,
+   * and never matched by an id nobody confirmed.
+   */
+  titleIds: v.object({ netflix: v.optional(v.pipe(v.string(), v.regex(/^\d{5,12}$/))) }),
   imdbId: v.optional(v.pipe(v.string(), v.regex(/^tt\d+$/))),
   tmdbId: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
   summary: Text,
@@ -104,6 +105,11 @@ export const EpisodeSchema = v.object({
   synopsisStatus: v.picklist(['confirmed', 'partial', 'unconfirmed']),
   /** A bonus episode, numbered as Netflix numbers it (The Sandman's S1E11 and S2E12). */
   bonus: v.optional(v.boolean()),
+  /**
+   * A special outside the season's numbering (Invincible: Atom Eve, between seasons 1 and 2): its number only
+   * places it in watching order, after the season's episodes, and is never shown as an episode number.
+   */
+  special: v.optional(v.boolean()),
   sources: Sources,
 });
 
@@ -207,6 +213,12 @@ export const AdaptationSchema = v.pipe(
     /** A span of issues (an arc adapted over several episodes, "#21–28"). */
     issueRange: v.optional(IssueRangeSchema),
     fidelity: v.picklist(['adapted', 'changed', 'show-only']),
+    /**
+     * How sure the mapping is, as the fact sheet grades it: "high" where a source names the issues for this
+     * episode, "medium" where a source ties the same story element to the issue or volume, "low" where it is
+     * inferred from a volume's contents. The note words it for the viewer.
+     */
+    confidence: v.optional(v.picklist(['high', 'medium', 'low'])),
     note: Text,
     horizon: HorizonSchema,
     sources: Sources,

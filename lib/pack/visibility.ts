@@ -38,6 +38,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
   'episodes[].bonus': 'always safe: Netflix shows it',
+  'episodes[].special': 'always safe: the streaming site lists the special as such',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
   'adaptations[].issues[].number': 'horizon: the adaptation’s',
@@ -87,4 +88,6 @@ export const NEVER_SHOWN = [
   'arcHorizon',
   'about',
   'at',
+  // An adaptation's confidence is worded in its note ("inferred", "no source says"), not shown as a field.
+  'confidence',
 ];

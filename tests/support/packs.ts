@@ -13,3 +13,9 @@ export function sandman(): Pack {
   if (!pack) throw new Error('the Sandman pack is missing from data/');
   return structuredClone(pack) as Pack;
 }
+
+export function invincible(): Pack {
+  const pack = bundledPacks.find((p) => (p as Pack).id === 'invincible');
+  if (!pack) throw new Error('the Invincible pack is missing from data/');
+  return structuredClone(pack) as Pack;
+}
