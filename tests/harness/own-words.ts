@@ -1,72 +1,44 @@
 /**
- * `npx tsx tests/harness/own-words.ts data/<show>.pack.json ../shared/reference/<show>-facts.md`: lists every
- * visible text of the pack that shares a run of six words with its fact sheet (names and titles aside), and
- * prints the count. The house rule is zero.
+ * Reports, for every bundled pack, the visible texts that share a run of six words with a research fact sheet
+ * (names and titles aside): `npx tsx tests/harness/own-words.ts [reference dir]`. The directory defaults to the
+ * first of ../shared/reference and ../../shared/reference (beside the clone) that exists.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sharedRuns } from '../../lib/pack/own-words';
 import type { Pack } from '../../lib/pack/schema';
-import { RUN, sharedRuns } from '../support/own-words';
+import { validatePack } from '../../lib/pack/validate';
 
-// Places, teams and groups the sheet and the pack both have to call by name.
-const PROPER_NAMES = [
-  'Guardians of the Globe',
-  'Teen Team',
-  'Coalition of Planets',
-  'Viltrumite Empire',
-  'Lizard League',
-  'Global Defense Agency',
-  'Upstate University',
-  'Mount Rushmore',
-  'White House',
-  'Washington Monument',
-  'Declaration of Independence',
-  'Midnight City',
-  'Invincible War',
-  'Free Comic Book Day',
-  'Ultimate Collection',
-  'The Astounding Wolf-Man',
-  'Invincible Returns',
-  'Marvel Team-Up',
-  'New York Comic Con',
-  'Prime Video',
-  'Image Comics',
-  'Viltrumite War',
-  'Scourge virus',
-  'King Lizard',
-  'Spider-Man',
-  'Robert Kirkman',
-  'Cory Walker',
-  'Ryan Ottley',
-  'Simon Racioppa',
-  // First names the sheet and the pack both use on their own.
-  'Mark',
-  'Nolan',
-  'Debbie',
-  'Eve',
-  'Amber',
-  'William',
-  'Rick',
-  'Allen',
-  'Cecil',
-  'Donald',
-  'Rex',
-  'Oliver',
-  'Levy',
-  'Kate',
-  'Rae',
-  'Rudy',
-  'Andressa',
-  'Liu',
-  'Kregg',
-  'Kirkman',
-];
+export function referenceDir(explicit?: string): string | undefined {
+  const candidates = [explicit, process.env.BACKSTORY_REFERENCE, '../shared/reference', '../../shared/reference'];
+  return candidates
+    .filter((c): c is string => Boolean(c))
+    .map((c) => resolve(c))
+    .find((c) => existsSync(c));
+}
 
-const [packPath, sheetPath] = process.argv.slice(2);
-if (!packPath || !sheetPath) throw new Error('usage: own-words.ts <pack.json> <facts.md>');
-const pack = JSON.parse(await readFile(packPath, 'utf8')) as Pack;
-const sheet = await readFile(sheetPath, 'utf8');
-const found = sharedRuns(pack, sheet, PROPER_NAMES);
-for (const f of found) console.log(`${f.where}: ${f.runs.map((r) => `"${r}"`).join(', ')}`);
-const runs = found.reduce((n, f) => n + f.runs.length, 0);
-console.log(`${found.length} texts share ${runs} runs of ${RUN} words with ${sheetPath}`);
-process.exitCode = found.length ? 1 : 0;
+export function factSheets(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-facts.md'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+if (process.argv[1]?.endsWith('own-words.ts')) {
+  const dir = referenceDir(process.argv[2]);
+  if (!dir) {
+    console.error('no fact sheets found: pass their directory, or set BACKSTORY_REFERENCE');
+    process.exit(2);
+  }
+  const sheets = factSheets(dir);
+  for (const file of readdirSync('data').filter((f) => f.endsWith('.pack.json'))) {
+    const result = validatePack(JSON.parse(readFileSync(join('data', file), 'utf8')));
+    if (!result.ok) {
+      console.log(`${file}: does not validate`);
+      continue;
+    }
+    const pack: Pack = result.pack;
+    const found = sharedRuns(pack, sheets);
+    console.log(`${file}: ${found.length} text(s) share a run of six words with ${sheets.length} fact sheet(s) in ${dir}`);
+    for (const f of found) console.log(`  ${f.path}: "${f.run}"  in  "${f.text.slice(0, 100)}"`);
+  }
+}
