@@ -186,6 +186,20 @@ describe.each(packs.map((p) => [p.id, p] as const))('the ledger rules on %s', (i
     expect(gaps).toContain(`episodes.${iFirst}.appears`);
   });
 
+  it('refuses an episode cast member who has no part in that season', () => {
+    const bad = structuredClone(pack);
+    const e = bad.episodes[iFirst];
+    const outsider = bad.characters.find(
+      (c) => !c.roles.some((r) => r.seasons.includes(first.season)) && !c.uncreditedSeasons?.includes(first.season),
+    );
+    if (!e || !outsider) return; // everyone is in the first season: nothing to plant
+    e.appears = [outsider.id];
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iFirst}.appears.0`,
+      message: expect.stringContaining(`"${outsider.id}" has no role in season ${first.season}`),
+    });
+  });
+
   it.runIf(LEDGER_COMPLETE.includes(id))('has a complete ledger', () => {
     expect(ledgerGaps(pack), 'each line says what to declare in the pack').toEqual([]);
   });

@@ -218,9 +218,17 @@ export function checkDeclarations(pack: Pack, order: EpisodeOrder = episodeOrder
       );
   }
 
+  // Who appears must be in the season's cast (a role or an uncredited appearance), or the panel could not list them.
   for (const [i, e] of pack.episodes.entries())
-    for (const [j, id] of (e.appears ?? []).entries())
-      if (!characters.has(id)) fail(`episodes.${i}.appears.${j}`, `unknown character "${id}"`);
+    for (const [j, id] of (e.appears ?? []).entries()) {
+      const c = characters.get(id);
+      if (!c) fail(`episodes.${i}.appears.${j}`, `unknown character "${id}"`);
+      else if (!c.roles.some((r) => r.seasons.includes(e.season)) && !c.uncreditedSeasons?.includes(e.season))
+        fail(
+          `episodes.${i}.appears.${j}`,
+          `"${id}" has no role in season ${e.season}: add the season to a role, or to uncreditedSeasons`,
+        );
+    }
   return issues;
 }
 

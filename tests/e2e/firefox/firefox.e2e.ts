@@ -86,7 +86,7 @@ describe('Backstory in Firefox', () => {
         (t) => t === 'S1 · E3 Kiss',
       ),
     ).toBe('S1 · E3 Kiss');
-    expect(await text(frame, '#bs-cast-heading')).toBe('Cast this season');
+    expect(await text(frame, '#bs-cast-heading')).toBe('In this episode');
     await page.close();
   });
 
