@@ -40,6 +40,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
   'episodes[].bonus': 'always safe: the streaming site shows it',
+  'episodes[].special': 'always safe: the streaming site lists the special as such',
   'episodes[].appears[]': 'horizon: each character’s listedFrom (the panel’s "In this episode")',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
@@ -91,6 +92,8 @@ export const NEVER_SHOWN = [
   'arcHorizon',
   'about',
   'at',
+  // An adaptation's confidence is worded in its note ("inferred", "no source says"), not shown as a field.
+  'confidence',
   'readFrom',
   'reveals[]',
   'names[]',
