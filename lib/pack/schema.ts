@@ -70,6 +70,8 @@ const Declares = v.optional(
     title: v.optional(DeclarationSchema),
     url: v.optional(DeclarationSchema),
     note: v.optional(DeclarationSchema),
+    issuesNote: v.optional(DeclarationSchema),
+    publishedNote: v.optional(DeclarationSchema),
   }),
 );
 

@@ -41,8 +41,8 @@ describe('episodeContext', () => {
     const db = await seededDb();
     const unread = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 0));
     const read = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 4));
-    expect(allText(unread)).not.toContain('first to say');
-    expect(allText(read)).toContain('first to say');
+    expect(allText(unread)).not.toContain('worry about how Charlie eats');
+    expect(allText(read)).toContain('worry about how Charlie eats');
   });
 
   it('holds back a cast member whose role would give the plot away', async () => {
