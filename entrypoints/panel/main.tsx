@@ -1,9 +1,9 @@
 /**
  * The panel, as an extension page in a frame beside Netflix's video: Netflix's page can neither read it nor drive
  * it, its keys and clicks never reach the page, and the page's CSS cannot restyle it. Its state comes from the
- * content script that made the frame (runtime messages carrying this frame's token: ids, not content), what it
- * shows from the background (session.ts); what it asks of the content script goes through the background, which
- * knows which tab the frame is in (lib/messaging/panel-messages.ts).
+ * content script that made the frame (ids, not content), through the background, which answers only the frame that
+ * content script bound (lib/messaging/panel-binding.ts); what it shows, from the background too (session.ts); what
+ * it asks of the content script goes through the background as well.
  */
 import '../../components/shared/badge.css';
 import '../../components/panel/panel.css';
@@ -14,15 +14,18 @@ import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
+import { isFromBackground, onPanelFrameBound } from '../../lib/messaging/panel-binding';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
+import { holdContentScriptPorts } from '../../lib/watch/extension-alive';
 import { routePlayerKeys } from './keys';
 import { type FrameView, startFrameSession } from './session';
 
 document.documentElement.lang = uiLocale();
-const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
+/** Handed by the content script that made this frame, once the background bound it (panel-binding.ts). */
+let token = '';
 const root = document.getElementById('app') as HTMLElement;
 let shown: FrameView | undefined;
 
@@ -83,8 +86,9 @@ function draw(frame: FrameView) {
 
 const receive = startFrameSession(draw);
 let received = false;
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isPanelStateMessage(message, token)) return undefined;
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // From the background only, which sends to the frame the content script bound (lib/messaging/panel-binding.ts).
+  if (!isFromBackground(sender) || !isPanelStateMessage(message, token)) return undefined;
   received = true;
   receive(message.state);
   return undefined;
@@ -149,8 +153,11 @@ new MutationObserver(() => {
   report();
 }).observe(root, { childList: true, subtree: true });
 
-void relay({ action: 'hello' })
-  .then((initial) => {
-    if (!received && initial) receive(initial as PanelState);
-  })
-  .catch(() => undefined);
+// The content script knows the extension is gone when this page's port closes (lib/watch/extension-alive.ts).
+holdContentScriptPorts();
+
+// Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
+onPanelFrameBound((bound, initial) => {
+  token = bound;
+  if (!received && initial) receive(initial as PanelState);
+});

@@ -154,12 +154,13 @@ async function meaningLeaksAt(pack: Pack, db: Db, episodeId: string, viewer: Vie
     const c = pack.characters.find((x) => x.id === id);
     return !c || isReached(c.listedFrom, viewer, data.order) || (c.readFrom !== undefined && viewer.volume >= c.readFrom);
   };
-  // Titles are public (Netflix shows every episode title; a book's title is on its cover).
+  // Titles are public (Netflix shows every episode title; a book's or an issue's title is on its cover).
   const titles = new Set([
     pack.show.title,
     ...pack.episodes.map((e) => e.title),
     ...pack.volumes.map((v) => v.title),
     ...pack.books.map((b) => b.title),
+    ...pack.adaptations.flatMap((a) => (a.issues ?? []).map((i) => i.title)),
     pack.film?.title,
   ]);
   for (const s of shown)
@@ -208,7 +209,8 @@ describe.each(packs.map((p) => [p.id, p] as const))('the spoiler walk by meaning
     const first = leaky.episodes[0];
     const summary = leaky.characters.find((c) => c.listedFrom === first?.id)?.summaries[0];
     const late = [...leaky.characters].reverse().find((c) => c.listedFrom !== first?.id);
-    const source = leaky.sources.find((s) => s.url);
+    // A source the planted card cites, so that its link is on screen at the first episode whatever the pack.
+    const source = leaky.sources.find((s) => s.url && summary?.sources.includes(s.key)) ?? leaky.sources.find((s) => s.url);
     const last = leaky.episodes.at(-1);
     if (!first || !summary || !late || !source || !last) throw new Error('pack too small for this check');
     // Planted past validation (which would refuse them): this checks the walk itself.

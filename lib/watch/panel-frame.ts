@@ -20,6 +20,7 @@ import type { Settings } from '../settings/settings';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
+import { followExtension } from './extension-alive';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
@@ -85,18 +86,48 @@ function intoFullscreen(frame: HTMLElement, playerRoot: Element) {
   }
 }
 
-/** Sends the frame its state; after the extension was reloaded under this page, the page is left alone. */
-function postState(ctx: WatchContext, message: PanelStateMessage) {
-  if (!ctx.isValid) return;
-  try {
-    // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
-    // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
-    // only the direct send.
-    if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
-    else void browser.runtime.sendMessage(message).catch(() => undefined);
-  } catch {
-    // The extension's context is gone.
-  }
+/**
+ * Sends the frame its state, every time, through the background, which learns the token here and hands the state
+ * to the frame that gives the token back only (lib/messaging/panel-binding.ts). `told` settles once the background
+ * has the token (the first state sent carries it). After the extension was reloaded under this page, sending
+ * throws at once: the page is then left alone.
+ */
+function stateSender(ctx: WatchContext, token: string, current: () => PanelState) {
+  let told: Promise<unknown> | undefined;
+  return {
+    post() {
+      const message: PanelStateMessage = { backstoryPanel: 1, token, state: current() };
+      const sent = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
+      told ??= sent;
+    },
+    told: () => told,
+  };
+}
+
+/**
+ * Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
+ * the token (`told`), it gets the token, addressed to the panel's address as made here (never read back from the
+ * element); and it tells the content script when the extension is gone (extension-alive.ts). The frame then asks
+ * for its state (claimPanelFrame answers with it), and is sent it again too, should that be lost on a busy machine.
+ */
+function bindOnLoad(
+  ctx: WatchContext,
+  frame: HTMLIFrameElement,
+  panelUrl: string,
+  token: string,
+  told: () => Promise<unknown> | undefined,
+  post: () => void,
+  signal: AbortSignal,
+) {
+  frame.addEventListener(
+    'load',
+    () => {
+      void told()?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
+      followExtension(ctx);
+      post();
+    },
+    { signal },
+  );
 }
 
 export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
@@ -106,10 +137,12 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   const stop = new AbortController();
   const narrowing = playerNarrowing();
 
-  // getRandomValues, not randomUUID: the latter exists only in secure contexts.
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts. Never in the page (not in the
+  // frame's address): it is what makes this frame the panel (lib/messaging/panel-binding.ts).
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}#t=${token}`;
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  frame.src = panelUrl;
   frame.title = 'Backstory';
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
   frame.allow = 'clipboard-write';
@@ -145,7 +178,8 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     );
     narrow();
   };
-  const post = () => postState(ctx, { backstoryPanel: 1, token, state: host.current() });
+  const sender = stateSender(ctx, token, () => host.current());
+  const post = sender.post;
   const relayout = () => {
     room = measureRoom();
     place();
@@ -210,8 +244,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   };
   room = measureRoom();
   place();
-  // Loaded, the frame listens: it gets the state then too, should its own "hello" have been lost on a busy machine.
-  frame.addEventListener('load', post, stop);
+  bindOnLoad(ctx, frame, panelUrl, token, sender.told, post, stop.signal);
   playerRoot.append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());

@@ -2,6 +2,8 @@
  * `npm run demo`: opens Chromium with the built extension on the imitation Netflix watch page of a Heartstopper
  * episode (`-- --show the-sandman`: of The Sandman), plus the popup and the options page. www.netflix.com is served from this machine; nothing else is
  * reachable. `npm run demo -- --screenshot <dir>` runs headless and writes PNGs instead.
+ * `-- --show invincible`: a show with no Netflix id (it streams on Prime Video, which Backstory does not read yet)
+ * is shown where it can be, in the popup's search and detail views.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -20,8 +22,13 @@ const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') :
 const showAt = args.indexOf('--show');
 const SHOW = showAt >= 0 ? args[showAt + 1] : 'heartstopper';
 const WATCH_IDS: Record<string, number> = { heartstopper: 90000103, 'the-sandman': 92000105 };
-if (!SHOW || !WATCH_IDS[SHOW]) throw new Error(`--show: one of ${Object.keys(WATCH_IDS).join(', ')}`);
-const WATCH_URL = `https://www.netflix.com/watch/${WATCH_IDS[SHOW]}`;
+/** Shows with no Netflix id: what the popup searches for, and the result it opens. */
+const POPUP_ONLY: Record<string, { search: string; open: string }> = {
+  invincible: { search: 'steven yeun', open: 'Mark Grayson' },
+};
+if (!SHOW || !(WATCH_IDS[SHOW] || POPUP_ONLY[SHOW]))
+  throw new Error(`--show: one of ${[...Object.keys(WATCH_IDS), ...Object.keys(POPUP_ONLY)].join(', ')}`);
+const WATCH_URL = `https://www.netflix.com/watch/${WATCH_IDS[SHOW] ?? ''}`;
 /** A title without a pack in the imitation catalog (SYNTHETIC id). */
 const LOOKUP_URL = 'https://www.netflix.com/watch/90009903';
 
@@ -72,7 +79,46 @@ async function showLookup(browser: ExtensionBrowser, page: Page) {
   await page.waitForTimeout(400);
 }
 
+/** The popup of a show with no Netflix id: its search finding the cast, and a cast card opened. */
+async function showPopupOnly(browser: ExtensionBrowser, show: { search: string; open: string }, dir?: string) {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.locator('#bs-search').fill(show.search);
+  await popup.locator('.bs-option__title', { hasText: show.open }).first().waitFor();
+  const written: string[] = [];
+  if (dir) {
+    await popup.screenshot({ path: `${dir}/popup-${SHOW}-search.png` });
+    written.push(`popup-${SHOW}-search.png`);
+  }
+  await popup.locator('.bs-option__title', { hasText: show.open }).first().click();
+  await popup.locator('.bs-detail').waitFor();
+  if (dir) {
+    await popup.screenshot({ path: `${dir}/popup-${SHOW}-detail.png` });
+    written.push(`popup-${SHOW}-detail.png`);
+  }
+  return { popup, written };
+}
+
+async function popupOnlyScreenshots(dir: string, show: { search: string; open: string }) {
+  await mkdir(dir, { recursive: true });
+  const server = await startFixtureServer();
+  try {
+    const browser = await launchWithExtension({ port: server.port, viewport: { width: 1280, height: 720 } });
+    try {
+      const { written } = await showPopupOnly(browser, show, dir);
+      console.log(`${SHOW} has no Netflix id, so it is shown in the popup. Wrote ${written.join(', ')} to ${dir}`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
 async function screenshots(dir: string) {
+  const popupOnly = SHOW ? POPUP_ONLY[SHOW] : undefined;
+  if (popupOnly) return popupOnlyScreenshots(dir, popupOnly);
   await mkdir(dir, { recursive: true });
   const server = await startFixtureServer();
   const written: string[] = [];
@@ -136,6 +182,26 @@ async function screenshots(dir: string) {
 async function interactive() {
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ port: server.port, headless: false, viewport: { width: 1280, height: 720 } });
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  };
+  const popupOnly = SHOW ? POPUP_ONLY[SHOW] : undefined;
+  if (popupOnly) {
+    await showPopupOnly(browser, popupOnly);
+    console.log(
+      [
+        `Backstory demo: ${SHOW} has no Netflix id (it streams on Prime Video, which Backstory does not read yet),`,
+        '  so it is shown in the popup: search its cast by actor or character, open a card, an episode or a volume.',
+        `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
+        'Close the browser window or press Ctrl+C to stop.',
+      ].join('\n'),
+    );
+    browser.context.on('close', () => void stop());
+    process.on('SIGINT', () => void stop());
+    return;
+  }
   const page = await browser.context.newPage();
   await showPanel(page);
   await (await browser.context.newPage()).goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -157,11 +223,6 @@ async function interactive() {
       'Close the browser window or press Ctrl+C to stop.',
     ].join('\n'),
   );
-  const stop = async () => {
-    await browser.close();
-    await server.close();
-    process.exit(0);
-  };
   browser.context.on('close', () => void stop());
   process.on('SIGINT', () => void stop());
 }
