@@ -3,13 +3,30 @@
  * - until the player exists, one observer waits for it on <body> and is dropped as soon as it appears;
  * - then only the player's subtree is observed, and bursts of mutations (controls fading, the clock ticking)
  *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
+ * - a layout change (onLayout: the panel re-measures its room and may re-place its frame) is reported only when an
+ *   element came or went, not when only text changed: the clock in the control bar ticks every second while the
+ *   controls show, and re-measuring for it cost the page most of the extension's time during playback (issue 31).
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { KEEP_CLEAR, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
+
+const KEEP_CLEAR_ANY = KEEP_CLEAR.join(',');
+
+/**
+ * An element added or removed, or an attribute changed; or text changed inside something the panel keeps clear of
+ * (a subtitle line growing to two). Text elsewhere (the clock) moves nothing the panel cares about.
+ */
+function movesLayout(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return true;
+  const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
+  if ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)) return true;
+  const parent = record.target instanceof Element ? record.target : record.target.parentElement;
+  return !!parent?.closest(KEEP_CLEAR_ANY);
+}
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounceMs = 150): PlayerWatcher {
   const videoIds = new WeakMap<Element, number>();
@@ -18,8 +35,12 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let lastKey = '';
   let titleWanted = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let layoutChanged = false;
   let bodyObserver: MutationObserver | undefined;
-  const rootObserver = new MutationObserver(() => schedule());
+  const rootObserver = new MutationObserver((records) => {
+    layoutChanged ||= records.some(movesLayout);
+    schedule();
+  });
   const parentObserver = new MutationObserver(() => {
     if (root && !root.isConnected) detach();
   });
@@ -43,7 +64,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
-    events.onLayout?.();
+    if (layoutChanged) {
+      layoutChanged = false;
+      events.onLayout?.();
+    }
   }
 
   function schedule() {
@@ -52,6 +76,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
 
   function attach(found: Element) {
     root = found;
+    layoutChanged = true;
     bodyObserver?.disconnect();
     bodyObserver = undefined;
     rootObserver.observe(found, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-videoid'] });
