@@ -3,6 +3,8 @@
  * - until the player exists, one observer waits for it on <body> and is dropped as soon as it appears;
  * - then only the player's subtree is observed, and bursts of mutations (controls fading, the clock ticking)
  *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
+ * - the subtitle layers are observed too (their subtree only), for the inline styles that move a cue, which the
+ *   player's observer leaves out so that the clock's ticking stays cheap.
  * - a layout change (onLayout: the panel re-measures its room and may re-place its frame) is reported only when an
  *   element came or went, not when only text changed: the clock in the control bar ticks every second while the
  *   controls show, and re-measuring for it cost the page most of the extension's time during playback (issue 31).
@@ -10,11 +12,11 @@
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { KEEP_CLEAR, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { CAPTION_LAYERS, KEEP_CLEAR, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
 
-const KEEP_CLEAR_ANY = KEEP_CLEAR.join(',');
+const KEEP_CLEAR_ANY = [...KEEP_CLEAR, CAPTION_LAYERS].join(',');
 
 /**
  * An element added or removed, or an attribute changed; or text changed inside something the panel keeps clear of
@@ -66,6 +68,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
     }
     if (layoutChanged) {
       layoutChanged = false;
+      // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for again when
+      // elements came or went (autoplay replaces them), and observing one again only renews it.
+      for (const layer of root.querySelectorAll(CAPTION_LAYERS))
+        rootObserver.observe(layer, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'class'] });
       events.onLayout?.();
     }
   }
