@@ -244,6 +244,12 @@ export async function viewerCost({ browser, table, port, cpuSeconds, cpuRuns }: 
       over((w) => w.page.RecalcStyleDuration, phase),
       5,
     );
+    // The baseline's own figure, for reading the differences (it moves with the machine's load).
+    rate(
+      `${when}: the baseline's own page main-thread task time`,
+      base.map((r) => r[phase].page.TaskDuration),
+      undefined,
+    );
     rate(
       `${when}: page layout over the baseline`,
       over((w) => w.page.LayoutDuration, phase),
