@@ -66,6 +66,8 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
+    // The listeners above may have ended the watch (the extension went away under the page: lib/watch/extension-alive.ts).
+    if (!root) return;
     if (layoutChanged) {
       layoutChanged = false;
       // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for again when
