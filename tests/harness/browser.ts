@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { PROVIDER_HOSTS } from './provider-imitation';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** BACKSTORY_EXTENSION_DIR: another build, for the bench to measure a before and an after on the same machine. */
+export const EXTENSION_DIR = resolve(process.env.BACKSTORY_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 const CANDIDATES = [
   '/usr/lib/chromium/chromium',
