@@ -6,13 +6,7 @@
 import { clearLookups, countLookedUp, lookupCache } from '../db/lookup-cache';
 import { chooseShow, type LookupDeps, lookupTitle, searchCandidates } from '../lookup/lookup-title';
 import type { SiteTitle } from '../lookup/site-lookup';
-import {
-  choiceOf,
-  type ShowChoice,
-  type TitleLookupView,
-  titleLookupView,
-  type UnpackedTitle,
-} from '../lookup/title-view';
+import { choiceOf, type ShowChoice, type TitleLookupView, titleLookupView, type UnpackedTitle } from '../lookup/title-view';
 import { SITES } from '../sites/registry';
 import type { Core, From } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
