@@ -219,6 +219,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       video,
       () => void recordWatched(showId, episodeId, false),
       AbortSignal.any([ctx.signal, watchedArm.signal]),
+      site.timeline?.(video),
     );
   }
 
