@@ -13,6 +13,7 @@ import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
+import type { TabIdentity } from '../lib/service/core';
 import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
@@ -38,6 +39,8 @@ export default defineBackground(() => {
     isAnyWatchUrl,
   );
   const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
+  // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
+  const identities = sessionTabStore<TabIdentity>('identity');
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -46,6 +49,7 @@ export default defineBackground(() => {
     loadSettings,
     saveSettings,
     nowWatching,
+    identities,
     unpackedTitles,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
@@ -89,5 +93,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void nowWatching.set(tabId, undefined);
     void unpackedTitles.set(tabId, undefined);
+    void identities.set(tabId, undefined);
   });
 });

@@ -41,7 +41,7 @@ describe('conventions', () => {
     const { SITE_LIST } = await import('../lib/sites/registry');
     const generic = [
       'components',
-      ...['watch', 'views', 'service', 'messaging', 'search', 'lookup', 'db', 'pack'].map((d) => join('lib', d)),
+      ...['watch', 'views', 'service', 'messaging', 'search', 'identity', 'lookup', 'db', 'pack'].map((d) => join('lib', d)),
       // The build tooling takes the sites' scripts from the registry (wxt.config.ts).
       'build',
     ];

@@ -33,11 +33,24 @@ const actions: PanelActions = {
     return send('revealItem', { showId: context.show.id, season: context.episode.season, handle });
   },
   listEpisodes: (showId) => send('listEpisodes', { showId }),
-  correct: async (showId, episodeId) => void (await relay({ action: 'correct', showId, episodeId })),
+  // The viewer's own answers go straight to the background from here, an extension page (never through the
+  // content script, which the page could speak through); the content script is then told to look again.
+  correct: async (showId, episodeId) => {
+    const videoId = state?.view.status === 'ready' || state?.view.status === 'unknown' ? state.view.videoId : undefined;
+    if (!videoId) throw new Error('No video id');
+    await send('correctEpisode', { videoId, showId, episodeId });
+    await relay({ action: 'correct', showId, episodeId });
+  },
   setReadVolume: async (showId, volume) => void (await send('setReadVolume', { showId, volume })),
   place: async (showId, episodeId) => void (await send('placeViewer', { showId, episodeId })),
   setGuard: async (guard) => void (await saveSettings({ guard })),
-  confirmWatched: async (yes) => void (await relay({ action: 'confirmWatched', yes })),
+  confirmWatched: async (yes) => {
+    if (yes && state?.view.status === 'ready') {
+      const { show, episode } = state.view.context;
+      await send('confirmWatched', { showId: show.id, episodeId: episode.id });
+    }
+    await relay({ action: 'confirmWatched', yes });
+  },
   diagnostics: async () => {
     return formatSiteDiagnostics(await relay({ action: 'diagnostics' }));
   },

@@ -2,8 +2,8 @@
  * Turns what the page shows into an episode of a known show. Asked with only a video id (`via: 'url'`), it
  * answers from the viewer's correction, then from what was learned on an earlier visit. Asked with signals, it
  * matches the show (by the site's title id, else by title) and the episode (by season and number, else by title),
- * and remembers the answer under the video id only when told to (`learn`): identify() asks for that only when
- * two independent signals agree, because any one of them can come from the page. Ids are the site's own; the
+ * and remembers the answer under the video id only when told to (`learn`): the identity policy (lib/identity)
+ * asks for that only when the site's server said it, because every other signal can come from the page. Ids are the site's own; the
  * cache keeps them with their site (siteKey), which the background takes from the sender, never the message.
  */
 import type { IDBPDatabase } from 'idb';
@@ -21,10 +21,21 @@ export interface EpisodeSignals {
   season?: number;
   episode?: number;
   episodeTitle?: string;
-  /** Which detector produced the season/episode. */
-  via: 'page-world' | 'metadata' | 'title-text' | 'url';
-  /** Remember the answer under the video id: set only when another, independent signal agreed. */
+  /** Which detector produced the season/episode ('page-metadata': the metadata from a route the page named). */
+  via: 'page-world' | 'metadata' | 'page-metadata' | 'title-text' | 'url';
+  /** Remember the answer under the video id: set only by the background's identity policy (lib/identity). */
   learn?: boolean;
+}
+
+/** Who can write a signal (lib/identity/policy.ts): the viewer, the site's server, or the page. */
+export type Writer = 'viewer' | 'server' | 'page';
+
+/** What is stored for a video id: the viewer's correction, or a mapping learned from a signal. */
+export interface Stored {
+  showId: string;
+  episodeId: string;
+  via: 'correction' | 'learned';
+  writer: Writer;
 }
 
 export type Resolution =
@@ -60,6 +71,31 @@ export async function resolveEpisode(db: IDBPDatabase<BackstoryDB>, site: SiteId
     await capLearned(db);
   }
   return { status: 'resolved', showId: show.id, episodeId: episode.id, via: signals.via };
+}
+
+/**
+ * What is stored for a video: the viewer's correction, else a learned mapping, with who vouched for it (a mapping
+ * learned from the site's metadata is the server's; older ones learned from page signals are the page's).
+ */
+export async function recallStored(db: IDBPDatabase<BackstoryDB>, site: SiteId, videoId: string): Promise<Stored | undefined> {
+  const video = siteKey(site, videoId);
+  const correction = await db.get('corrections', video);
+  if (correction && (await episodeExists(db, correction.showId, correction.episodeId)))
+    return { showId: correction.showId, episodeId: correction.episodeId, via: 'correction', writer: 'viewer' };
+  const learned = await db.get('learned', video);
+  if (learned && (await episodeExists(db, learned.showId, learned.episodeId)))
+    return {
+      showId: learned.showId,
+      episodeId: learned.episodeId,
+      via: 'learned',
+      writer: learned.via === 'metadata' ? 'server' : 'page',
+    };
+  return undefined;
+}
+
+/** Forgets what was learned for a video (the server places it elsewhere); a correction stays. */
+export async function forgetLearned(db: IDBPDatabase<BackstoryDB>, site: SiteId, videoId: string): Promise<void> {
+  await db.delete('learned', siteKey(site, videoId));
 }
 
 async function episodeExists(db: IDBPDatabase<BackstoryDB>, showId: string, episodeId: string): Promise<boolean> {

@@ -64,24 +64,32 @@ describe('caller privileges', () => {
   it('reads a content script’s ids as its page’s site’s, and refuses one on a page of no known site', async () => {
     const { svc } = testService();
     const stop = serve(svc);
-    const signals = { titleId: '81059939', season: 1, episode: 2, via: 'metadata' };
-    expect(await deliver({ backstory: 1, type: 'resolveEpisode', data: signals }, contentScript())).toMatchObject({
+    const observed = { signals: [{ kind: 'metadata', value: { titleId: '81059939', season: 1, episode: 2 } }] };
+    expect(await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, contentScript())).toMatchObject({
       ok: true,
       value: { status: 'resolved', showId: 'heartstopper', episodeId: 's1e2' },
     });
     // The same claim from a page that is not a site's (a content script injected elsewhere) gets nothing.
     const elsewhere = { ...contentScript(), url: 'https://help.netflix.com/watch/1' };
-    expect(await deliver({ backstory: 1, type: 'resolveEpisode', data: signals }, elsewhere)).toEqual({
+    expect(await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, elsewhere)).toEqual({
       ok: false,
-      error: 'Refused resolveEpisode: the page is not on a site Backstory supports',
+      error: 'Refused identifyEpisode: the page is not on a site Backstory supports',
     });
-    // An id of another shape than the site's is refused before it can be stored.
+    // An id of another shape than the site's is refused before it can be stored; the panel's frame speaks for
+    // the site of the tab it is framed in.
+    const frame = { ...extensionPage(), tab: { id: 7, url: 'https://www.netflix.com/watch/90000101' } };
     expect(
       await deliver(
         { backstory: 1, type: 'correctEpisode', data: { videoId: 'abc', showId: 'heartstopper', episodeId: 's1e1' } },
-        contentScript(),
+        frame,
       ),
     ).toEqual({ ok: false, error: 'Invalid id for Netflix' });
+    expect(
+      await deliver(
+        { backstory: 1, type: 'correctEpisode', data: { videoId: '90000101', showId: 'heartstopper', episodeId: 's1e1' } },
+        extensionPage(),
+      ),
+    ).toEqual({ ok: false, error: 'Refused: the page is not on a site Backstory supports' });
     stop();
   });
 

@@ -18,15 +18,18 @@ export { BackgroundError, type MessageType, send } from './send';
  * does not compile.
  */
 const CALLERS = {
-  resolveEpisode: 'page',
+  identifyEpisode: 'page',
   getEpisodeContext: 'page',
-  correctEpisode: 'page',
   recordWatched: 'page',
   reportNowWatching: 'page',
   getShortcut: 'page',
   getSettings: 'page',
   relayToPanel: 'page',
   // Asked by the panel's frame (an extension page) since the panel left Netflix's page: not by the content script.
+  // The viewer's own answers (a correction, "count it") come only from there: the page can speak through a
+  // content script, never through an extension page (review 2, R3/N10).
+  correctEpisode: 'extension',
+  confirmWatched: 'extension',
   revealItem: 'extension',
   listEpisodes: 'extension',
   setReadVolume: 'extension',
@@ -61,7 +64,7 @@ export type Caller = 'extension-page' | 'content-script';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 /** The caller's privilege, from what the browser says about the sender (never from the message itself). */
@@ -109,7 +112,8 @@ export function serve(service: BackstoryService): () => void {
     }
     const method = service[message.type] as (data: unknown, from: From) => Promise<unknown>;
     // A content script's site is the one its page is on (the browser names the page): ids are read as that site's.
-    const from: From = { tabId: sender.tab?.id, site: siteOfUrl(sender.url)?.id };
+    // The panel's frame, an extension page, speaks for the page of the tab it is framed in.
+    const from: From = { tabId: sender.tab?.id, site: (siteOfUrl(sender.url) ?? siteOfUrl(sender.tab?.url))?.id };
     void method(message.data, from).then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -15,11 +15,11 @@ describe('the background service', () => {
 
   it('uses the furthest episode watched as the horizon by default', async () => {
     const { svc } = testService();
-    await svc.recordWatched({ showId: 'heartstopper', episodeId: 's1e8', confirmed: true });
+    await svc.confirmWatched({ showId: 'heartstopper', episodeId: 's1e8' });
     const ctx = await svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' });
     expect(JSON.stringify(ctx)).toContain('become boyfriends');
     const current = testService({ guard: 'current' });
-    await current.svc.recordWatched({ showId: 'heartstopper', episodeId: 's1e8', confirmed: true });
+    await current.svc.confirmWatched({ showId: 'heartstopper', episodeId: 's1e8' });
     expect(JSON.stringify(await current.svc.getEpisodeContext({ showId: 'heartstopper', episodeId: 's1e1' }))).not.toContain(
       'become boyfriends',
     );

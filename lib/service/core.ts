@@ -38,10 +38,33 @@ export interface ServiceDeps {
   toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
+  /**
+   * Per tab, the episode the background last identified there (lib/identity/policy.ts): only a confirmed one may
+   * be recorded as watched. Kept in memory when not given (the worker's memory: the extension gives a store that
+   * survives the worker being stopped).
+   */
+  identities?: TabStore<TabIdentity>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<TabTitle>;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
+}
+
+export interface TabIdentity {
+  showId: string;
+  episodeId: string;
+  confirmed: boolean;
+  /** When this tab was first identified as playing this episode (Date.now()). */
+  since: number;
+}
+
+/** A TabStore in this worker's memory only. */
+export function memoryTabStore<T>(): TabStore<T> {
+  const memory = new Map<number, T>();
+  return {
+    get: async (id) => memory.get(id),
+    set: async (id, value) => void (value ? memory.set(id, value) : memory.delete(id)),
+  };
 }
 
 export interface TabStore<T> {
@@ -62,6 +85,7 @@ export interface LookupServiceDeps {
  */
 export interface From {
   tabId?: number;
+  /** The site of the sender's page; for an extension page framed in a tab (the panel), of that tab's page. */
   site?: SiteId;
 }
 
@@ -109,6 +133,7 @@ export function createCore(deps: ServiceDeps) {
 
   return {
     deps,
+    identities: deps.identities ?? memoryTabStore<TabIdentity>(),
     ready,
     horizonFor,
     ordinalOf,

@@ -12,20 +12,37 @@ const VideoId = v.pipe(v.string(), v.regex(SITE_VIDEO_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(300));
 const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
 
+/** What one signal read: the same fields for every kind; which kind it was decides who could have written it. */
+const SignalValue = v.strictObject({
+  videoId: v.optional(VideoId),
+  titleId: v.optional(VideoId),
+  type: v.optional(v.pipe(v.string(), v.maxLength(30))),
+  showTitle: v.optional(ShortText),
+  season: v.optional(Small),
+  episode: v.optional(Small),
+  episodeTitle: v.optional(ShortText),
+  episodeVideoId: v.optional(VideoId),
+  /** A title text's parts, parsed in the background by the site's reader. */
+  parts: v.optional(v.pipe(v.array(ShortText), v.maxLength(6))),
+});
+
 export const inputs = {
-  signals: v.strictObject({
+  /**
+   * One identification: the video the page shows and what each signal read. No signal says who wrote it: the
+   * background knows that from its kind (lib/identity/policy.ts), and a `writer` key is refused.
+   */
+  observation: v.strictObject({
     videoId: v.optional(VideoId),
-    titleId: v.optional(VideoId),
-    showTitle: v.optional(ShortText),
-    season: v.optional(Small),
-    episode: v.optional(Small),
-    episodeTitle: v.optional(ShortText),
-    via: v.picklist(['page-world', 'metadata', 'title-text', 'url']),
-    learn: v.optional(v.boolean()),
+    signals: v.pipe(
+      v.array(
+        v.strictObject({ kind: v.picklist(['metadata', 'page-metadata', 'page-world', 'title-text']), value: SignalValue }),
+      ),
+      v.maxLength(4),
+    ),
   }),
   episodeRef: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),
-  /** `confirmed`: the viewer said yes to counting an episode more than one past the furthest watched. */
-  watched: v.strictObject({ showId: ShowId, episodeId: EpisodeId, confirmed: v.optional(v.boolean()) }),
+  /** What the content script's watched clock saw: the episode played into its credits. */
+  watched: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),
   showRef: v.strictObject({ showId: ShowId }),
   reveal: v.strictObject({ showId: ShowId, season: Small, handle: v.pipe(v.string(), v.regex(/^h[0-9a-z]{1,8}$/)) }),
   correction: v.strictObject({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId }),

@@ -37,7 +37,7 @@ const unknownShow = { videoId: '70000101', titleId: '70000100', showTitle: 'Game
 describe('lookups for a title without a pack', () => {
   it('asks nothing until the viewer allows it, then finds the show, and asks nothing once it is taken back', async () => {
     const { svc, asked, allow } = setUp();
-    await svc.resolveEpisode({ ...unknownShow, via: 'metadata' }, tab);
+    await svc.identifyEpisode({ videoId: unknownShow.videoId, signals: [{ kind: 'metadata', value: unknownShow }] }, tab);
     expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'off' });
     expect(asked).toEqual([]);
     allow(true);
@@ -55,23 +55,30 @@ describe('lookups for a title without a pack', () => {
 
   it('keeps what each signal says, Backstory’s own metadata over the page’s, and forgets it for a known show', async () => {
     const { svc, titles } = setUp();
-    await svc.resolveEpisode({ ...unknownShow, showTitle: 'Juego de tronos', episodeTitle: 'Se acerca', via: 'page-world' }, tab);
-    await svc.resolveEpisode(
-      { videoId: unknownShow.videoId, titleId: unknownShow.titleId, showTitle: 'Game of Thrones', via: 'metadata' },
+    const { videoId, titleId } = unknownShow;
+    await svc.identifyEpisode(
+      {
+        videoId,
+        signals: [
+          { kind: 'page-world', value: { ...unknownShow, showTitle: 'Juego de tronos', episodeTitle: 'Se acerca' } },
+          { kind: 'metadata', value: { titleId, showTitle: 'Game of Thrones' } },
+          // A weaker signal naming another title for the same video changes nothing.
+          { kind: 'title-text', value: { titleId: '70000999', showTitle: 'Other' } },
+        ],
+      },
       tab,
     );
     // With the site of the sender's page, which keys its lookups.
     expect(titles.get(7)).toMatchObject({
       site: 'netflix',
+      titleId,
       title: 'Game of Thrones',
       season: 1,
       episode: 1,
       episodeTitle: 'Se acerca',
     });
-    // A weaker signal naming another title for the same video changes nothing.
-    await svc.resolveEpisode({ videoId: unknownShow.videoId, titleId: '70000999', showTitle: 'Other', via: 'title-text' }, tab);
-    expect(titles.get(7)?.titleId).toBe('70000100');
-    await svc.resolveEpisode({ titleId: '81000001', showTitle: 'Heartstopper', season: 1, episode: 1, via: 'metadata' }, tab);
+    const known = { titleId: '81000001', showTitle: 'Heartstopper', season: 1, episode: 1 };
+    await svc.identifyEpisode({ signals: [{ kind: 'metadata', value: known }] }, tab);
     expect(titles.has(7)).toBe(false);
   });
 

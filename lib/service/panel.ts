@@ -1,12 +1,42 @@
 /** What the panel's frame asks (an extension page in the streaming tab): held-back items, places, progress. */
+
+import { resolveEpisode } from '../db/resolve';
 import { episodeCode, loadShowData } from '../db/show-data';
-import { getProgress, placeViewer, setReadVolume } from '../db/user-data';
+import { correctEpisode, getProgress, placeViewer, recordWatched, setReadVolume } from '../db/user-data';
 import { revealItem } from '../views/context';
 import type { Core, From } from './core';
-import { inputs, parseInput } from './inputs';
+import { InvalidMessageError, inputs, parseInput } from './inputs';
+import { siteOf } from './watch-page';
 
-export function panelMethods({ ready, saveReadVolumes, deps }: Core) {
+export function panelMethods({ ready, saveReadVolumes, deps, identities }: Core) {
   return {
+    /**
+     * "Not this episode?": the viewer's answer, from the panel's frame (an extension page), for the video of the
+     * tab the frame is in, read as that tab's site's id. Never from the content script: the page could speak
+     * through it.
+     */
+    async correctEpisode(data: unknown, from: From = {}) {
+      const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
+      const site = siteOf(from, [videoId]);
+      const db = await ready();
+      await correctEpisode(db, site, videoId, showId, episodeId);
+      return resolveEpisode(db, site, { videoId, via: 'url' });
+    },
+
+    /**
+     * "Count it": the viewer said yes, in the panel's frame, to counting the episode its tab plays even though it
+     * is more than one past the furthest watched. Only an extension page can say so.
+     */
+    async confirmWatched(data: unknown, { tabId }: From = {}) {
+      const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'confirmWatched');
+      const playing = tabId === undefined ? undefined : await identities.get(tabId);
+      if (tabId !== undefined && (playing?.showId !== showId || playing.episodeId !== episodeId))
+        throw new InvalidMessageError('Refused confirmWatched: that episode is not the one playing in this tab');
+      const result = await recordWatched(await ready(), showId, episodeId, true);
+      await deps.dataChanged();
+      return result;
+    },
+
     async revealItem(data: unknown) {
       const { showId, season, handle } = parseInput(inputs.reveal, data, 'revealItem');
       return (await revealItem(await ready(), showId, season, handle)) ?? null;

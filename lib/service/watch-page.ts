@@ -3,18 +3,19 @@
  * runs in a page Backstory does not control, so only what the panel needs, with ids read as the site's of the
  * sending page.
  */
-import { type EpisodeSignals, type Resolution, resolveEpisode } from '../db/resolve';
-import { correctEpisode, getProgress, recordWatched } from '../db/user-data';
+import { forgetLearned, recallStored, resolveEpisode } from '../db/resolve';
+import { getProgress, recordWatched, type WatchedResult } from '../db/user-data';
+import { decide, type Identification, type Signal, type SignalKind, signal } from '../identity/policy';
 import type { SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES } from '../sites/registry';
 import { episodeContext } from '../views/context';
-import type { Core, From, TabStore } from './core';
+import type { Core, From, TabIdentity, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
-function siteOf(from: From, ids: (string | undefined)[]): SiteId {
+export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   const site = from.site && SITES[from.site];
   if (!site) throw new InvalidMessageError('Refused: the page is not on a site Backstory supports');
   for (const id of ids)
@@ -22,15 +23,37 @@ function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
+export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identities }: Core) {
   return {
-    async resolveEpisode(data: unknown, from: From = {}) {
-      const signals = parseInput(inputs.signals, data, 'resolveEpisode');
-      const site = siteOf(from, [signals.videoId, signals.titleId]);
-      const result = await resolveEpisode(await ready(), site, signals);
-      if (from.tabId !== undefined && deps.unpackedTitles)
-        await noteUnpackedTitle(deps.unpackedTitles, from.tabId, site, signals, result);
-      return result;
+    /**
+     * One identification: what the content script observed, weighed by the generic identity policy
+     * (lib/identity/policy.ts), which alone learns, forgets and confirms. The answer is kept for the tab, so that
+     * only an episode the background itself confirmed there can be recorded as watched.
+     */
+    async identifyEpisode(data: unknown, from: From = {}): Promise<Identification> {
+      const observed = parseInput(inputs.observation, data, 'identifyEpisode');
+      const ids = observed.signals.flatMap(({ value }) => [value.videoId, value.titleId, value.episodeVideoId]);
+      const site = siteOf(from, [observed.videoId, ...ids]);
+      const db = await ready();
+      const signals = observed.signals.map(({ kind, value: { parts, ...value } }) =>
+        signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
+      );
+      const { identification, learn, unlearn } = await decide(
+        { videoId: observed.videoId, signals },
+        { match: (s) => resolveEpisode(db, site, { ...s, learn: false }), recall: (videoId) => recallStored(db, site, videoId) },
+      );
+      const { videoId } = identification;
+      if (videoId && learn) await resolveEpisode(db, site, { ...learn, videoId, learn: true });
+      else if (videoId && unlearn) await forgetLearned(db, site, videoId);
+      if (from.tabId !== undefined) {
+        await identities.set(
+          from.tabId,
+          identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,
+        );
+        if (deps.unpackedTitles)
+          await noteUnpackedTitle(deps.unpackedTitles, from.tabId, site, observed.videoId, signals, identification);
+      }
+      return identification;
     },
 
     async getEpisodeContext(data: unknown) {
@@ -43,17 +66,19 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
       return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
     },
 
-    async correctEpisode(data: unknown, from: From = {}) {
-      const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
-      const site = siteOf(from, [videoId]);
-      const db = await ready();
-      await correctEpisode(db, site, videoId, showId, episodeId);
-      return resolveEpisode(db, site, { videoId, via: 'url' });
-    },
-
-    async recordWatched(data: unknown) {
-      const { showId, episodeId, confirmed } = parseInput(inputs.watched, data, 'recordWatched');
-      return recordWatched(await ready(), showId, episodeId, confirmed);
+    /**
+     * The content script's watched clock saw this episode play into its credits. It counts only if the background
+     * confirmed this very episode in that tab; and one more than an episode past the furthest watched only when
+     * the viewer says so, from an extension page (confirmWatched).
+     */
+    async recordWatched(data: unknown, { tabId }: From = {}): Promise<WatchedResult | { status: 'unconfirmed' | 'too-soon' }> {
+      const { showId, episodeId } = parseInput(inputs.watched, data, 'recordWatched');
+      const known = tabId === undefined ? undefined : await identities.get(tabId);
+      if (!known?.confirmed || known.showId !== showId || known.episodeId !== episodeId) return { status: 'unconfirmed' };
+      // The page can name any real episode's id and seek Netflix's own video into its credits (the browser's own
+      // events then): so an episode counts only after it has played in this tab for a while.
+      if (Date.now() - known.since < MIN_PLAYING_MS) return { status: 'too-soon' };
+      return recordWatched(await ready(), showId, episodeId);
     },
 
     async reportNowWatching(data: unknown, { tabId }: From = {}) {
@@ -88,51 +113,51 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps }: Core) {
   };
 }
 
-/** Which signal's word counts most for a title without a pack: Backstory's own metadata request, then the page's. */
-const WEIGHT: Record<EpisodeSignals['via'], number> = { metadata: 3, 'page-world': 2, 'title-text': 1, url: 0 };
+/** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */
+export const MIN_PLAYING_MS = 5 * 60_000;
+
+/** What a tab's identity keeps of an identification: the episode, and since when the tab has played it. */
+function keep(before: TabIdentity | undefined, now: Extract<Identification, { status: 'resolved' }>): TabIdentity {
+  const { showId, episodeId, confirmed } = now;
+  const same = before?.showId === showId && before.episodeId === episodeId;
+  return { showId, episodeId, confirmed, since: same && before ? before.since : Date.now() };
+}
+
+/** Which signal's word counts most for a title without a pack: the server's, then the page's. */
+const WEIGHT: Record<SignalKind, number> = { metadata: 3, 'page-metadata': 2, 'page-world': 2, 'title-text': 1 };
 
 /**
  * Keeps, per tab, what the signals say of a title no pack knows, for the panel to look up once the viewer allows
- * it (issue 17): one identification asks with several signals, each filling in what the weightier ones left out.
+ * it (issue 17): the weightiest signal naming a title id, each lighter one filling in only what it left out.
  * A known show, or another video, replaces it. Nothing here changes what is stored: it is session memory, and a
  * lookup only reads public data about the title.
  */
 async function noteUnpackedTitle(
-  store: TabStore<TabTitle & { weight?: number }>,
+  store: TabStore<TabTitle>,
   tabId: number,
   site: SiteId,
-  signals: EpisodeSignals,
-  result: Resolution,
+  videoId: string | undefined,
+  signals: Signal[],
+  result: Identification,
 ): Promise<void> {
-  if (result.status !== 'unknown-show') {
+  const sorted = [...signals].sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind]);
+  const strongest = sorted.find((s) => s.value.titleId);
+  if (result.status !== 'unknown' || result.reason !== 'unknown-show' || !strongest?.value.titleId) {
     await store.set(tabId, undefined);
     return;
   }
-  if (!signals.titleId) return;
-  const weight = WEIGHT[signals.via];
-  const before = await store.get(tabId);
-  const sameVideo = before !== undefined && before.site === site && before.videoId === signals.videoId;
-  // A weaker signal naming another title for the same video does not outweigh a stronger one.
-  if (sameVideo && before.titleId !== signals.titleId && (before.weight ?? 0) > weight) return;
-  const kept = sameVideo && before.titleId === signals.titleId ? before : undefined;
-  const mine = { title: signals.showTitle, season: signals.season, episode: signals.episode, episodeTitle: signals.episodeTitle };
-  const [strong, weak] = kept && (kept.weight ?? 0) > weight ? [kept, mine] : [mine, kept ?? {}];
-  const merged: TabTitle & { weight: number } = {
-    site,
-    videoId: signals.videoId,
-    titleId: signals.titleId,
-    weight: Math.max(weight, kept?.weight ?? 0),
-  };
-  const title = strong.title ?? weak.title;
-  const season = strong.season ?? weak.season;
-  const episode = strong.episode ?? weak.episode;
-  const episodeTitle = strong.episodeTitle ?? weak.episodeTitle;
-  Object.assign(
-    merged,
-    title !== undefined && { title },
-    season !== undefined && { season },
-    episode !== undefined && { episode },
-    episodeTitle !== undefined && { episodeTitle },
-  );
-  await store.set(tabId, merged);
+  const { titleId } = strongest.value;
+  const merged: TabTitle = { site, videoId: result.videoId ?? videoId, titleId };
+  // Lighter signals that name another title say nothing of this one.
+  for (const { value } of sorted.filter((s) => !s.value.titleId || s.value.titleId === titleId)) {
+    merged.title ??= value.showTitle;
+    merged.season ??= value.season;
+    merged.episode ??= value.episode;
+    merged.episodeTitle ??= value.episodeTitle;
+  }
+  await store.set(tabId, definedOnly(merged) as TabTitle);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -9,8 +9,10 @@ import { SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
 import type { SiteLookup } from '../lookup/site-lookup';
 import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
+import { type ParsedTitle, parseTitleParts } from './netflix/title-parser';
 import { primevideoLookup } from './primevideo/lookup';
 import { isWatchUrl as isPrimeWatchUrl } from './primevideo/selectors';
+import { parsePrimeTitle } from './primevideo/title';
 
 /**
  * Prime Video's storefronts where the evidence (primevideo-evidence.md #1, #20, §6; grade A) shows the web player:
@@ -36,6 +38,11 @@ export interface SiteInfo {
   videoId: RegExp;
   /** How Wikidata and TVmaze know its titles, for the lookups of titles without a pack (lib/lookup). */
   lookup: SiteLookup;
+  /**
+   * Reads the parts of its title text (show, code, episode title) in any language: in the background, so the
+   * script injected into the site's pages carries no parser.
+   */
+  readTitle(parts: readonly string[]): ParsedTitle;
 }
 
 /** Every site lib/ids/ids.ts names (SiteId), and no other. */
@@ -49,6 +56,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     pageScript: '/netflix-page.js',
     videoId: SITE_VIDEO_IDS.netflix,
     lookup: netflixLookup,
+    readTitle: parseTitleParts,
   },
   primevideo: {
     id: 'primevideo',
@@ -58,6 +66,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     pageScript: '/primevideo-page.js',
     videoId: SITE_VIDEO_IDS.primevideo,
     lookup: primevideoLookup,
+    readTitle: parsePrimeTitle,
   },
 };
 

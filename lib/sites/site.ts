@@ -4,7 +4,9 @@
  * Netflix; a site's selectors, page-world reader, metadata and title parsing stay in its folder.
  * Adding a site: CONTRIBUTING.md, "Add a site".
  */
-import type { EpisodeSignals, Resolution } from '../db/resolve';
+import type { Identification, Observed } from '../identity/policy';
+
+export type { Identification, Observed };
 
 export interface SiteAdapter {
   /** A page where something plays: the watch session runs there and stops when the page stops being one. */
@@ -49,41 +51,14 @@ export interface EpisodeTimeline {
 }
 
 export interface SiteReader {
-  /** Which episode plays, asking the background (`resolve`) to match what the page says to a known show. */
-  identify(resolve: Resolve): Promise<Identification>;
+  /**
+   * What the page shows of the video playing, as signals named by where they were read. The background decides
+   * what they mean (lib/identity/policy.ts), in one message per identification.
+   */
+  observe(): Promise<Observed>;
   /** What each signal said in the last identification, as data for the panel's "Copy diagnostics". */
   diagnostics(result?: Identification): unknown;
 }
-
-export type Resolve = (signals: EpisodeSignals) => Promise<Resolution>;
-
-export type Identification =
-  | {
-      status: 'resolved';
-      /** The site's own id of the video (a site-local id: the background adds the site). */
-      videoId?: string;
-      showId: string;
-      episodeId: string;
-      via: Extract<Resolution, { status: 'resolved' }>['via'];
-      /**
-       * True when two independent signals agreed (now, or when the mapping was learned), or the viewer said so.
-       * Only a confirmed episode may count as watched: a single signal can come from the page.
-       */
-      confirmed: boolean;
-    }
-  /** Something other than the episode plays first (a recap): ask again shortly. */
-  | { status: 'waiting'; videoId?: string }
-  | {
-      status: 'unknown';
-      videoId?: string;
-      /** What the page called it, shown as plain text in "no notes for …". */
-      title?: string;
-      showId?: string;
-      /** 'conflict': the signals name different episodes of a known show, and none is corroborated. */
-      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
-      /** True when the title text was not on screen, so a later look may do better. */
-      titleMissing: boolean;
-    };
 
 export interface PlayerWatcherEvents {
   onPlayer(root: Element): void;

@@ -100,16 +100,11 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       draw();
       if (next) host?.hold();
     },
-    async correct(showId: string, episodeId: string) {
-      const videoId = identity?.videoId;
-      if (!videoId) throw new Error('No video id');
-      await send('correctEpisode', { videoId, showId, episodeId });
-      await refreshIdentity();
-    },
-    async confirmWatched(yes: boolean) {
-      if (view.status !== 'ready') return;
-      setView({ ...view, askWatched: undefined });
-      if (yes && identity?.status === 'resolved') await recordWatched(identity.showId, identity.episodeId, true);
+    // The frame stored the viewer's correction itself (an extension page's message): identify again.
+    correct: () => refreshIdentity(),
+    // The frame recorded a "yes" itself (confirmWatched): the question goes.
+    confirmWatched() {
+      if (view.status === 'ready') setView({ ...view, askWatched: undefined });
     },
     diagnostics: () => page.diagnostics(identity),
   };
@@ -126,9 +121,9 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'engaged':
         return host?.engage(action.engaged);
       case 'correct':
-        return actions.correct(action.showId, action.episodeId);
+        return actions.correct();
       case 'confirmWatched':
-        return actions.confirmWatched(action.yes);
+        return actions.confirmWatched();
       case 'diagnostics':
         return actions.diagnostics();
     }
@@ -170,7 +165,8 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
     clearTimeout(waitTimer);
     if (!waiting) waits = 0;
     try {
-      const result = await page.identify((signals) => send('resolveEpisode', signals));
+      // What the page shows, in one message: the background decides what it means (lib/identity/policy.ts).
+      const result = await send('identifyEpisode', await page.observe());
       if (gen !== generation || stopped) return;
       identity = result;
       if (result.status === 'waiting') {
@@ -179,7 +175,7 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
         if (waits++ < WAIT_RETRIES) waitTimer = setTimeout(() => void refreshIdentity(true), WAIT_RETRY_MS);
       } else if (result.status === 'resolved') {
         await loadContext(gen);
-        // An unconfirmed episode may be confirmed by the title once the controls show.
+        // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!result.confirmed) watcher.wantTitle();
         void quietly(send('reportNowWatching', { showId: result.showId, episodeId: result.episodeId }));
         armWatchedTimer();
@@ -206,8 +202,8 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
 
   /**
    * Starts the "watched" clock on the current <video>: playing into the credits records the episode as watched.
-   * Only a confirmed episode counts (one signal alone can come from the page), and one more than an episode past
-   * the furthest watched is counted only when the viewer says so.
+   * Only an episode the background confirmed counts (it checks again), and one more than an episode past the
+   * furthest watched is counted only when the viewer says so, in the panel's frame.
    */
   function armWatchedTimer() {
     disarmWatchedTimer();
@@ -217,15 +213,15 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
     const { showId, episodeId } = identity;
     startWatchedClock(
       video,
-      () => void recordWatched(showId, episodeId, false),
+      () => void recordWatched(showId, episodeId),
       AbortSignal.any([ctx.signal, watchedArm.signal]),
       site.timeline?.(video),
     );
   }
 
-  async function recordWatched(showId: string, episodeId: string, confirmed: boolean) {
+  async function recordWatched(showId: string, episodeId: string) {
     const gen = generation;
-    const result = await quietly(send('recordWatched', { showId, episodeId, confirmed }));
+    const result = await quietly(send('recordWatched', { showId, episodeId }));
     if (gen !== generation || stopped || view.status !== 'ready') return;
     if (result?.status === 'confirm') {
       setView({ ...view, askWatched: { furthestEpisodeId: result.furthestEpisodeId } });

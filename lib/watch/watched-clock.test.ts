@@ -10,7 +10,12 @@ function video({ duration = 1500, currentTime = 0, paused = true } = {}) {
   Object.defineProperty(v, 'playbackRate', { value: 1 });
   return { v, state };
 }
-const fire = (v: HTMLVideoElement, type: string) => v.dispatchEvent(new Event(type));
+/** A media event as the browser fires it (isTrusted), or as a page script dispatches it. */
+const fire = (v: HTMLVideoElement, type: string, trusted = true) => {
+  const event = new Event(type);
+  if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+  return v.dispatchEvent(event);
+};
 const ms = (seconds: number) => seconds * 1000;
 
 describe('the watched clock', () => {
@@ -78,6 +83,21 @@ describe('the watched clock', () => {
     startWatchedClock(other.v, ended, new AbortController().signal);
     fire(other.v, 'ended');
     expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('hears only the browser’s own media events: a page’s ended or seeked never counts (review 2, N2)', () => {
+    const { v, state } = video({ duration: 1000 });
+    const watched = vi.fn();
+    startWatchedClock(v, watched, new AbortController().signal);
+    fire(v, 'ended', false);
+    expect(watched).not.toHaveBeenCalled();
+    // A page's seeked at a forged position reads the real clock only when the browser fires it.
+    state.currentTime = 990;
+    fire(v, 'seeked', false);
+    fire(v, 'durationchange', false);
+    expect(watched).not.toHaveBeenCalled();
+    fire(v, 'seeked');
+    expect(watched).toHaveBeenCalledTimes(1);
   });
 
   it('stops on abort and drops its listeners', () => {

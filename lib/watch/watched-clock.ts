@@ -2,7 +2,8 @@
  * Decides when an episode counts as watched: when its <video> has played to within the last few minutes (the
  * credits), or ended. Watched is what unlocks the episode's own synopsis and notes, so it must mean "seen", not
  * "started". It listens to the video's own events and keeps one timer, set for the moment playback will reach
- * that point, so nothing runs while the video plays.
+ * that point, so nothing runs while the video plays. Only the browser's own media events are heard (isTrusted):
+ * the page can dispatch an `ended` or a `seeked` of its own, but not move the video's clock, which is read here.
  */
 
 /** The share of the running time after which an episode counts as watched: the rest is mostly credits. */
@@ -37,7 +38,9 @@ export function startWatchedClock(
     done.abort();
     onWatched();
   };
-  const check = () => {
+  /** Reads the video's clock; `event` is the media event that asked (none: the timer). */
+  const check = (event?: Event) => {
+    if (event && !event.isTrusted) return;
     stop();
     const duration = timeline.duration(video);
     const position = timeline.position(video);
@@ -52,8 +55,10 @@ export function startWatchedClock(
   // A pause, a stall or a new source stop the timer; playing again sets it afresh from where the video is.
   for (const type of ['pause', 'waiting', 'emptied']) video.addEventListener(type, stop, { signal: listening });
   // The end of the video is the episode's, unless an ad is what ended.
-  video.addEventListener('ended', () => timeline.position(video) !== undefined && finish(), { signal: listening });
-  const unsubscribe = timeline.onChange(check);
+  video.addEventListener('ended', (event) => event.isTrusted && timeline.position(video) !== undefined && finish(), {
+    signal: listening,
+  });
+  const unsubscribe = timeline.onChange(() => check());
   listening.addEventListener('abort', unsubscribe, { once: true });
   listening.addEventListener('abort', stop, { once: true });
   if (!video.paused) check();

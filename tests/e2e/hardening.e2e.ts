@@ -60,6 +60,31 @@ describe('hardening', () => {
     await page.close();
   });
 
+  it('is not fooled by a forged page reply and a hidden title block, and never counts a page’s ended (review 2, R1/N1/N2)', async () => {
+    const options = await extensionPage('options.html');
+    const progress = () =>
+      send(options, { backstory: 1, type: 'getProgress', data: { showId: 'heartstopper' } }) as Promise<{
+        value?: { furthestOrdinal: number };
+      }>;
+    const page = await env.newPage();
+    const endedFromThePage = () => page.evaluate(() => document.querySelector('video')?.dispatchEvent(new Event('ended')));
+    // Two signals the page writes name S3E8; Netflix's metadata says S1E1 and wins.
+    await watch(page, 1, 1, '?forge=s3e8&forgetitle=1');
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    await endedFromThePage();
+    // With Netflix silent the page's claim is shown, as a guess that nothing counts or remembers.
+    // (A video no test visited before: one Netflix vouched for keeps its mapping while Netflix is silent.)
+    await watch(page, 1, 7, '?forge=s3e8&forgetitle=1&metadata=0');
+    await expect.poll(() => panelEpisode(page)).toBe('S3 · E8 Apart');
+    await endedFromThePage();
+    // The honest page: S1E7 as Netflix says (nothing was learned from the page), and nothing was counted.
+    await watch(page, 1, 7);
+    await expect.poll(() => panelEpisode(page)).toMatch(/^S1 · E7 /);
+    expect((await progress()).value?.furthestOrdinal).toBe(0);
+    await page.close();
+    await options.close();
+  });
+
   it('keeps the panel out of the page’s reach: it cannot read it, drive it, restyle it, or hear its keys (review B2, B9, B-K)', async () => {
     const page = await env.newPage();
     await watch(page, 1, 2);

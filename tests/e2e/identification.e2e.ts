@@ -111,7 +111,12 @@ describe('identifying the episode on screen', () => {
           window.dispatchEvent(new CustomEvent('backstory:page-request', { detail: 'probe' }));
         }),
     );
-    expect(JSON.parse(state)).toMatchObject({ videoId: String(fixtureId(2, 1)), session: 'page id', season: 2, episode: 1 });
+    expect(JSON.parse(state)).toMatchObject({
+      videoId: String(fixtureId(2, 1)),
+      probe: expect.stringContaining('session page id'),
+      season: 2,
+      episode: 1,
+    });
     expect(await panelEpisode(page)).toBe('S2 · E1 Out');
     await page.close();
   });

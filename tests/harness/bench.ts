@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { backgroundFigures } from './bench/background-figures';
 import type { BenchContext } from './bench/context';
 import { heapDifference } from './bench/heap';
+import { identifyMessages } from './bench/identify-messages';
 import { injectedSize } from './bench/injected-size';
 import { lookupFigures } from './bench/lookup-figures';
 import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
@@ -46,6 +47,7 @@ try {
     await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
     await panelAppears(page, ctx);
     await autoplayChange(page, ctx);
+    await identifyMessages(page, ctx);
     await page.close();
     await backgroundFigures(ctx);
     await popupFirstRender(ctx);

@@ -23,7 +23,7 @@ describe('buildDiagnostics', () => {
           probe: 'player yes; session playing',
         },
         metadata: { titleId: '81059939', type: 'show', season: 2, episode: 3, episodeVideoId: '90000203' },
-        title: { showTitle: 'Herzklopfen', episode: 3, episodeTitle: 'Folge' },
+        titleParts: ['Herzklopfen', 'E3', 'Folge'],
       },
       metadataOutcome: 'ok',
       result: { status: 'unknown', reason: 'unknown-episode' },

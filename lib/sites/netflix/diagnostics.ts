@@ -7,6 +7,7 @@
  */
 import type { IdentifyTrace } from './identify';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
+import { parseTitleParts } from './title-parser';
 
 export interface DiagnosticsInput {
   version: string;
@@ -58,7 +59,8 @@ export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, 
 const line = (label: string, value: unknown) => `${label}: ${value === undefined || value === '' ? '—' : String(value)}`;
 
 export function formatDiagnostics({ version, path, result, metadataOutcome, trace, selectors }: DiagnosticsData): string {
-  const { page, metadata, title } = trace;
+  const { page, metadata, titleParts } = trace;
+  const title = titleParts && parseTitleParts(titleParts);
   return [
     `Backstory ${version} diagnostics`,
     line(

@@ -1,14 +1,14 @@
 /**
  * Netflix behind the site contract (../site.ts). Identification follows the evidence of what reads the live site
  * today (netflix-real-evidence.md): the player's state in the page world, the member API's metadata for the
- * video id, the control bar's title text, each matched on its own (identify.ts).
+ * video id, the control bar's title text, each gathered as a signal (identify.ts) for the background to weigh.
  */
 import { browser } from 'wxt/browser';
 import { injectPageScript } from '../page-script';
 import type { SiteAdapter } from '../site';
 import { collectDiagnostics } from './diagnostics';
 import { createDomReader } from './dom-reader';
-import { type IdentifyTrace, identify } from './identify';
+import { type IdentifyTrace, observe } from './identify';
 import { createMetadataFetcher } from './metadata-fetch';
 import { watchPlayer } from './player-watcher';
 import { CONTROLS, isWatchUrl, KEEP_CLEAR, PLAYER_VIEW, VIDEO } from './selectors';
@@ -31,9 +31,9 @@ export const netflix: SiteAdapter = {
     let trace: IdentifyTrace = {};
     return {
       // The trace of the latest identification, filled in as its signals answer.
-      identify(resolve) {
+      observe() {
         trace = {};
-        return identify(reader, resolve, trace);
+        return observe(reader, trace);
       },
       diagnostics: (result) =>
         collectDiagnostics({

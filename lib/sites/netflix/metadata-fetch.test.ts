@@ -4,16 +4,6 @@ import { createMetadataFetcher, METADATA_PER_MINUTE } from './metadata-fetch';
 
 const ORIGIN = 'https://www.netflix.com';
 
-function memory(initial?: string) {
-  let value = initial;
-  return {
-    get: async () => value,
-    set: vi.fn(async (t: string) => {
-      value = t;
-    }),
-  };
-}
-
 /** Answers like the real site: only the member API route, localized unless languages=en-US; shakti is gone. */
 const netflix = vi.fn(async (input: URL | RequestInfo) => {
   const url = new URL(String(input));
@@ -28,7 +18,7 @@ const netflix = vi.fn(async (input: URL | RequestInfo) => {
 describe('createMetadataFetcher', () => {
   it('asks the member API route for English titles, and never the retired shakti route [S1, S2]', async () => {
     netflix.mockClear();
-    const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), netflix as typeof fetch);
+    const fetchMetadata = createMetadataFetcher(ORIGIN, netflix as typeof fetch);
     expect(await fetchMetadata('90000102')).toMatchObject({
       titleId: '81059939',
       showTitle: 'Heartstopper',
@@ -39,35 +29,43 @@ describe('createMetadataFetcher', () => {
     expect(fetchMetadata.outcome()).toBe('ok');
   });
 
-  it('uses the path the page names, and forgets a remembered route from an older version', async () => {
+  it('asks its own route first, and calls an answer from a path the page named the page’s word', async () => {
     netflix.mockClear();
-    const mem = memory('/api/shakti/mre/metadata?movieid={id}');
-    const fetchMetadata = createMetadataFetcher(ORIGIN, mem, netflix as typeof fetch);
-    await fetchMetadata('90000101', '/nq/website/memberapi/release');
+    const fetchMetadata = createMetadataFetcher(ORIGIN, netflix as typeof fetch);
+    // The page names the same route: the answer is the server's.
+    expect(await fetchMetadata('90000101', '/nq/website/memberapi/release')).not.toHaveProperty('fromPage');
     expect(netflix.mock.calls.map(([u]) => new URL(String(u)).pathname)).toEqual(['/nq/website/memberapi/release/metadata']);
-    expect(mem.set).toHaveBeenCalledWith('/nq/website/memberapi/release/metadata?movieid={id}&languages=en-US');
+    // Where only the page's path answers, the answer carries that.
+    const moved = vi.fn(async (input: URL | RequestInfo) => {
+      const url = new URL(String(input));
+      return url.pathname === '/moved/metadata'
+        ? new Response(JSON.stringify(metadataFor(url.searchParams.get('movieid'), { lang: 'en', english: true })))
+        : new Response('{}', { status: 404 });
+    });
+    const onPagePath = createMetadataFetcher(ORIGIN, moved as typeof fetch);
+    expect(await onPagePath('90000101', '/moved')).toMatchObject({ titleId: '81059939', fromPage: true });
+    expect(moved.mock.calls.map(([u]) => new URL(String(u)).pathname)).toEqual([
+      '/nq/website/memberapi/release/metadata',
+      '/moved/metadata',
+    ]);
   });
 
   it('never requests another origin, even when the page names one', async () => {
     const fetchImpl = vi.fn(async () => new Response('{}'));
-    const fetchMetadata = createMetadataFetcher(
-      ORIGIN,
-      memory('//evil.example/x?id={id}&languages=en-US'),
-      fetchImpl as typeof fetch,
-    );
+    const fetchMetadata = createMetadataFetcher(ORIGIN, fetchImpl as typeof fetch);
     await fetchMetadata('1', '//evil.example');
     for (const [url] of fetchImpl.mock.calls as unknown as [URL][]) expect(new URL(String(url)).origin).toBe(ORIGIN);
   });
 
   it('says what went wrong, without any of the answer, and does not ask again at once', async () => {
     const fetchImpl = vi.fn(async () => new Response('<html>not json</html>'));
-    const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), fetchImpl as typeof fetch);
+    const fetchMetadata = createMetadataFetcher(ORIGIN, fetchImpl as typeof fetch);
     expect(await fetchMetadata('1')).toBeUndefined();
     expect(fetchMetadata.outcome()).toBe('failed: not JSON');
     expect(await fetchMetadata('1')).toBeUndefined();
     expect(fetchMetadata.outcome()).toBe('skipped (failed recently)');
     expect(fetchImpl).toHaveBeenCalledTimes(1);
-    const notFound = createMetadataFetcher(ORIGIN, memory(), netflix as typeof fetch);
+    const notFound = createMetadataFetcher(ORIGIN, netflix as typeof fetch);
     await notFound('5');
     expect(notFound.outcome()).toBe('failed: HTTP 404');
   });
@@ -76,7 +74,7 @@ describe('createMetadataFetcher', () => {
 describe('a page that keeps changing the video id (review B8)', () => {
   it('gets at most METADATA_PER_MINUTE metadata requests a minute from one tab', async () => {
     const fetchImpl = vi.fn(async () => new Response('{}', { status: 404 }));
-    const fetchMetadata = createMetadataFetcher(ORIGIN, memory(), fetchImpl as typeof fetch);
+    const fetchMetadata = createMetadataFetcher(ORIGIN, fetchImpl as typeof fetch);
     for (let id = 1; id <= 60; id++) await fetchMetadata(String(id));
     expect(fetchImpl).toHaveBeenCalledTimes(METADATA_PER_MINUTE);
     expect(fetchMetadata.outcome()).toBe('skipped (too many requests)');

@@ -3,16 +3,13 @@
  * Netflix cookies and goes nowhere else). English titles are asked for (`languages=en-US`, as
  * universal-trakt-scrobbler does), so that a title fallback compares like with like whatever the profile's
  * language; the show itself is matched by its Netflix id. What the last request did is kept for diagnostics.
+ * Its answer is the one signal the page cannot write (lib/identity/policy.ts), as long as it came from
+ * Backstory's own route.
  */
 
 import { type RateLimit, rateLimit } from '../rate-limit';
 import { type MetadataSignals, readMetadata } from './metadata';
 import { METADATA_TEMPLATES } from './selectors';
-
-export interface TemplateMemory {
-  get(): Promise<string | undefined>;
-  set(template: string): Promise<void>;
-}
 
 /** Said in the diagnostics: what happened to the last metadata request, with no data from the answer. */
 export type MetadataOutcome =
@@ -30,24 +27,13 @@ export interface MetadataFetcher {
 const MAX_BYTES = 3_000_000;
 const TIMEOUT_MS = 4_000;
 const LANGUAGE = '&languages=en-US';
+const OWN = new Set<string>(METADATA_TEMPLATES);
 
 /** At most this many metadata requests a minute from one tab, whatever the page does. */
 export const METADATA_PER_MINUTE = 20;
 
-/** The route that last worked, kept while the page is open (a reload asks the page's own path first anyway). */
-function inMemory(): TemplateMemory {
-  let template: string | undefined;
-  return {
-    get: async () => template,
-    set: async (next) => {
-      template = next;
-    },
-  };
-}
-
 export function createMetadataFetcher(
   origin: string,
-  memory: TemplateMemory = inMemory(),
   fetchImpl: typeof fetch = fetch,
   limit: RateLimit = rateLimit(METADATA_PER_MINUTE, 60_000),
 ): MetadataFetcher {
@@ -63,19 +49,18 @@ export function createMetadataFetcher(
       outcome = 'skipped (failed recently)';
       return undefined;
     }
-    const remembered = await memory.get();
+    // Backstory's own route first: only its answer is the server's word. A route the page names is tried last,
+    // and what it answers is the page's word (`fromPage`), since the page chose where it came from.
     const fromPage = memberApiPath ? `${memberApiPath}/metadata?movieid={id}${LANGUAGE}` : undefined;
-    // A remembered route from an older version (without the language, or the retired shakti route) is ignored.
-    const templates = [remembered?.endsWith(LANGUAGE) ? remembered : undefined, fromPage, ...METADATA_TEMPLATES];
     const problems: string[] = [];
-    for (const template of new Set(templates.filter((t): t is string => !!t))) {
+    for (const template of new Set([...OWN, fromPage ?? ''])) {
+      if (!template) continue;
       const url = new URL(template.replace('{id}', encodeURIComponent(videoId)), origin);
       const json = await getJson(url, origin, fetchImpl, problems);
       const signals = json === undefined ? undefined : readMetadata(json, videoId);
       if (signals) {
         outcome = 'ok';
-        if (template !== remembered) await memory.set(template);
-        return signals;
+        return OWN.has(template) ? signals : { ...signals, fromPage: true };
       }
       if (json !== undefined) problems.push('unexpected shape');
     }

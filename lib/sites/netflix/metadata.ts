@@ -6,7 +6,10 @@
 import { cleanText } from './title-parser';
 import { readVideoDocument, type VideoFacts } from './video-document';
 
-export type MetadataSignals = VideoFacts;
+export type MetadataSignals = VideoFacts & {
+  /** Answered on a route the page named, not Backstory's own: the page's word then, not the server's. */
+  fromPage?: true;
+};
 
 /** The playing episode in a metadata document; for episodic titles `video.id` is the show. */
 export function readMetadata(json: unknown, videoId: string): MetadataSignals | undefined {

@@ -24,8 +24,6 @@ export interface PageState {
   episodeTitle?: string;
   /** The path of the member API as the page's own service map gives it. */
   memberApiPath?: string;
-  /** How the player session was chosen (lib/netflix/page-world.ts): 'open' and 'last' are weak. */
-  session?: 'page id' | 'playing' | 'open' | 'last' | 'none';
   /** Which page-world paths answered, for the diagnostics: words, numbers and punctuation only. */
   probe?: string;
 }
@@ -58,7 +56,6 @@ const FIELDS: Record<keyof PageState, Check> = {
   episode: count,
   episodeTitle: text,
   memberApiPath: string(200, /^\/(?!\/)[\w/.-]*$/),
-  session: oneOf('page id', 'playing', 'open', 'last', 'none'),
   probe: string(200, /^[\w ;,.-]*$/),
 };
 

@@ -162,7 +162,6 @@ describe('readPageWorld', () => {
   it('answers with only a probe when there is no page world, and never reads account data', () => {
     const { win, doc } = page(undefined);
     expect(readPageWorld(win, doc)).toEqual({
-      session: 'none',
       probe: 'player no; session none; document none; current video no',
     });
     const full = page(world([{ id: 'watch-1', movieId: 90000202 }]));

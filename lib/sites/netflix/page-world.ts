@@ -115,7 +115,6 @@ export function readPageWorld(win: Window, doc: Document): PageWorldState {
   const probe = `player ${app ? 'yes' : 'no'}; session ${how}; document ${where}; current video ${current ? 'yes' : 'no'}`;
   return definedOnly({
     videoId: movieId,
-    session: how,
     ...details,
     memberApiPath: Array.isArray(path) ? asText(path[0]) : undefined,
     probe,

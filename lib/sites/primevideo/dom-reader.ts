@@ -10,6 +10,8 @@ export interface DomTitle {
   line: EpisodeLine;
   /** The raw text both came from, to tell a stale title from a new one. */
   text: string;
+  /** The show's title and the episode line, as read: what the background parses (title.ts). */
+  parts: string[];
 }
 
 /** The new arm's episode line is an unclassed element beside the heading (PMD+): found by its shape. */
@@ -46,6 +48,7 @@ export function readTitle(doc: Document): DomTitle | undefined {
     showTitle: showTitle || undefined,
     line: lineText ? parseEpisodeLine(lineText) : {},
     text: `${showTitle ?? ''}|${lineText}`,
+    parts: [showTitle ?? '', lineText],
   };
 }
 

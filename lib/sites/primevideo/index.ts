@@ -12,7 +12,7 @@ import { createAdLedger } from './ad-ledger';
 import { requestCatalog } from './catalog-bridge';
 import { collectDiagnostics } from './diagnostics';
 import { adPlaying, readTitle } from './dom-reader';
-import { type IdentifyTrace, identify } from './identify';
+import { type IdentifyTrace, observe } from './identify';
 import { type WatchMarks, watchPlayer } from './player-watcher';
 import { CONTROLS, isWatchUrl, KEEP_CLEAR, PLAYER_VIEW, VIDEO } from './selectors';
 
@@ -35,9 +35,9 @@ export const primevideo: SiteAdapter = {
       },
     };
     return {
-      identify(resolve) {
+      observe() {
         trace = {};
-        return identify(reader, resolve, trace);
+        return observe(reader, trace);
       },
       diagnostics: (result) =>
         collectDiagnostics({ version: browser.runtime.getManifest().version, url: win.location, doc, trace, result }),

@@ -140,6 +140,27 @@ describe('Backstory in Firefox', () => {
     await page.close();
   });
 
+  it('takes the viewer’s correction from the panel’s frame itself, read as the tab’s site’s (issue 26)', async () => {
+    const page = await watch('/watch/90000106');
+    const frame = await panelFrame(page);
+    await poll(
+      () => text(frame, '.bs-episode'),
+      (t) => t === 'S1 · E6 Girls',
+    );
+    const [open] = await frame.$$('xpath/.//button[contains(., "Not this episode?")]');
+    await open?.click();
+    await (await frame.waitForSelector('#bs-episode-choice'))?.select('s1e7');
+    const [use] = await frame.$$('xpath/.//button[contains(., "Use this episode")]');
+    await use?.click();
+    expect(
+      await poll(
+        () => text(frame, '.bs-episode'),
+        (t) => t === 'S1 · E7 Bully',
+      ),
+    ).toBe('S1 · E7 Bully');
+    await page.close();
+  });
+
   it('searches from the popup, typo included, and opens a result', async () => {
     const popup = await openExtensionPage('/popup.html');
     await popup.waitForSelector('#bs-search');
