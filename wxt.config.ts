@@ -25,6 +25,23 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every word a viewer reads lives in components/i18n/locales (issue 16); the build turns them into _locales.
   i18n: { localesDir: 'components/i18n/locales' },
+  // Firefox's sources zip holds what rebuilds the add-on (npm run check:sources-zip does) and nothing else: never the
+  // demo's screenshots, the README's pictures or a folder the developer left lying around.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'build/**',
+      'data/**',
+    ],
+  },
   vite: () => ({ plugins: [preact(), ...injectedBuild()] }),
   manifest: ({ manifestVersion }) => ({
     // The store name and description are translated (components/i18n/locales); package.json keeps the English.
@@ -53,12 +70,16 @@ export default defineConfig({
     browser_specific_settings:
       manifestVersion === 2
         ? {
+            // Firefox reads data_collection_permissions (Backstory collects nothing: declared for its data-consent
+            // prompt) from 140 on desktop and 142 on Android (Extension Workshop, "Firefox built-in consent for data
+            // collection and transmission"): 140 is the ESR Debian 12 installs. FIREFOX_MIN in tests/harness/firefox.ts
+            // reads this minimum.
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '142.0',
-              // Backstory collects nothing: declared for Firefox's data-consent prompt.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),

@@ -105,11 +105,12 @@ describe('conventions', () => {
       const where = `tests/fixtures/${site.id}/selector-counts.ts`;
       // Each site's folder exports its selector lists by name and what the panel keeps clear of (lib/sites/<site>/selectors.ts);
       // its imitation names pages with the counts it expects of each (SELECTOR_PAGES).
-      const selectors: { SELECTOR_TABLE: Record<string, readonly string[]>; KEEP_CLEAR: readonly string[] } = await import(
-        `../lib/sites/${site.id}/selectors.ts`
-      );
+      const selectors: {
+        SELECTOR_TABLE: Record<string, readonly string[]>;
+        KEEP_CLEAR: readonly (readonly string[])[];
+      } = await import(`../lib/sites/${site.id}/selectors.ts`);
       const fixture: {
-        SELECTOR_PAGES: { name: string; counts: Record<string, number[]>; keepClear: Record<string, number> }[];
+        SELECTOR_PAGES: { name: string; counts: Record<string, number[]>; keepClear: Record<string, number[]> }[];
       } = await import(`./fixtures/${site.id}/selector-counts.ts`);
       expect(fixture.SELECTOR_PAGES.length, `${where}: name at least one page of the imitation`).toBeGreaterThan(0);
       for (const page of fixture.SELECTOR_PAGES) {
@@ -117,11 +118,11 @@ describe('conventions', () => {
           expect(page.counts[name]?.length, `${name} needs one expected count per choice on "${page.name}" in ${where}`).toBe(
             list.length,
           );
-        for (const selector of selectors.KEEP_CLEAR)
+        for (const list of selectors.KEEP_CLEAR)
           expect(
-            typeof page.keepClear[selector],
-            `${selector} (KEEP_CLEAR) needs an expected count on "${page.name}" in ${where}`,
-          ).toBe('number');
+            page.keepClear[list[0] ?? '']?.length,
+            `${list[0]} (KEEP_CLEAR) needs one expected count per choice on "${page.name}" in ${where}`,
+          ).toBe(list.length);
       }
     }
   });

@@ -30,13 +30,13 @@ async function readyView(episodeId = 's1e1', ordinal = 1, placed = true): Promis
 }
 
 describe('Panel', () => {
-  it('shows a one-line episode header, then the comic card, then the cast, main cast first', async () => {
+  it('shows a one-line episode header, then the comic card, then who is in the episode', async () => {
     const { view, actions } = await readyView();
     const { container } = render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="Alt+Shift+K" actions={actions} />);
     expect(screen.getByRole('complementary', { name: 'Backstory' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: /^Heartstopper S1 · E1 / })).toBeTruthy();
     const sections = [...container.querySelectorAll('h3')].map((h) => h.textContent);
-    expect(sections.slice(0, 2)).toEqual(['From the comic', 'Cast this season']);
+    expect(sections.slice(0, 2)).toEqual(['From the comic', 'In this episode']);
     const cast = screen.getAllByRole('button', { expanded: false }).map((b) => b.textContent);
     expect(cast[0]).toContain('Charlie Spring');
     expect(screen.getByRole('button', { name: 'Hide the Backstory panel (Alt+Shift+K)' })).toBeTruthy();
@@ -66,6 +66,7 @@ describe('Panel', () => {
   it('expands a cast member and reveals exactly one hidden note on request', async () => {
     const { view, actions } = await readyView();
     const { container } = render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Also this season/ }));
     fireEvent.click(screen.getByRole('button', { name: /Darcy Olsson/ }));
     expect(container.textContent).not.toContain('non-binary');
     const showOne = screen.getByRole('button', { name: /Show one spoiler: \d+ notes about Darcy Olsson/ });
@@ -77,6 +78,7 @@ describe('Panel', () => {
   it('marks show-only characters with a badge', async () => {
     const { view, actions } = await readyView();
     render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Also this season/ }));
     const isaac = screen.getByRole('button', { name: /Isaac Henderson/ });
     expect(isaac.textContent).toContain('Show-only');
   });

@@ -51,25 +51,42 @@ describe('CastMember', () => {
 });
 
 describe('CastList', () => {
-  it('lists the cast under a heading, with one line for held-back cast members', async () => {
+  it('lists who is in the episode under a heading, with one line for held-back cast members', async () => {
     const ctx = await context('s3e1', 17);
     render(<CastList cast={ctx.cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
-    expect(screen.getByRole('heading', { name: 'Cast this season' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'In this episode' })).toBeTruthy();
     expect(screen.getByText('4 cast members who appear later in the story')).toBeTruthy();
   });
 
-  it('shows the characters at the centre first and the rest behind one button', async () => {
+  it('shows who is in the episode first and the rest of the season behind one button', async () => {
     const ctx = await context('s2e1', 9);
     render(<CastList cast={ctx.cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
+    const list = screen.getByRole('list', { name: 'In this episode' });
+    const here = ctx.cast.filter((c) => c.inEpisode);
+    expect(here.map((c) => c.characterId)).toEqual(['charlie-spring', 'nick-nelson', 'elle-argent', 'tao-xu', 'imogen-heaney']);
+    expect(list.querySelectorAll('li')).toHaveLength(here.length);
+    expect(list.textContent).not.toContain('Sahar Zahid');
+    const also = screen.getByRole('button', { name: `Also this season: ${ctx.cast.length - here.length} more` });
+    expect(screen.queryByRole('heading', { name: 'Also this season' })).toBeNull();
+    fireEvent.click(also);
+    const rest = screen.getByRole('list', { name: 'Also this season' });
+    expect(rest.querySelectorAll('li')).toHaveLength(ctx.cast.length - here.length);
+    expect(rest.textContent).toContain('Sahar Zahid');
+    expect(also.getAttribute('aria-expanded')).toBe('true');
+    expect(also.textContent).toBe('Show only who is in this episode');
+  });
+
+  it('shows the season’s cast, the characters at the centre first, for a pack that does not say who appears', async () => {
+    const ctx = await context('s2e1', 9);
+    const cast = ctx.cast.map(({ inEpisode: _, ...entry }) => entry);
+    render(<CastList cast={cast} hidden={ctx.hiddenCast} reveal={noReveal} />);
     const list = screen.getByRole('list', { name: 'Cast this season' });
-    const central = ctx.cast.filter((c) => c.group === 'central');
+    const central = cast.filter((c) => c.group === 'central');
     expect(list.querySelectorAll('li')).toHaveLength(central.length);
-    expect(list.textContent).toContain('Charlie Spring');
     expect(list.textContent).not.toContain('Sarah Nelson');
-    const more = screen.getByRole('button', { name: `${ctx.cast.length - central.length} more in this season` });
+    const more = screen.getByRole('button', { name: `${cast.length - central.length} more in this season` });
     fireEvent.click(more);
-    expect(list.querySelectorAll('li')).toHaveLength(ctx.cast.length);
-    expect(list.textContent).toContain('Sarah Nelson');
+    expect(list.querySelectorAll('li')).toHaveLength(cast.length);
     expect(more.getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -100,18 +100,7 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
               </ul>
             </>
           )}
-          {detail.cast.length > 0 && (
-            <>
-              <h3>{t('panel.cast.heading')}</h3>
-              <ul class="bs-list bs-list--compact">
-                {detail.cast.map((c) => (
-                  <li key={c.name}>
-                    {c.name} <span class="bs-muted">— {c.actors.join(', ') || t('common.actorUnconfirmed')}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          {detail.cast.length > 0 && <EpisodeCast cast={detail.cast} />}
           <SourceLinks sources={detail.sources} />
         </>
       );
@@ -162,4 +151,40 @@ function Body({ detail, heading }: { detail: EntityDetail; heading: preact.RefOb
         </>
       );
   }
+}
+
+type CastLine = Extract<EntityDetail, { kind: 'episode' }>['cast'][number];
+
+/** The episode's cast as the panel shows it: who is in this episode, then the rest of the season, folded. */
+function EpisodeCast({ cast }: { cast: CastLine[] }) {
+  const here = cast.filter((c) => c.inEpisode);
+  const rest = cast.filter((c) => !c.inEpisode);
+  const list = (lines: CastLine[]) => (
+    <ul class="bs-list bs-list--compact">
+      {lines.map((c) => (
+        <li key={c.name}>
+          {c.name} <span class="bs-muted">— {c.actors.join(', ') || t('common.actorUnconfirmed')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  if (!here.length)
+    return (
+      <>
+        <h3>{t('panel.cast.heading')}</h3>
+        {list(cast)}
+      </>
+    );
+  return (
+    <>
+      <h3>{t('panel.cast.inEpisode')}</h3>
+      {list(here)}
+      {rest.length > 0 && (
+        <details class="bs-also">
+          <summary>{t('panel.cast.also', rest.length)}</summary>
+          {list(rest)}
+        </details>
+      )}
+    </>
+  );
 }

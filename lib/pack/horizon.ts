@@ -76,3 +76,24 @@ export function viewerHorizon(
   const watchedOrdinal = mode === 'furthest' ? furthestOrdinal : Math.min(furthestOrdinal, episodeOrdinal);
   return { episodeOrdinal, watchedOrdinal, volume: readVolume };
 }
+
+/**
+ * True when a text with horizon `h` can never be shown before `point` is known, on either axis: wherever the
+ * text unlocks by watching, the point is on screen no later (a point at an episode's `start` is known from its
+ * first minute; otherwise once it is watched); wherever it unlocks by reading, the point is in a volume read. A
+ * point with no episode is not on screen, so no text unlocked by watching may give it away; one with no volume is
+ * not in the comics, so no text unlocked by reading may.
+ */
+export function isNotBefore(h: Horizon, point: Partial<Horizon>, order: EpisodeOrder): boolean {
+  const step = (x: Partial<Horizon>) => {
+    const at = x.episode === undefined ? undefined : order.get(x.episode);
+    return at === undefined ? undefined : at * 2 - (x.at === 'start' ? 1 : 0);
+  };
+  if (h.episode !== undefined) {
+    const text = step(h);
+    const known = step(point);
+    if (text === undefined || known === undefined || text < known) return false;
+  }
+  if (h.volume !== undefined && (point.volume === undefined || h.volume < point.volume)) return false;
+  return true;
+}

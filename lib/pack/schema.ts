@@ -14,11 +14,18 @@
  * characters changed from the comics, bonus episodes and seasons released in parts; every addition is optional,
  * so a format-3 pack is a valid format-4 pack. Older packs are upgraded on import and in the cache
  * (lib/pack/upgrade.ts).
+ * Format 5 checks spoilers by meaning (issue #28): an event ledger (`events`: the story's turning points, each
+ * with the episode where it happens on screen and the volume, or issue, where it happens in the comics); every
+ * visible text declares the events it reveals and the characters it names (`reveals`, `names` on a stage, a note
+ * or an adaptation; `declares.<field>` on a record with several texts); every source says what its page covers
+ * (`covers`); every episode who appears in it (`appears`). Validation refuses a text shown before an event it
+ * reveals or before a character it names may be listed (lib/pack/ledger.ts). Every addition is optional, so a
+ * format-4 pack is a valid format-5 pack; CONTRIBUTING.md says how to declare.
  */
 import * as v from 'valibot';
 import { EPISODE_ID, FIRST_SITE, SHOW_ID, SITE_IDS, SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
 
-export const PACK_SCHEMA_VERSION = 4;
+export const PACK_SCHEMA_VERSION = 5;
 
 const Id = v.pipe(v.string(), v.maxLength(64), v.regex(SHOW_ID, 'use lower-case letters, digits and dashes'));
 /** An episode id ("s1e3") or the concluding film's id. */
@@ -45,8 +52,59 @@ export const HorizonSchema = v.pipe(
   v.check((h) => h.at === undefined || h.episode !== undefined, '"at" goes with an episode'),
 );
 
+const Ids = v.pipe(v.array(Id), v.maxLength(40));
+/**
+ * What one visible text gives away: the ledger events it reveals and the characters it names (by id). A text may
+ * not be shown before either (lib/pack/ledger.ts). An empty `reveals` says "checked: it reveals nothing".
+ */
+export const DeclarationSchema = v.object({ reveals: v.optional(Ids), names: v.optional(Ids) });
+const DeclarationFields = { reveals: v.optional(Ids), names: v.optional(Ids) };
+/** The declarations of a record with several texts, by field name ("setup", "synopsis", "arc", "title", "url"). */
+const Declares = v.optional(
+  v.object({
+    summary: v.optional(DeclarationSchema),
+    setup: v.optional(DeclarationSchema),
+    synopsis: v.optional(DeclarationSchema),
+    statusNote: v.optional(DeclarationSchema),
+    arc: v.optional(DeclarationSchema),
+    title: v.optional(DeclarationSchema),
+    url: v.optional(DeclarationSchema),
+    note: v.optional(DeclarationSchema),
+  }),
+);
+
+/**
+ * A turning point of the story (a birth, a death, who someone really is, a betrayal, a couple, a departure, a
+ * return): where it happens on screen (`episode`: known once that episode is watched) and in the comics (`volume`,
+ * and `issue` where the comic is numbered by issue). One without an episode is not on screen (yet); one without a
+ * volume is the show's own. `what` is for the pack's authors and reviewers, never shown.
+ */
+export const EventSchema = v.pipe(
+  v.object({
+    id: Id,
+    what: Text,
+    episode: v.optional(EpisodeRef),
+    volume: v.optional(Positive),
+    issue: v.optional(Positive),
+    sources: Sources,
+  }),
+  v.check((e) => e.episode !== undefined || e.volume !== undefined, 'an event happens in an episode, a volume or both'),
+  v.check((e) => e.issue === undefined || e.volume !== undefined, '"issue" goes with a volume'),
+);
+
+/**
+ * What a source's page discusses, which sets the earliest point its link may be shown (its horizon may not come
+ * before the end of either range): a recap `{ "episodes": ["s3e2", "s3e2"] }`, a season review
+ * `{ "episodes": ["s1e1", "s1e8"] }`, a wiki page of a comic arc `{ "volumes": [3, 3], "episodes": [...the
+ * episodes that adapt it] }`. `{}`: the page gives only the premise, the cast or publication facts.
+ */
+export const CoverageSchema = v.object({
+  episodes: v.optional(v.tuple([EpisodeRef, EpisodeRef])),
+  volumes: v.optional(v.tuple([Positive, Positive])),
+});
+
 /** A text that changes as the story goes on: the latest stage whose horizon is reached is shown. */
-export const StageSchema = v.object({ text: Text, horizon: HorizonSchema, sources: Sources });
+export const StageSchema = v.object({ text: Text, horizon: HorizonSchema, sources: Sources, ...DeclarationFields });
 const Stages = v.pipe(v.array(StageSchema), v.minLength(1), v.maxLength(12));
 
 export const SourceSchema = v.object({
@@ -57,6 +115,8 @@ export const SourceSchema = v.object({
   note: v.optional(Text),
   /** When its title, address and content give nothing away: a link is shown only from here on. */
   horizon: HorizonSchema,
+  covers: v.optional(CoverageSchema),
+  declares: Declares,
 });
 
 /** A show's id on one site, in the shape that site's ids have. */
@@ -87,6 +147,7 @@ export const ShowSchema = v.object({
   tmdbId: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
   summary: Text,
   sources: Sources,
+  declares: Declares,
 });
 
 /** A run of comic issues, "#21–28"; `to` absent for a single issue. */
@@ -118,7 +179,10 @@ export const EpisodeSchema = v.object({
   synopsisStatus: v.picklist(['confirmed', 'partial', 'unconfirmed']),
   /** A bonus episode, numbered as Netflix numbers it (The Sandman's S1E11 and S2E12). */
   bonus: v.optional(v.boolean()),
+  /** Who appears in it (character ids), from its synopsis and recap sources: the panel's "In this episode". */
+  appears: v.optional(Ids),
   sources: Sources,
+  declares: Declares,
 });
 
 export const FilmSchema = v.object({
@@ -131,6 +195,7 @@ export const FilmSchema = v.object({
   books: v.array(Id),
   synopsis: Text,
   sources: Sources,
+  declares: Declares,
 });
 
 export const PersonSchema = v.object({ id: Id, name: Name, sources: Sources });
@@ -170,8 +235,13 @@ export const CharacterSchema = v.object({
   ),
   /** Who they are, by stage: the first is shown as soon as the character is listed and must be at the start. */
   summaries: Stages,
-  /** Earliest episode at which the character may be listed at all (the season premiere unless the role spoils). */
+  /**
+   * Earliest episode at which the character may be listed at all: from where knowing they exist spoils nothing
+   * (the season premiere unless the role spoils). A text that names them is not shown before it.
+   */
   listedFrom: EpisodeRef,
+  /** The comic volume from which a reader knows them: a text unlocked by reading may name them from there. */
+  readFrom: v.optional(Positive),
   /** Seasons in which the character appears but no actor is confirmed. */
   uncreditedSeasons: v.optional(v.array(Positive)),
   roles: v.array(RoleSchema),
@@ -190,6 +260,7 @@ export const VolumeSchema = v.object({
   /** Reading the arc summary spoils the volume itself: it is shown once the viewer reaches this horizon. */
   arcHorizon: HorizonSchema,
   sources: Sources,
+  declares: Declares,
 });
 
 export const BookSchema = v.object({
@@ -224,6 +295,7 @@ export const AdaptationSchema = v.pipe(
     note: Text,
     horizon: HorizonSchema,
     sources: Sources,
+    ...DeclarationFields,
   }),
   v.check((a) => (a.episode === undefined) !== (a.season === undefined), 'an adaptation names an episode or a season'),
   v.check((a) => a.volume === undefined || a.book === undefined, 'an adaptation names a volume or a book, not both'),
@@ -238,6 +310,7 @@ export const NoteSchema = v.object({
   text: Text,
   horizon: HorizonSchema,
   sources: Sources,
+  ...DeclarationFields,
 });
 
 export const PackSchema = v.object({
@@ -254,10 +327,15 @@ export const PackSchema = v.object({
   books: v.array(BookSchema),
   adaptations: v.array(AdaptationSchema),
   notes: v.array(NoteSchema),
+  /** The event ledger (format 5): what the declarations refer to. */
+  events: v.optional(v.pipe(v.array(EventSchema), v.maxLength(500))),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
 });
 
 export type Horizon = v.InferOutput<typeof HorizonSchema>;
+export type Declaration = v.InferOutput<typeof DeclarationSchema>;
+export type StoryEvent = v.InferOutput<typeof EventSchema>;
+export type Coverage = v.InferOutput<typeof CoverageSchema>;
 export type IssueRange = v.InferOutput<typeof IssueRangeSchema>;
 export type Stage = v.InferOutput<typeof StageSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;

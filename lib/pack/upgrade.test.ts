@@ -3,14 +3,14 @@ import { format1 } from '../../tests/support/format1-pack';
 import { upgradePack } from './upgrade';
 import { validatePack } from './validate';
 
-describe('upgradePack: format 1 → 2 → 3 → 4', () => {
+describe('upgradePack: format 1 → 2 → 3 → 4 → 5', () => {
   it('gives every visible text a horizon, conservatively, and validates', () => {
     const upgraded = upgradePack(format1());
     const result = validatePack(upgraded);
     expect(result.ok ? [] : result.issues).toEqual([]);
     if (!result.ok) return;
     const { pack } = result;
-    expect(pack.schemaVersion).toBe(4);
+    expect(pack.schemaVersion).toBe(5);
     expect(pack.show.titleIds).toEqual({ netflix: '12345' });
     expect(pack.characters[0]?.summaries).toEqual([
       { text: 'Kim.', horizon: { episode: 's1e1', at: 'start' }, sources: ['a', 'late'] },
@@ -28,8 +28,9 @@ describe('upgradePack: format 1 → 2 → 3 → 4', () => {
   });
 
   it('leaves other input alone for validation to judge', () => {
-    expect(upgradePack({ schemaVersion: 3, x: 1 })).toEqual({ schemaVersion: 4, x: 1 });
-    expect(upgradePack({ schemaVersion: 4, x: 1 })).toEqual({ schemaVersion: 4, x: 1 });
+    expect(upgradePack({ schemaVersion: 3, x: 1 })).toEqual({ schemaVersion: 5, x: 1 });
+    expect(upgradePack({ schemaVersion: 4, x: 1 })).toEqual({ schemaVersion: 5, x: 1 });
+    expect(upgradePack({ schemaVersion: 5, x: 1 })).toEqual({ schemaVersion: 5, x: 1 });
     expect(upgradePack('nonsense')).toBe('nonsense');
     expect(validatePack(upgradePack({ ...format1(), schemaVersion: 7 })).ok).toBe(false);
   });

@@ -36,14 +36,17 @@ export function isFormat1(pack: unknown): boolean {
 
 /**
  * Brings an older pack file to the current format: 1 → 2 (horizons, below), 2 → 3 (the show's Netflix id becomes
- * its id on the first site, FIRST_SITE), 3 → 4 (optional issue-level fields: nothing to change). Anything else is
+ * its id on the first site, FIRST_SITE), 3 → 4 (optional issue-level fields: nothing to change), 4 → 5 (the optional
+ * event ledger and declarations: nothing to change). Anything else is
  * returned as it is, for validation to judge.
  */
 export function upgradePack(pack: unknown): unknown {
   const two = isFormat1(pack) ? upgradeFormat1(pack as Json) : pack;
   const three = isObject(two) && two.schemaVersion === 2 ? upgradeFormat2(two) : two;
-  // Format 4 only adds optional fields: a format-3 pack is already one.
-  return isObject(three) && three.schemaVersion === 3 ? { ...three, schemaVersion: 4 } : three;
+  // Formats 4 and 5 only add optional fields: a format-3 pack is already a format-4 one, and that a format-5 one
+  // whose ledger is empty (it declares nothing, so nothing is refused; ledger.ts says what a complete one adds).
+  const four = isObject(three) && three.schemaVersion === 3 ? { ...three, schemaVersion: 4 } : three;
+  return isObject(four) && four.schemaVersion === 4 ? { ...four, schemaVersion: 5 } : four;
 }
 
 function upgradeFormat2(pack: Json): Json {

@@ -1,10 +1,12 @@
 /**
  * Full validation of a data pack: the valibot schema first, then what a schema cannot say (every reference
- * resolves, ids are unique, no note is unlocked before what it describes first appears).
+ * resolves, ids are unique, no note is unlocked before what it describes first appears, no text before an event
+ * it declares it reveals: lib/pack/ledger.ts).
  * Every failure is reported with its path, so a broken pack file can be fixed from the message alone.
  */
 import * as v from 'valibot';
 import { episodeOrder } from './horizon';
+import { checkDeclarations } from './ledger';
 import { type Horizon, type Pack, PackSchema, type Stage } from './schema';
 import { checkSizes, PACK_LIMITS } from './sizes';
 
@@ -184,5 +186,7 @@ function checkReferences(pack: Pack): PackIssue[] {
     });
     checkHorizon(n.horizon, `${path}.horizon`, firstAppearance);
   });
+  // Format 5: what the texts declare (events revealed, characters named, what a source covers) must hold.
+  issues.push(...checkDeclarations(pack, order));
   return issues;
 }

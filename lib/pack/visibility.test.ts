@@ -3,7 +3,7 @@
 import type { GenericSchema } from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PackSchema } from './schema';
-import { NEVER_SHOWN, VISIBLE_FIELDS } from './visibility';
+import { NEVER_SHOWN, NEVER_SHOWN_PARTS, VISIBLE_FIELDS } from './visibility';
 
 type Node = GenericSchema & { type: string; entries?: Record<string, Node>; item?: Node; wrapped?: Node; options?: Node[] };
 
@@ -28,7 +28,7 @@ function leaves(schema: Node, path: string): string[] {
 
 const hidden = (path: string) => {
   const last = path.split('.').at(-1) ?? path;
-  return NEVER_SHOWN.includes(last) || path.split('.').some((part) => ['horizon', 'arcHorizon', 'about'].includes(part));
+  return NEVER_SHOWN.includes(last) || path.split('.').some((part) => NEVER_SHOWN_PARTS.includes(part));
 };
 
 describe('every visible field of a pack has a horizon or is declared always safe', () => {

@@ -40,6 +40,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
   'episodes[].bonus': 'always safe: the streaming site shows it',
+  'episodes[].appears[]': 'horizon: each character’s listedFrom (the panel’s "In this episode")',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
   'adaptations[].issues[].number': 'horizon: the adaptation’s',
@@ -90,4 +91,10 @@ export const NEVER_SHOWN = [
   'arcHorizon',
   'about',
   'at',
+  'readFrom',
+  'reveals[]',
+  'names[]',
 ];
+
+/** Whole parts of a pack no viewer reads: the event ledger, the declarations and what a source covers (format 5). */
+export const NEVER_SHOWN_PARTS = ['horizon', 'arcHorizon', 'about', 'events[]', 'declares', 'covers'];

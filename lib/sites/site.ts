@@ -21,8 +21,11 @@ export interface SiteAdapter {
   playerView: readonly string[];
   /** The site's controls: while they show, the overlay panel shows too. */
   controls: readonly string[];
-  /** The site's own buttons and subtitles the panel must never cover. */
-  keepClear: readonly string[];
+  /**
+   * What the site paints over the picture that the panel must never cover (its buttons, control bar, caption lines):
+   * one entry per thing, each a list of selectors that are fallbacks of one another.
+   */
+  keepClear: readonly (readonly string[])[];
   /**
    * The room, in CSS pixels, the site's controls take over the picture: above (its back and flag buttons) and below
    * (its control bar, when nothing more precise was measured). The panel over the picture keeps out of both.

@@ -7,7 +7,16 @@ import type { BackstoryDB } from '../db/schema';
 import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, type ViewerHorizon } from '../pack/horizon';
 import type { Book, Character } from '../pack/schema';
-import { type CastEntry, type ComicLink, castEntry, comicLink, type SourceLink, seasonCast, viewOf } from './context';
+import {
+  type CastEntry,
+  type ComicLink,
+  castEntry,
+  comicLink,
+  episodeCast,
+  type SourceLink,
+  seasonCast,
+  viewOf,
+} from './context';
 
 export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'book';
 
@@ -155,7 +164,8 @@ export type EntityDetail =
       synopsisState?: 'unconfirmed' | 'unwatched' | 'unreached';
       /** The film's status in the pack's words. */
       statusNote?: string;
-      cast: { name: string; actors: string[] }[];
+      /** `inEpisode`: the episode lists them among who appears in it; the rest are also in its season. */
+      cast: { name: string; actors: string[]; inEpisode?: true }[];
       comic: ComicLink[];
       sources: SourceLink[];
     }
@@ -250,10 +260,16 @@ export async function entityDetail(
       const e = data.episodes.find((x) => x.id === id);
       if (!e) return undefined;
       // The same people, in the same words, as the panel's cast for this episode (one seasonCast, one castEntry).
-      const cast = seasonCast(data, e.season)
-        .filter((c) => listable(data, c, viewer))
-        .map((c) => castEntry(data, c, e.season, view))
-        .map((entry) => ({ name: entry.name, actors: entry.actors.map((a) => a.name) }));
+      const cast = episodeCast(
+        e,
+        seasonCast(data, e.season)
+          .filter((c) => listable(data, c, viewer))
+          .map((c) => castEntry(data, c, e.season, view)),
+      ).map((entry) => ({
+        name: entry.name,
+        actors: entry.actors.map((a) => a.name),
+        ...(entry.inEpisode ? { inEpisode: true as const } : {}),
+      }));
       const comic = data.adaptations
         .filter((a) => (a.episode === e.id || a.season === e.season) && visible(a.horizon))
         .map((a) => comicLink(data, a, view));

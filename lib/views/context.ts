@@ -42,6 +42,8 @@ export interface CastEntry {
   notes: VisibleNote[];
   hidden: HiddenItem[];
   sources: SourceLink[];
+  /** Set when the episode in view lists the character among those who appear in it (pack format 5). */
+  inEpisode?: true;
 }
 export interface ComicLink {
   id: string;
@@ -162,6 +164,17 @@ export function seasonCast(data: ShowData, season: number): Character[] {
 
 const GROUP_ORDER = { central: 0, supporting: 1, guest: 2 } as const;
 
+/**
+ * A season's cast as one episode shows it, for the panel and the popup alike: who appears in the episode first
+ * (marked `inEpisode`), then the rest of the season, each part by our grouping.
+ */
+export function episodeCast(episode: Pick<EpisodeRecord, 'appears'>, entries: CastEntry[]): CastEntry[] {
+  const appears = new Set(episode.appears ?? []);
+  return entries
+    .map((e) => (appears.has(e.characterId) ? { ...e, inEpisode: true as const } : e))
+    .sort((a, b) => Number(!a.inEpisode) - Number(!b.inEpisode) || GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
+}
+
 /** Where the horizon is, as data for the panel to word: the episode it reaches, or none, or the guard off. */
 export function horizonPoint(data: ShowData, viewer: ViewerHorizon): { upTo: string | null; off: boolean } {
   if (!Number.isFinite(viewer.episodeOrdinal)) return { upTo: null, off: true };
@@ -191,10 +204,10 @@ export async function episodeContext(
 
   const inSeason = seasonCast(data, episode.season);
   const listable = (c: Character) => reached(c.listedFrom);
-  const cast = inSeason
-    .filter(listable)
-    .map((c) => castEntry(data, c, episode.season, view))
-    .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
+  const cast = episodeCast(
+    episode,
+    inSeason.filter(listable).map((c) => castEntry(data, c, episode.season, view)),
+  );
   const hiddenCast = inSeason.filter((c) => !listable(c)).map((c) => hide('character', c.id));
 
   const aboutEpisode = data.notes.filter((n) => n.about.kind === 'episode' && n.about.ids.includes(episode.id));

@@ -18,7 +18,7 @@ import type { PanelState, PanelStateMessage } from '../messaging/panel-messages'
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
-import { clearBottom } from './keep-clear';
+import { clearBottom, obstacleBoxes } from './keep-clear';
 import { type Activity, fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import type { WatchContext } from './watch-context';
 
@@ -84,7 +84,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     if (column()) return window.innerHeight;
     const width = widthOf();
     const left = onLeft() ? SIDE : window.innerWidth - SIDE - width;
-    const obstacles = [...document.querySelectorAll(site.keepClear.join(','))].map((e) => e.getBoundingClientRect());
+    const obstacles = obstacleBoxes(document, site.keepClear, window.innerHeight);
     return clearBottom({ left, right: left + width, top: TOP }, obstacles, TOP + maxPanelHeight()) - TOP;
   };
 
@@ -248,6 +248,8 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   };
   room = measureRoom();
   place();
+  // Loaded, the frame listens: it gets the state then too, should its own "hello" have been lost on a busy machine.
+  frame.addEventListener('load', post, on);
   home().append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());

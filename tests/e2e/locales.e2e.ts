@@ -67,7 +67,7 @@ describe.each(LOCALES)('in $lang', ({ lang, file }) => {
     const inPanel = panel(page);
     // A known episode opens the panel by itself.
     await inPanel.locator(PANEL).waitFor({ timeout: 10_000 });
-    await expect.poll(() => inPanel.locator('#bs-cast-heading').textContent()).toBe(say(messages, 'panel_cast_heading'));
+    await expect.poll(() => inPanel.locator('#bs-cast-heading').textContent()).toBe(say(messages, 'panel_cast_inEpisode'));
     expect(await inPanel.locator('#bs-comic-heading').textContent()).toBe(say(messages, 'panel_comic_heading'));
     expect(await inPanel.locator(`${PANEL}`).getAttribute('aria-label')).toBe(say(messages, 'panel_label'));
     expect(await inPanel.locator('html').getAttribute('lang')).toBe(lang);

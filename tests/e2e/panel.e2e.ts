@@ -35,7 +35,8 @@ describe('the panel', () => {
     await watch(page, 2, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S2 · E1 Out');
     expect(await panel(page).locator('.bs-comic-list').textContent()).toContain('Heartstopper Volume 3');
-    // Sahar is in season 2, but not at the centre of it: one click away, under the main cast.
+    // Sahar is in season 2, but our sources do not put her in its first episode: one click away, under "Also this
+    // season".
     expect(await panel(page).locator('.bs-cast__character').allTextContents()).not.toContain('Sahar Zahid');
     await panel(page).locator('.bs-more').click();
     expect(await panel(page).locator('.bs-cast__character').allTextContents()).toContain('Sahar Zahid');
@@ -58,6 +59,8 @@ describe('the panel', () => {
     const page = await env.newPage();
     await watch(page, 1, 1);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
+    // Darcy is in season 1 but not in its first episode: under "Also this season".
+    await panel(page).locator('.bs-more').click();
     await panel(page).locator('.bs-cast__toggle', { hasText: 'Darcy Olsson' }).click();
     const before = await panelHtml(page);
     await panel(page).locator('.bs-cast__details .bs-placeholder button').first().click();
@@ -212,10 +215,10 @@ describe('the panel', () => {
     const page = await env.newPage();
     for (const [size, obstacle] of [
       [{ width: 1920, height: 1080 }, '[data-uia="player-skip-intro"]'],
-      [{ width: 1024, height: 700 }, '.player-timedtext'],
+      [{ width: 1024, height: 700 }, '.player-timedtext-text-container'],
     ] as const) {
       await page.setViewportSize(size);
-      await watch(page, 1, 1);
+      await watch(page, 1, 1, '?cues=fixed');
       await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
       await panel(page).locator('.bs-cast__toggle').first().click();
       const frame = page.locator(PANEL_FRAME);

@@ -114,7 +114,7 @@ describe('Prime Video', () => {
             .filter(({ r }) => r.left < f.right && r.right > f.left && r.top < f.bottom && r.bottom > f.top)
             .map(({ e }) => e.className);
         },
-        { frameSel: PANEL_FRAME, keep: [...KEEP_CLEAR] },
+        { frameSel: PANEL_FRAME, keep: KEEP_CLEAR.flat() },
       );
     await expect.poll(overlaps, { timeout: 10_000 }).toEqual([]);
     await page.close();
@@ -155,9 +155,8 @@ describe('Prime Video', () => {
       page.evaluate((sels) => sels.map((s) => document.querySelectorAll(s).length), [...selectors]);
     const counts: Record<string, number[]> = {};
     for (const [name, list] of Object.entries(SELECTOR_TABLE)) counts[name] = await count(list);
-    const keep = Object.fromEntries(KEEP_CLEAR.map((s, i) => [s, 0 + i]));
-    const keepCounts = await count(KEEP_CLEAR);
-    for (const s of KEEP_CLEAR) keep[s] = keepCounts[KEEP_CLEAR.indexOf(s)] ?? -1;
+    const keep: Record<string, number[]> = {};
+    for (const list of KEEP_CLEAR) keep[list[0]] = await count(list);
     expect({ counts, keep }).toEqual({ counts: named.counts, keep: named.keepClear });
     await page.close();
   });

@@ -3,7 +3,7 @@
 // Every mode at four window sizes, windowed and fullscreen, against the imitation player (skip intro, subtitles,
 // and with end=1 "Watch credits" and "Next episode" where the imitation puts them: their placement is a GUESS,
 // which is why every one of them is measured, not assumed).
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KEEP_CLEAR } from '../../lib/sites/netflix/selectors';
 import { axeViolations } from './axe';
@@ -30,24 +30,30 @@ async function setSetting(page: Page, name: string, value: unknown) {
   );
 }
 
-/** What the frame covers: Netflix's buttons, the subtitle box and the control bar it overlaps, if shown. */
-async function covered(page: Page): Promise<string[]> {
+/** Everything of Netflix's the panel must never cover: what KEEP_CLEAR lists, with each group's fallbacks. */
+const NETFLIX_OWN: string[] = KEEP_CLEAR.flat();
+
+/** The frame over the player: shown or not, tall enough to read, and what of Netflix's own it covers. */
+async function placement(page: Page) {
   return page.evaluate(
     ([frameSelector, selectors]) => {
       const frame = document.querySelector(frameSelector as string);
-      if (!frame || getComputedStyle(frame).visibility === 'hidden') return [];
+      if (!frame) return { shown: false, tall: false, covered: [] as string[] };
       const f = frame.getBoundingClientRect();
-      return (selectors as string[]).flatMap((selector) =>
+      const covered = (selectors as string[]).flatMap((selector) =>
         [...document.querySelectorAll(selector)].flatMap((e) => {
           const r = e.getBoundingClientRect();
           const overlaps = r.width > 0 && r.left < f.right && r.right > f.left && r.top < f.bottom && r.bottom > f.top;
           return overlaps ? [selector] : [];
         }),
       );
+      return { shown: getComputedStyle(frame).visibility !== 'hidden', tall: f.height >= 300, covered };
     },
-    [PANEL_FRAME, [...KEEP_CLEAR, '[data-uia="controls-standard"]'] as string[]] as const,
+    [PANEL_FRAME, NETFLIX_OWN] as const,
   );
 }
+/** Shown, at least 300 px tall, over none of Netflix's buttons, its control bar or the caption lines. */
+const CLEAR = { shown: true, tall: true, covered: [] };
 
 const frameHidden = (page: Page) =>
   page.locator(PANEL_FRAME).evaluate((frame) => getComputedStyle(frame).visibility === 'hidden');
@@ -57,24 +63,56 @@ const rect = (page: Page, selector: string) =>
     return { left: Math.round(r.left), right: Math.round(r.right), width: Math.round(r.width) };
   });
 
+interface Fixture {
+  hideControls(): void;
+  cue(lines: string[]): void;
+  cues: string[][];
+}
+/** What the background says the page's tab plays (what the popup's "Now watching" shows), once identified. */
+const nowWatching = (page: Page) =>
+  env.browser.serviceWorker.evaluate(async (url) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+        };
+      }
+    ).chrome;
+    const tab = (await c.tabs.query({})).find((t) => t.url === url);
+    const key = `nowWatching:${tab?.id}`;
+    return (await c.storage.session.get(key))[key] ?? null;
+  }, page.url());
+
+/** Netflix's controls fade (the imitation's, on the test's word: `controlsTimeout=manual`). */
+const hideControls = async (page: Page) => {
+  await page.evaluate(() => (window as unknown as { __fixture: Fixture }).__fixture.hideControls());
+  await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+};
+/** Three long caption lines: taller than the imitation's usual cue, so the panel has to move up. */
+const TALL_CUE = [
+  '- Nobody told me the bus stops running at nine on a Sunday night.',
+  '- Then we walk. It is only three miles, and the rain has nearly stopped.',
+  '- Three miles? In these shoes? You are going to owe me a very large hot chocolate.',
+];
+const cue = (page: Page, lines: string[] | 'usual') =>
+  page.evaluate((l) => {
+    const fixture = (window as unknown as { __fixture: Fixture }).__fixture;
+    fixture.cue(l === 'usual' ? (fixture.cues[0] ?? []) : l);
+  }, lines);
+
 /**
- * Plays an episode with the panel open: a test that closed it on this show (closing is remembered per show)
- * must not decide what the next one sees.
+ * Plays an episode with the panel open (it opens by itself on a known show; no test leaves it closed there), with
+ * the subtitles on and the imitation's controls held until the test lets them go.
  */
 async function watchOpen(page: Page, season: number, episode: number, query = '') {
-  await watch(page, season, episode, query);
-  await panel(page).locator(`${PANEL}, ${HANDLE}`).first().waitFor({ state: 'attached' });
-  await page.waitForTimeout(300);
-  if ((await panel(page).locator(PANEL).count()) === 0) {
-    await page.mouse.move(250, 250);
-    await panel(page).locator(HANDLE).click();
-  }
-  await panel(page).locator('.bs-episode').waitFor();
+  await watch(page, season, episode, `?cues=fixed&controlsTimeout=manual${query}`);
+  await panel(page).locator('.bs-episode').waitFor({ timeout: 20_000 });
 }
 
-async function open(page: Page, size: readonly [number, number], mode: Mode, query = '') {
+async function open(page: Page, size: readonly [number, number], mode: Mode) {
   await page.setViewportSize({ width: size[0], height: size[1] });
-  await watchOpen(page, 1, 3, `?end=1${query}`);
+  await watchOpen(page, 1, 3, '&end=1');
   await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
   await setSetting(page, 'panelMode', mode);
 }
@@ -84,28 +122,31 @@ const fullscreen = async (page: Page, on: boolean) => {
   await expect.poll(() => page.evaluate(() => !!document.fullscreenElement)).toBe(on);
 };
 
-describe.each(SIZES)('at %i × %i', (width, height) => {
-  it('overlay: hidden while the video plays, shown with the controls or on pause, never over the buttons or subtitles', async () => {
+describe.each(SIZES)('at %i × %i, subtitles on', (width, height) => {
+  it('overlay: hidden while the video plays, shown with the controls or on pause, never over the buttons or captions', async () => {
     const page = await env.newPage();
-    await open(page, [width, height], 'overlay', '&controlsTimeout=700');
+    await open(page, [width, height], 'overlay');
     for (const full of [false, true]) {
       if (full) await fullscreen(page, true);
+      // The controls are up: the panel is shown, tall, and clear of the captions, the buttons and the control bar.
+      await page.mouse.move(width / 3, height / 2);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
       // Playing, controls gone: nothing of the panel over the picture.
-      await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(0);
+      await hideControls(page);
       await expect.poll(() => frameHidden(page)).toBe(true);
       // The viewer moves the mouse: Netflix shows its controls, and the panel comes with them.
-      await page.mouse.move(width / 3, height / 2);
-      await expect.poll(() => frameHidden(page)).toBe(false);
-      await page.waitForTimeout(300);
-      expect(await covered(page)).toEqual([]);
-      expect(await axeViolations(await panelFrame(page))).toEqual([]);
-      // Paused, it stays after the controls go.
+      await page.mouse.move(width / 3 + 10, height / 2);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
+      // Paused, it stays after the controls go, and moves up when a taller caption comes (the caption changes after
+      // the controls went, so once the panel has moved, it has seen both).
       await page.keyboard.press(' ');
-      await page.waitForTimeout(900);
-      expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
-      expect(await frameHidden(page)).toBe(false);
+      await hideControls(page);
+      await cue(page, TALL_CUE);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
       await page.keyboard.press(' ');
       await expect.poll(() => frameHidden(page)).toBe(true);
+      await cue(page, 'usual');
     }
     await fullscreen(page, false);
     await page.close();
@@ -114,7 +155,7 @@ describe.each(SIZES)('at %i × %i', (width, height) => {
   it('side by side: covers no pixel of the video, and gives the player back exactly when closed', async () => {
     const page = await env.newPage();
     await page.setViewportSize({ width, height });
-    await watchOpen(page, 1, 3, '?end=1');
+    await watchOpen(page, 1, 3, '&end=1');
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
     const before = await rect(page, '[data-uia="video-canvas"] video');
     const styleBefore = await page.locator('.watch-video--player-view').getAttribute('style');
@@ -126,11 +167,15 @@ describe.each(SIZES)('at %i × %i', (width, height) => {
       const frame = await rect(page, PANEL_FRAME);
       expect(video.right <= frame.left || frame.right <= video.left, JSON.stringify({ video, frame })).toBe(true);
       expect(video.width + frame.width).toBe(width);
-      expect(await covered(page)).toEqual([]);
-      // Shown all the time: it covers nothing.
-      await page.waitForTimeout(3500);
-      expect(await frameHidden(page)).toBe(false);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
+      // Shown all the time: it covers nothing. The caption (re-placed by the imitation when the controls go) moves
+      // with the narrowed player and stays clear of the column.
+      await hideControls(page);
+      await cue(page, TALL_CUE);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
       expect(await axeViolations(await panelFrame(page))).toEqual([]);
+      await cue(page, 'usual');
+      await page.mouse.move(width / 3, height / 2);
     }
     await fullscreen(page, false);
     await page.mouse.move(200, 200);
@@ -146,21 +191,71 @@ describe.each(SIZES)('at %i × %i', (width, height) => {
     await page.close();
   });
 
-  it('pinned: stays over the picture, still never over the buttons or subtitles', async () => {
+  it('pinned: stays over the picture, follows the captions, never over the buttons or captions', async () => {
     const page = await env.newPage();
-    await open(page, [width, height], 'pinned', '&controlsTimeout=700');
+    await open(page, [width, height], 'pinned');
     for (const full of [false, true]) {
       if (full) await fullscreen(page, true);
       await page.mouse.move(width / 3, height / 2);
-      await page.waitForTimeout(400);
-      expect(await covered(page)).toEqual([]);
-      await expect.poll(() => page.locator('[data-uia="controls-standard"]').count()).toBe(0);
-      expect(await frameHidden(page)).toBe(false);
-      expect(await covered(page)).toEqual([]);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
+      // The controls go and a taller caption comes: the panel stays, above it.
+      await hideControls(page);
+      await cue(page, TALL_CUE);
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
+      // The caption does share the panel's column: without keeping clear of it, the panel would reach over it.
+      const [lines, frame] = await Promise.all([rect(page, '.player-timedtext-text-container'), rect(page, PANEL_FRAME)]);
+      expect(lines.right > frame.left && lines.left < frame.right, JSON.stringify({ lines, frame })).toBe(true);
       expect(await axeViolations(await panelFrame(page))).toEqual([]);
+      await cue(page, 'usual');
+      await expect.poll(() => placement(page)).toEqual(CLEAR);
     }
     await fullscreen(page, false);
     await setSetting(page, 'panelMode', 'overlay');
+    await page.close();
+  });
+});
+
+/**
+ * Every piece of visible text under 14 px in a document (or frame), with its computed size: what the README's
+ * "never under 14 px" promises to be empty. Closed <details> are opened first, so their contents count too.
+ */
+const smallText = (target: Page | Frame) =>
+  target.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !node.textContent?.trim() || element.getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(element).fontSize);
+      if (size < 14)
+        small.push(`${size}px ${element.tagName.toLowerCase()}.${element.className}: ${node.textContent.trim().slice(0, 30)}`);
+    }
+    return [...new Set(small)];
+  });
+
+describe('type at least 14 px', () => {
+  it.each(SIZES)('in the panel, the popup and the options page at %i × %i', async (width, height) => {
+    const page = await env.newPage();
+    await page.setViewportSize({ width, height });
+    await watchOpen(page, 1, 3);
+    await expect.poll(() => panelEpisode(page)).toBe('S1 · E3 Kiss');
+    // Badges, headings and the "Sources" line are in the comic card; the cast rows open too.
+    await panel(page).locator('.bs-badge').first().waitFor();
+    await panel(page).locator('.bs-cast__toggle').first().click();
+    expect(await smallText(await panelFrame(page))).toEqual([]);
+    await page.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    await page.locator('h1').waitFor();
+    expect(await smallText(page)).toEqual([]);
+    // The popup has a size of its own (at most 800 × 600); a result with a badge is looked up.
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    await page.locator('#bs-search').fill('solitaire');
+    await page.locator('[role="option"]').first().waitFor();
+    expect(await smallText(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.locator('#bs-detail-title').waitFor();
+    expect(await smallText(page)).toEqual([]);
     await page.close();
   });
 });
@@ -186,7 +281,7 @@ describe('the viewer', () => {
 
   it('keyboard only: reaches the panel from the page, moves through it with visible focus, and stays while in use', async () => {
     const page = await env.newPage();
-    await watchOpen(page, 1, 2, '?controlsTimeout=700');
+    await watchOpen(page, 1, 2);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
     const frame = await panelFrame(page);
     const focused = () =>
@@ -204,10 +299,11 @@ describe('the viewer', () => {
     }
     expect(inside?.text).toMatch(/^Hide the Backstory panel/);
     expect(inside?.outline).not.toBe('none');
-    // The controls fade, but the panel in use stays.
-    await page.waitForTimeout(1200);
-    expect(await page.locator('[data-uia="controls-standard"]').count()).toBe(0);
-    expect(await frameHidden(page)).toBe(false);
+    // The controls fade, but the panel in use stays (a caption change after the controls went proves the panel
+    // has seen them go).
+    await hideControls(page);
+    await cue(page, TALL_CUE);
+    await expect.poll(() => placement(page)).toEqual(CLEAR);
     // Through the panel to the first cast row, opened with Enter.
     let row = null;
     for (let i = 0; i < 40; i++) {
@@ -263,7 +359,9 @@ describe('the viewer', () => {
     await panel(page).locator('[aria-label^="Hide the Backstory panel"]').click();
     await watch(page, 1, 5);
     await panel(page).locator(HANDLE).waitFor({ state: 'attached' });
-    await page.waitForTimeout(1500);
+    // Identified (the background knows what the tab plays), and still closed.
+    await expect.poll(() => nowWatching(page)).toEqual({ showId: 'heartstopper', episodeId: 's1e5' });
+    await panel(page).locator(HANDLE).waitFor({ state: 'attached' });
     expect(await panel(page).locator(PANEL).count()).toBe(0);
     await page.mouse.move(310, 300);
     await panel(page).locator(HANDLE).click();

@@ -120,7 +120,14 @@ async function screenshots(dir: string) {
         await browser.close();
       }
     }
-    console.log(`Wrote ${written.join(', ')} to ${dir}`);
+    console.log(
+      [
+        `Wrote ${written.length} screenshots to ${dir}:`,
+        ...written.map((name) => `  ${name}`),
+        `The title without a pack in them is ${LOOKUP_URL} (on the imitation Netflix, served from this machine).`,
+        'Run `npm run demo` with a display to use the extension yourself.',
+      ].join('\n'),
+    );
   } finally {
     await server.close();
   }
@@ -141,7 +148,7 @@ async function interactive() {
   });
   console.log(
     [
-      'Backstory demo is running on an imitation Netflix watch page (Heartstopper S1 · E3).',
+      `Backstory demo is running on an imitation Netflix watch page: ${WATCH_URL}`,
       `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
       `  Try: the panel handle and ${shortcut}, "Not this episode?", the spoiler controls,`,
       '       window.__fixture.autoplayNext() in the page console to autoplay the next episode.',

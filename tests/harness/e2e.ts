@@ -4,6 +4,9 @@
  * runs the end-to-end suites against the imitation Netflix. Both browsers by default.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const at = args.findIndex((a) => a === '--browser' || a.startsWith('--browser='));
@@ -25,4 +28,29 @@ if (chosen !== 'chromium') {
 }
 // The Chromium build last: the demo, the bench and a later `npm run test:e2e` expect it in .output/chrome-mv3.
 if (chosen !== 'firefox') run('npx wxt build');
-run('npx vitest run --project e2e', { ...process.env, BACKSTORY_BROWSER: chosen });
+const reportDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+const report = join(reportDir, 'report.json');
+const result = spawnSync(`npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=${report}`, {
+  shell: true,
+  stdio: 'inherit',
+  env: { ...process.env, BACKSTORY_BROWSER: chosen },
+});
+if (result.status !== 0) process.exit(result.status ?? 1);
+// A suite that could not run must fail, never pass by skipping: every test of every chosen browser ran and passed.
+const summary = JSON.parse(readFileSync(report, 'utf8')) as {
+  numTotalTests: number;
+  numPassedTests: number;
+  testResults: { name: string; assertionResults: { status: string }[] }[];
+};
+rmSync(reportDir, { recursive: true, force: true });
+const problems: string[] = [];
+if (summary.numPassedTests !== summary.numTotalTests)
+  problems.push(`${summary.numTotalTests - summary.numPassedTests} of ${summary.numTotalTests} tests did not run or pass`);
+if (chosen !== 'chromium' && !summary.testResults.some((f) => f.name.includes('/e2e/firefox/') && f.assertionResults.length > 0))
+  problems.push('the Firefox suite did not run');
+if (chosen !== 'firefox' && !summary.testResults.some((f) => !f.name.includes('/e2e/firefox/') && f.assertionResults.length > 0))
+  problems.push('the Chromium suite did not run');
+if (problems.length > 0) {
+  console.error(`End-to-end tests failed: ${problems.join('; ')}.`);
+  process.exit(1);
+}

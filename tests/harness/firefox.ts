@@ -3,7 +3,8 @@
  * build), with the built Firefox extension (.output/firefox-mv2) installed as a temporary add-on. www.netflix.com
  * reaches the imitation through a loopback CONNECT proxy (loopback-proxy.ts); nothing else is reachable.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,8 +23,30 @@ export function findFirefox(): string {
   return found;
 }
 
+/**
+ * Refuses, with the reason, a Firefox older than the add-on's minimum (the built manifest's strict_min_version):
+ * Firefox would only say "not compatible with application version" while installing it.
+ */
+export function checkFirefoxVersion(binary: string): string {
+  const output = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+  const version = /(\d+)\.(\d+)/.exec(output);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const minimum: string = manifest.browser_specific_settings?.gecko?.strict_min_version ?? '0';
+  const [major = 0, minor = 0] = minimum.split('.').map(Number);
+  if (!version) throw new Error(`${binary} --version said "${output}": not a Firefox version.`);
+  const [have, haveMinor] = [Number(version[1]), Number(version[2])];
+  if (have < major || (have === major && haveMinor < minor))
+    throw new Error(
+      `${binary} is ${output}, older than the add-on's minimum, Firefox ${minimum} (wxt.config.ts): the Firefox suite ` +
+        'cannot run. Install a newer firefox-esr, or set FIREFOX_PATH to one.',
+    );
+  return output;
+}
+
 export interface FirefoxWithExtension {
   browser: Browser;
+  /** What the binary's --version said, e.g. "Mozilla Firefox 140.12.0esr". */
+  version: string;
   proxy: LoopbackProxy;
   /** moz-extension://<uuid>, the origin of the extension's pages. */
   extensionOrigin: string;
@@ -33,11 +56,13 @@ export interface FirefoxWithExtension {
 export async function launchFirefoxWithExtension(options: { port: number }): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox first.`);
+  const executablePath = findFirefox();
+  const version = checkFirefoxVersion(executablePath);
   const proxy = await startLoopbackProxy(options.port);
   const profile = await mkdtemp(join(tmpdir(), 'backstory-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: findFirefox(),
+    executablePath,
     headless: true,
     userDataDir: profile,
     // The imitation's certificate is made per run: accepted here, and only here.
@@ -69,6 +94,7 @@ export async function launchFirefoxWithExtension(options: { port: number }): Pro
   if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
   return {
     browser,
+    version,
     proxy,
     extensionOrigin: `moz-extension://${ADDON_UUID}`,
     async close() {

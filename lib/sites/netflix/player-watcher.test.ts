@@ -33,6 +33,30 @@ describe('watchPlayer', () => {
     watcher.stop();
   });
 
+  it('reports a layout change when a caption moves (its inline style), and not for other style changes', async () => {
+    document.body.innerHTML = player('1');
+    const layer = document.createElement('div');
+    layer.className = 'player-timedtext';
+    layer.innerHTML = '<div class="player-timedtext-text-container" style="left: 10px; top: 500px"><span>Hi</span></div>';
+    document.querySelector('[data-uia="player"]')?.append(layer);
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    await tick();
+    const before = events.onLayout.mock.calls.length;
+    (document.querySelector('video') as HTMLElement).style.left = '3px';
+    await tick();
+    expect(events.onLayout.mock.calls.length).toBe(before);
+    (document.querySelector('.player-timedtext-text-container') as HTMLElement).style.top = '420px';
+    await tick();
+    expect(events.onLayout.mock.calls.length).toBe(before + 1);
+    // The text changed in place: the lines may be wider or taller.
+    const line = document.querySelector('.player-timedtext-text-container span')?.firstChild as Text;
+    line.data = 'A much longer line';
+    await tick();
+    expect(events.onLayout.mock.calls.length).toBe(before + 2);
+    watcher.stop();
+  });
+
   it('reports a new <video> (autoplay) and a new video id', async () => {
     document.body.innerHTML = player('1');
     const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };

@@ -3,11 +3,13 @@
  * - until the player exists, one observer waits for it on <body> and is dropped as soon as it appears;
  * - then only the player's subtree is observed, and bursts of mutations (controls fading, the clock ticking)
  *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
+ * - the subtitle layers are observed too (their subtree only), for the inline styles that move a cue, which the
+ *   player's observer leaves out so that the clock's ticking stays cheap.
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { CAPTION_LAYERS, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
 
@@ -43,6 +45,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
+    // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for on every check
+    // (autoplay replaces them), and observing one again only renews it.
+    for (const layer of root.querySelectorAll(CAPTION_LAYERS))
+      rootObserver.observe(layer, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'class'] });
     events.onLayout?.();
   }
 

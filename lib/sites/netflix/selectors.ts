@@ -8,7 +8,7 @@
 import { VIDEO_ID } from '../../ids/ids';
 import { queryFirst } from '../query';
 
-// Evidence: shared/reference/netflix-real-evidence.md, cited as [S#] and §#. The real nesting (§2.3) is
+// Evidence: docs/netflix-evidence.md (its sources cited as [S#]). The real nesting is
 // .watch-video[data-uia=watch-video] > .watch-video--player-view > [data-uia=player][data-videoid]
 //   > [data-uia=video-canvas] … video, with the controls inside [data-uia=player], mounted only on activity.
 
@@ -110,19 +110,35 @@ export interface CurrentVideo {
 }
 
 /**
- * What the panel must never cover: Netflix's own buttons over the picture [S10, S15] (skip intro/recap/preplay,
- * next episode, watch credits) and the subtitle box (`.player-timedtext` [S15]). Not fallbacks of one another:
- * each is a different thing, looked for on every layout change of the player (debounced, never per frame).
+ * What the panel must never cover: what Netflix paints over the picture, never the layers that hold it. Each entry is
+ * one thing (named by its first selector in the tests), its selectors fallbacks of one another (the first that matches anything is used); a box taller than
+ * half the window is a layer, not a thing, and is never kept clear of (lib/watch/keep-clear.ts). Looked for on every
+ * layout change of the player (debounced, never per frame).
  */
 export const KEEP_CLEAR = [
-  '[data-uia="player-skip-intro"]',
-  '[data-uia="player-skip-recap"]',
-  '[data-uia="player-skip-preplay"]',
-  '[data-uia="next-episode-seamless-button"]',
-  '[data-uia="next-episode-seamless-button-draining"]',
-  '[data-uia="watch-credits-seamless-button"]',
-  '.player-timedtext',
+  // The caption lines: each cue's text container inside Netflix's subtitle layer. The layer itself
+  // (`.player-timedtext`) is written inline as `position: absolute; left: 0; top: 0; right: 0; bottom: 0`, the size
+  // of the picture (docs/netflix-evidence.md, "Subtitles"), so it is not an obstacle; its children are the lines.
+  ['.player-timedtext-text-container', '.player-timedtext > *'],
+  // Image subtitles (some languages): the images in their own layer.
+  ['.image-based-timed-text image'],
+  ['[data-uia="player-skip-intro"]'],
+  ['[data-uia="player-skip-recap"]'],
+  ['[data-uia="player-skip-preplay"]'],
+  ['[data-uia="next-episode-seamless-button"]'],
+  ['[data-uia="next-episode-seamless-button-draining"]'],
+  ['[data-uia="watch-credits-seamless-button"]'],
+  // The control bar [S10, S15], inside the bottom controls container; mounted only while the controls show.
+  ['[data-uia="controls-standard"]', '.watch-video--bottom-controls-container'],
 ] as const;
+/** Each thing of KEEP_CLEAR by its first selector, as tests/fixtures/netflix/selector-counts.ts names them. */
+export type KeepClearName = (typeof KEEP_CLEAR)[number][0];
+
+/**
+ * The subtitle layers, whose subtree is observed (and nothing wider) so that the panel follows the caption lines as
+ * they change or move: Netflix moves a cue by rewriting its inline style, which the player's own observer ignores.
+ */
+export const CAPTION_LAYERS = '.player-timedtext, .image-based-timed-text';
 
 /**
  * The element narrowed to make room for the panel in side-by-side mode: the player view inside Netflix's

@@ -50,19 +50,20 @@ export const AD_TIMER = [
 ] as const;
 
 /**
- * What the panel must never cover (#11–#14): the skip intro/recap button (old class family; the new arm's hashed
- * button by its label), the next-up card, the new arm's "Next Episode" button, the caption lines, the X-Ray panel
- * and the control bar. Each a different thing, not fallbacks.
+ * What the panel must never cover (#11–#14), one entry per thing, each a list of fallbacks: the skip intro/recap
+ * button (the old class family, then the new arm's hashed button by its label), the next-up card, the new arm's
+ * "Next Episode" button, the caption lines (the spans, not the full-size overlay), the X-Ray panel, the control bar.
  */
 export const KEEP_CLEAR = [
-  '.dv-player-fullscreen [class*="skipelement"]',
-  '.dv-player-fullscreen button[aria-label^="Skip"]',
-  '.dv-player-fullscreen .atvwebplayersdk-nextupcard-wrapper',
-  '.dv-player-fullscreen button[aria-label="Next Episode"]',
-  '.dv-player-fullscreen .atvwebplayersdk-captions-text',
-  '.dv-player-fullscreen .xrayQuickView',
-  '.dv-player-fullscreen .atvwebplayersdk-bottompanel-container',
+  ['.dv-player-fullscreen [class*="skipelement"]', '.dv-player-fullscreen button[aria-label^="Skip"]'],
+  ['.dv-player-fullscreen .atvwebplayersdk-nextupcard-wrapper', '.dv-player-fullscreen [class*="nextupcard-button"]'],
+  ['.dv-player-fullscreen button[aria-label="Next Episode"]', '.dv-player-fullscreen .atvwebplayersdk-nexttitle-button'],
+  ['.dv-player-fullscreen .atvwebplayersdk-captions-text'],
+  ['.dv-player-fullscreen .xrayQuickView'],
+  ['.dv-player-fullscreen .atvwebplayersdk-bottompanel-container', '.dv-player-fullscreen [class*="infobar-container"]'],
 ] as const;
+/** Each thing of KEEP_CLEAR by its first selector, as tests/fixtures/primevideo/selector-counts.ts names them. */
+export type KeepClearName = (typeof KEEP_CLEAR)[number][0];
 /** Text never read as a title (PMD+): captions, the next-up card, toasts. */
 export const NOT_TITLE = '.atvwebplayersdk-captions-text, .atvwebplayersdk-nextupcard-wrapper, .atvwebplayersdk-toast-wrapper';
 

@@ -1,0 +1,212 @@
+// The event ledger's rules (issue #28), each shown failing on a text planted in every bundled pack, and every
+// pack whose ledger is complete held to it.
+import { describe, expect, it } from 'vitest';
+import { LEDGER_COMPLETE } from '../../tests/support/packs';
+import { bundledPacks } from './bundled';
+import { episodeOrder, isNotBefore } from './horizon';
+import { ledgerGaps, nameFinder } from './ledger';
+import type { Pack, StoryEvent } from './schema';
+import { validatePack } from './validate';
+
+const packs = bundledPacks.map((raw) => {
+  const result = validatePack(raw);
+  if (!result.ok) throw new Error(`a bundled pack does not validate: ${JSON.stringify(result.issues.slice(0, 3))}`);
+  return result.pack;
+});
+
+describe('isNotBefore: a text against a point in the story, on both axes', () => {
+  const order = new Map([
+    ['s1e1', 1],
+    ['s1e2', 2],
+  ]);
+  it('holds a text at an episode’s start back from what happens in that episode', () => {
+    expect(isNotBefore({ episode: 's1e2', at: 'start' }, { episode: 's1e2' }, order)).toBe(false);
+    expect(isNotBefore({ episode: 's1e2' }, { episode: 's1e2' }, order)).toBe(true);
+    expect(isNotBefore({ episode: 's1e2', at: 'start' }, { episode: 's1e1' }, order)).toBe(true);
+    expect(isNotBefore({ episode: 's1e2', at: 'start' }, { episode: 's1e2', at: 'start' }, order)).toBe(true);
+  });
+  it('refuses a point off the axis a text unlocks on: show-only to a reader, comics-only to a watcher', () => {
+    expect(isNotBefore({ volume: 2 }, { episode: 's1e1' }, order)).toBe(false);
+    expect(isNotBefore({ episode: 's1e2' }, { volume: 1 }, order)).toBe(false);
+    expect(isNotBefore({ episode: 's1e2', volume: 1 }, { episode: 's1e2', volume: 2 }, order)).toBe(false);
+    expect(isNotBefore({ episode: 's1e2', volume: 2 }, { episode: 's1e1', volume: 2 }, order)).toBe(true);
+  });
+});
+
+describe('nameFinder', () => {
+  const find = nameFinder([
+    { id: 'tori', name: 'Tori Spring', aliases: ['Tori'] },
+    { id: 'jane', name: 'Jane Spring', aliases: [] },
+    { id: 'diane', name: 'Aunt Diane', aliases: ['Diane'] },
+  ]);
+  it('finds whole names and aliases, longest first, possessives included', () => {
+    expect(find("Tori Spring's brother and Diane.").map((m) => [m.name, [...m.ids]])).toEqual([
+      ['Tori Spring', ['tori']],
+      ['Diane', ['diane']],
+    ]);
+    expect(find('Victoria, Dianes and torino')).toEqual([]);
+  });
+  it('reads an address by its words, in any case and without accents', () => {
+    expect(find('https://example.com/tori-spring-aunt-diane', true).map((m) => m.name)).toEqual(['tori spring', 'aunt diane']);
+    expect(find('https://tori.example.com/x', true)).toEqual([]);
+  });
+});
+
+const issuesOf = (pack: Pack) => {
+  const result = validatePack(pack);
+  return result.ok ? [] : result.issues;
+};
+
+describe.each(packs.map((p) => [p.id, p] as const))('the ledger rules on %s', (id, pack) => {
+  const order = episodeOrder(pack);
+  const episodes = [...pack.episodes].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const first = episodes[0];
+  const last = episodes.at(-1);
+  const iFirst = pack.episodes.findIndex((e) => e.id === first?.id);
+  const latest = [...pack.characters].sort((a, b) => (order.get(b.listedFrom) ?? 0) - (order.get(a.listedFrom) ?? 0))[0];
+  if (!first || !last || !latest || iFirst < 0) throw new Error('pack too small for these checks');
+  const source = pack.sources[0]?.key ?? '';
+  /** A copy of the pack with one more event: something that happens in its last episode, on screen only. */
+  const planted = (event: Partial<StoryEvent> = {}) => {
+    const copy = structuredClone(pack);
+    copy.events = [
+      ...(copy.events ?? []),
+      { id: 'planted-event', what: 'a planted turn', episode: last.id, sources: [source], ...event },
+    ];
+    return copy;
+  };
+
+  it('validates as bundled, whatever it declares', () => {
+    expect(issuesOf(pack)).toEqual([]);
+  });
+
+  it('refuses a set-up line that reveals a later event, and says what to do', () => {
+    const bad = planted();
+    const e = bad.episodes[iFirst];
+    if (e) e.declares = { ...e.declares, setup: { reveals: ['planted-event'] } };
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iFirst}.declares.setup.reveals.0`,
+      message: expect.stringMatching(/reveals "planted-event" .* move its horizon to the event, or reword it/),
+    });
+  });
+
+  it('holds what reveals the playing episode’s events until it is watched, cards and comic notes included', () => {
+    const bad = planted();
+    bad.notes.push({
+      id: 'planted-note',
+      about: { kind: 'episode', ids: [last.id] },
+      text: 'planted',
+      horizon: { episode: last.id, at: 'start' },
+      sources: [source],
+      reveals: ['planted-event'],
+    });
+    expect(issuesOf(bad).map((i) => i.path)).toContain(`notes.${bad.notes.length - 1}.reveals.0`);
+    const note = bad.notes.at(-1);
+    if (note) note.horizon = { episode: last.id };
+    expect(issuesOf(bad)).toEqual([]);
+  });
+
+  it('refuses a text unlocked by reading that reveals what only the show has', () => {
+    const bad = planted();
+    bad.notes.push({
+      id: 'planted-note',
+      about: { kind: 'episode', ids: [last.id] },
+      text: 'planted',
+      horizon: { episode: last.id, volume: 1 },
+      sources: [source],
+      reveals: ['planted-event'],
+    });
+    expect(issuesOf(bad).map((i) => i.path)).toEqual([`notes.${bad.notes.length - 1}.reveals.0`]);
+  });
+
+  it('refuses an unknown event', () => {
+    const bad = structuredClone(pack);
+    const e = bad.episodes[iFirst];
+    if (e) e.declares = { synopsis: { reveals: ['no-such-event'] } };
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iFirst}.declares.synopsis.reveals.0`,
+      message: expect.stringContaining('unknown event "no-such-event"'),
+    });
+  });
+
+  it('refuses a text that names a character before they may be listed', () => {
+    if (latest.listedFrom === first.id) return; // everyone is listed from the premiere: nothing to plant
+    const bad = structuredClone(pack);
+    const e = bad.episodes[iFirst];
+    if (e) e.declares = { setup: { reveals: [], names: [latest.id] } };
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iFirst}.declares.setup.names.0`,
+      message: expect.stringContaining(`names "${latest.id}", who may be known only from ${latest.listedFrom} (start)`),
+    });
+  });
+
+  it('refuses a link shown before the end of what its page covers', () => {
+    const bad = structuredClone(pack);
+    const s = bad.sources[0];
+    if (!s) throw new Error('no source');
+    s.covers = { episodes: [first.id, last.id] };
+    s.horizon = { episode: first.id, at: 'start' };
+    expect(issuesOf(bad)).toContainEqual({
+      path: 'sources.0.horizon',
+      message: expect.stringContaining(`covers up to ${last.id} (watched)`),
+    });
+    s.horizon = { episode: last.id };
+    expect(issuesOf(bad).filter((i) => i.path.startsWith('sources.0'))).toEqual([]);
+  });
+
+  it('finds a name a text does not declare, and says what to do', () => {
+    const bad = structuredClone(pack);
+    const e = bad.episodes[iFirst];
+    const named = bad.characters[0];
+    if (!e || !named) throw new Error('pack too small');
+    e.setup = `${e.setup ?? ''} With ${named.name}.`;
+    e.declares = { ...e.declares, setup: { reveals: [] } };
+    expect(ledgerGaps(bad)).toContainEqual({
+      path: `episodes.${iFirst}.declares.setup.names`,
+      message: expect.stringContaining(`"${named.name}" in`),
+    });
+  });
+
+  it('asks a complete ledger for a declaration on every text, coverage on every source, a cast on every episode', () => {
+    const bad = structuredClone(pack);
+    bad.notes.push({
+      id: 'planted-note',
+      about: { kind: 'episode', ids: [last.id] },
+      text: 'planted',
+      horizon: { episode: last.id },
+      sources: [source],
+    });
+    const s = bad.sources[0];
+    if (s) delete s.covers;
+    const e = bad.episodes[iFirst];
+    if (e) delete e.appears;
+    const gaps = ledgerGaps(bad).map((g) => g.path);
+    expect(gaps).toContain(`notes.${bad.notes.length - 1}.reveals`);
+    expect(gaps).toContain('sources.0.covers');
+    expect(gaps).toContain(`episodes.${iFirst}.appears`);
+  });
+
+  it('refuses an episode cast member who has no part in that season', () => {
+    const bad = structuredClone(pack);
+    const e = bad.episodes[iFirst];
+    const outsider = bad.characters.find(
+      (c) => !c.roles.some((r) => r.seasons.includes(first.season)) && !c.uncreditedSeasons?.includes(first.season),
+    );
+    if (!e || !outsider) return; // everyone is in the first season: nothing to plant
+    e.appears = [outsider.id];
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iFirst}.appears.0`,
+      message: expect.stringContaining(`"${outsider.id}" has no role in season ${first.season}`),
+    });
+  });
+
+  it.runIf(LEDGER_COMPLETE.includes(id))('has a complete ledger', () => {
+    expect(ledgerGaps(pack), 'each line says what to declare in the pack').toEqual([]);
+  });
+});
+
+describe('the list of packs with a complete ledger', () => {
+  it('names only bundled packs', () => {
+    for (const id of LEDGER_COMPLETE) expect(packs.map((p) => p.id)).toContain(id);
+  });
+});
