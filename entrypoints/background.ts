@@ -13,7 +13,7 @@ import { serve } from '../lib/messaging/protocol';
 import { PANEL_COMMAND, panelToggleMessage } from '../lib/messaging/tab-messages';
 import { bundledPacks } from '../lib/pack/bundled';
 import { createBackstoryService } from '../lib/service/backstory-service';
-import type { TabIdentity } from '../lib/service/core';
+import type { PanelFrameBinding, TabIdentity } from '../lib/service/core';
 import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
@@ -41,6 +41,7 @@ export default defineBackground(() => {
   const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
   // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
   const identities = sessionTabStore<TabIdentity>('identity');
+  const panelFrames = sessionTabStore<PanelFrameBinding>('panelFrame');
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -51,6 +52,7 @@ export default defineBackground(() => {
     nowWatching,
     identities,
     unpackedTitles,
+    panelFrames,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
     lookups: {
@@ -61,9 +63,9 @@ export default defineBackground(() => {
     dataChanged: bumpDataVersion,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === PANEL_COMMAND)?.shortcut ?? '',
     relayToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
-    // Every frame of the tab: the panel's frame there is one (Firefox, see relayToPanel). None listening is fine.
-    toTabFrames: (tabId, message) =>
-      browser.tabs.sendMessage(tabId, message).then(
+    // The panel's frame only (see relayToPanel). None listening (a frame still loading) is fine.
+    toTabFrame: (tabId, frameId, message) =>
+      browser.tabs.sendMessage(tabId, message, { frameId }).then(
         () => undefined,
         () => undefined,
       ),
@@ -94,5 +96,6 @@ export default defineBackground(() => {
     void nowWatching.set(tabId, undefined);
     void unpackedTitles.set(tabId, undefined);
     void identities.set(tabId, undefined);
+    void panelFrames.set(tabId, undefined);
   });
 });

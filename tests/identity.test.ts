@@ -19,12 +19,20 @@ const contentScript = (): Sender => ({
   url: 'https://www.netflix.com/watch/90000101',
   tab: { id: TAB },
 });
-/** The panel's frame: an extension page framed in the Netflix tab. */
+/** The panel's frame: an extension page framed in the Netflix tab (bound as its panel: see bindPanelFrame). */
 const panelFrame = (): Sender => ({
   id: fakeBrowser.runtime.id,
   url: fakeBrowser.runtime.getURL('/panel.html'),
   tab: { id: TAB, url: 'https://www.netflix.com/watch/90000101' },
+  frameId: 3,
 });
+
+/** As the content script and its frame do (lib/messaging/panel-binding.ts): only the bound frame is answered. */
+async function bindPanelFrame(): Promise<void> {
+  const token = '1234567-89';
+  await deliver('relayToPanel', { backstoryPanel: 1, token, state: {} }, contentScript());
+  expect(await deliver('claimPanelFrame', { token }, panelFrame())).toMatchObject({ ok: true });
+}
 
 async function deliver(type: string, data: unknown, sender: Sender): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   let respond: (value: unknown) => void = () => {};
@@ -181,6 +189,7 @@ describe('the identity policy in the background (security review 2)', () => {
     expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
 
     // The panel's frame, an extension page in that tab: "Count it" counts the episode the tab plays, and only it.
+    await bindPanelFrame();
     expect(await deliver('confirmWatched', { showId: 'heartstopper', episodeId: 's3e8' }, panelFrame())).toMatchObject({
       ok: false,
     });

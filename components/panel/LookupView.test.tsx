@@ -81,6 +81,23 @@ describe('the panel for a title without a pack', () => {
     expect(screen.getByRole('link', { name: 'Wikidata' }).getAttribute('href')).toBe('https://www.wikidata.org/wiki/Q23572');
   });
 
+  it('links only to the providers’ own https pages, even for an answer cached before that rule (review 2, N14, N15)', async () => {
+    const work = found.status === 'found' ? found.basedOn?.works[0] : undefined;
+    if (found.status !== 'found' || !work) throw new Error('fixture');
+    const hostile: TitleLookupView = {
+      ...found,
+      show: { ...found.show, url: 'javascript:alert(document.domain)//' },
+      basedOn: { works: [{ ...work, url: 'https://evil.example/phish' }] },
+    };
+    render(<LookupView actions={actions(hostile)} videoKey="a" />);
+    await screen.findByText('Role 1');
+    expect(screen.getByRole('link', { name: 'TVmaze' }).getAttribute('href')).toBe('https://www.tvmaze.com/shows/82');
+    expect(screen.queryByRole('link', { name: 'A Song of Ice and Fire' })).toBeNull();
+    expect(screen.getByText(/A Song of Ice and Fire/)).toBeTruthy();
+    for (const link of screen.getAllByRole('link'))
+      expect(link.getAttribute('href')).toMatch(/^https:\/\/(www\.tvmaze\.com|www\.wikidata\.org|creativecommons\.org)\//);
+  });
+
   it('lets the viewer pick the show when unsure, or when it is not this one', async () => {
     const lookups = actions({
       status: 'unsure',

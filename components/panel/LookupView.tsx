@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { providerLink } from '../../lib/lookup/provider-links';
 import type { LookupCastMember, ShowChoice, TitleLookupView } from '../../lib/lookup/title-view';
 import type { BasedOn } from '../../lib/lookup/wikidata';
 import { formatList, MARK, t } from '../i18n';
@@ -191,7 +192,11 @@ function Found({
       <div class="bs-footer bs-lookup-credits">
         <p>
           <Linked message={t('panel.lookup.attribution', { tvmaze: MARK, licence: MARK })}>
-            <a href={show.url} target="_blank" rel="noopener noreferrer">
+            <a
+              href={providerLink(show.url, 'tvmaze') ?? `https://www.tvmaze.com/shows/${show.id}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               TVmaze
             </a>
             <a href={CC_BY_SA} target="_blank" rel="noopener noreferrer">
@@ -259,9 +264,13 @@ function BasedOnSection({ basedOn, missing = false }: { basedOn: BasedOn | null;
           ].filter(Boolean);
           return (
             <li key={work.qid}>
-              <a href={work.url} target="_blank" rel="noopener noreferrer">
-                {work.title}
-              </a>
+              {providerLink(work.url, 'wikidata') ? (
+                <a href={providerLink(work.url, 'wikidata')} target="_blank" rel="noopener noreferrer">
+                  {work.title}
+                </a>
+              ) : (
+                work.title
+              )}
               {details.length > 0 && ` (${details.join(', ')})`}
             </li>
           );

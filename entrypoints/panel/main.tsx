@@ -1,8 +1,8 @@
 /**
  * The panel, as an extension page in a frame beside Netflix's video: Netflix's page can neither read it nor drive
  * it, its keys and clicks never reach the page, and the page's CSS cannot restyle it. Its state comes from the
- * content script that made the frame (runtime messages carrying this frame's token); what it asks of the content
- * script goes through the background, which knows which tab the frame is in (lib/messaging/panel-messages.ts).
+ * content script that made the frame, through the background, which answers only the frame that content script
+ * bound (lib/messaging/panel-binding.ts); what it asks of the content script goes through the background too.
  */
 import '../../components/shared/badge.css';
 import '../../components/panel/panel.css';
@@ -13,13 +13,16 @@ import { uiLocale } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
+import { isFromBackground, onPanelFrameBound } from '../../lib/messaging/panel-binding';
 import { isPanelStateMessage, type PanelAction, type PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 import { formatSiteDiagnostics } from '../../lib/sites/diagnostics';
+import { holdContentScriptPorts } from '../../lib/watch/extension-alive';
 
 document.documentElement.lang = uiLocale();
-const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
+/** Handed by the content script that made this frame, once the background bound it (panel-binding.ts). */
+let token = '';
 const root = document.getElementById('app') as HTMLElement;
 let state: PanelState | undefined;
 
@@ -77,8 +80,9 @@ function draw() {
   render(<Panel view={state.view} open={open} settings={settings} shortcut={state.shortcut} actions={actions} />, root);
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isPanelStateMessage(message, token)) return undefined;
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // From the background only, which sends to the frame the content script bound (lib/messaging/panel-binding.ts).
+  if (!isFromBackground(sender) || !isPanelStateMessage(message, token)) return undefined;
   state = message.state;
   draw();
   return undefined;
@@ -130,9 +134,12 @@ window.addEventListener('blur', () => {
   report();
 });
 
-void relay({ action: 'hello' })
-  .then((initial) => {
-    state ??= initial as PanelState;
-    draw();
-  })
-  .catch(() => undefined);
+// The content script knows the extension is gone when this page's port closes (lib/watch/extension-alive.ts).
+holdContentScriptPorts();
+
+// Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
+onPanelFrameBound((bound, initial) => {
+  token = bound;
+  state ??= (initial as PanelState | null) ?? undefined;
+  draw();
+});

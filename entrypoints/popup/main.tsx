@@ -1,3 +1,4 @@
+import { isProviderLink } from '../../lib/lookup/provider-links';
 import '../../components/shared/page-theme.css';
 import '../../components/shared/badge.css';
 import './style.css';
@@ -23,8 +24,8 @@ const data: PopupData = {
   detail: async (kind, showId, id, reveal) =>
     send('getEntityDetail', { kind, showId, id, tabId: await tabId, ...(reveal ? { reveal } : {}) }),
   openLink: async (url) => {
-    // Only the sources' own https pages (the documents carry them from validated provider answers).
-    if (/^https:\/\/(www\.tvmaze\.com|www\.wikidata\.org)\//.test(url)) await browser.tabs.create({ url });
+    // Only the providers' own https pages, by the one rule for provider links (lib/lookup/provider-links.ts).
+    if (isProviderLink(url)) await browser.tabs.create({ url });
   },
 };
 

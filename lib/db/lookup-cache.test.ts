@@ -44,4 +44,16 @@ describe('the lookup cache', () => {
     expect((await db.getAllKeys('lookups')).sort()).toEqual(['map:netflix:1', 'tvmaze:guestcast:820:1']);
     db.close();
   });
+
+  it('never trims the viewer’s own picks, however many records a page makes it fetch (review 2, N23)', async () => {
+    const db = await openBackstoryDb();
+    await putLookup(db, 'pick:netflix:70000100', { tvmazeId: 82 }, TTL, 0);
+    for (let i = 0; i < 60; i++) await putLookup(db, `map:netflix:${80000000 + i}`, { tvmazeId: i + 1 }, TTL, i + 1);
+    await trimLookups(db, 20);
+    expect(await db.get('lookups', 'pick:netflix:70000100')).toMatchObject({ value: { tvmazeId: 82 } });
+    expect(await db.count('lookups')).toBeLessThanOrEqual(21);
+    // The latest answers are the ones kept.
+    expect(await db.get('lookups', 'map:netflix:80000059')).toBeDefined();
+    db.close();
+  });
 });

@@ -55,12 +55,20 @@ export async function countLookedUp(db: IDBPDatabase<BackstoryDB>): Promise<numb
   // One mapping per title, on whichever site ("map:<site>:<title id>").
   return db.count('lookups', IDBKeyRange.bound('map:', 'map:\uffff'));
 }
-/** Drops the records fetched longest ago once there are more than `max`. */
+/** The viewer's own answers ("Not this show?"): never fetched, never trimmed (security review 2, N23). */
+const isViewersPick = (key: string) => key.startsWith('pick:');
+
+/**
+ * Drops the records fetched longest ago once there are more than `max`, down to nine tenths of it, so that the
+ * whole store is read once per `max / 10` answers rather than on every one. The viewer's picks stay (a page that
+ * makes Backstory fetch one title after another must not wipe them).
+ */
 export async function trimLookups(db: IDBPDatabase<BackstoryDB>, max = MAX_RECORDS): Promise<number> {
-  const excess = (await db.count('lookups')) - max;
+  if ((await db.count('lookups')) <= max) return 0;
+  const fetched = (await db.getAll('lookups')).filter((r) => !isViewersPick(r.key));
+  const excess = fetched.length - (max - Math.floor(max / 10));
   if (excess <= 0) return 0;
-  const all = await db.getAll('lookups');
-  const oldest = all.sort((a, b) => a.fetchedAt - b.fetchedAt).slice(0, excess);
+  const oldest = fetched.sort((a, b) => a.fetchedAt - b.fetchedAt).slice(0, excess);
   const tx = db.transaction('lookups', 'readwrite');
   await Promise.all([...oldest.map((r) => tx.store.delete(r.key)), tx.done]);
   return excess;

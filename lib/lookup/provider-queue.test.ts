@@ -84,10 +84,32 @@ describe('the provider queue', () => {
     await expect(queue.request('https://api.tvmaze.com/lookup/shows?imdb=tt0')).resolves.toHaveProperty('status', 404);
   });
 
-  it('reads Retry-After as seconds or a date, bounded to five minutes', () => {
+  it('never holds a request, nor the ones queued behind it, past a minute in a Retry-After storm (review 2, N21)', async () => {
+    const time = fakeTime();
+    const start = time.now();
+    const fetch = vi.fn(async () => reply(429, { 'retry-after': '300' }));
+    const queue = createProviderQueue({ minIntervalMs: 500, fetch: fetch as typeof globalThis.fetch, ...time });
+    const settled: number[] = [];
+    const requests = ['a', 'b', 'c'].map((path) =>
+      queue.request(`https://api.tvmaze.com/${path}`).then(
+        () => settled.push(time.now() - start),
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(ProviderUnavailableError);
+          settled.push(time.now() - start);
+        },
+      ),
+    );
+    await Promise.all(requests);
+    expect(settled).toHaveLength(3);
+    for (const at of settled) expect(at).toBeLessThanOrEqual(60_000);
+    for (const wait of time.waits) expect(wait).toBeLessThanOrEqual(60_000);
+  });
+
+  it('reads Retry-After as seconds or a date, bounded to a minute', () => {
     expect(retryAfterMs('3', 0)).toBe(3000);
-    expect(retryAfterMs('99999', 0)).toBe(300_000);
+    expect(retryAfterMs('99999', 0)).toBe(60_000);
     expect(retryAfterMs(new Date(60_000).toUTCString(), 0)).toBe(60_000);
+    expect(retryAfterMs(new Date(600_000).toUTCString(), 0)).toBe(60_000);
     expect(retryAfterMs('soon', 0)).toBeUndefined();
     expect(retryAfterMs(null, 0)).toBeUndefined();
   });

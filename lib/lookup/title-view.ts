@@ -23,8 +23,11 @@ export interface UnpackedTitle {
   episodeTitle?: string;
 }
 
-/** What the background keeps per tab: the title, and the site of the tab's page (its lookups are keyed by it). */
-export type TabTitle = UnpackedTitle & { site: SiteId };
+/**
+ * What the background keeps per tab: the title, the site of the tab's page (its lookups are keyed by it), and who
+ * could have written the signal that named it (lib/identity/policy.ts): only a title the server named is looked up.
+ */
+export type TabTitle = UnpackedTitle & { site: SiteId; namedBy?: 'viewer' | 'server' | 'page' };
 
 export type ShowChoice = Pick<TvmazeShow, 'id' | 'name' | 'url' | 'year' | 'network' | 'webChannel'>;
 export type LookupCastMember = TvmazeCastMember & { guest?: true };

@@ -6,8 +6,11 @@
  * panel for such titles are not built yet.
  */
 import * as v from 'valibot';
+import { cleanPackText } from '../pack/schema';
+import { providerLink } from './provider-links';
 
-const Str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Provider text is held to the packs' rules: no bidi overrides or piles of combining marks (review 2, N17). */
+const Str = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(cleanPackText));
 const Id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const Named = v.nullish(v.object({ name: Str(200) }));
 const https = (url: string) => url.replace(/^http:\/\//, 'https://');
@@ -75,7 +78,8 @@ function show(raw: v.InferOutput<typeof ShowSchema>): TvmazeShow {
   const year = Number(raw.premiered?.slice(0, 4));
   return {
     id: raw.id,
-    url: https(raw.url),
+    // Only TVmaze's own page: else the show's page by its id (review 2, N14, N15).
+    url: providerLink(raw.url, 'tvmaze') ?? `https://www.tvmaze.com/shows/${raw.id}`,
     name: raw.name,
     ...(raw.language ? { language: raw.language } : {}),
     ...(Number.isInteger(year) && year > 1900 ? { year } : {}),
@@ -113,13 +117,14 @@ export function parseCast(json: unknown): TvmazeCastMember[] {
     const parsed = v.safeParse(CastItemSchema, item);
     if (!parsed.success) return [];
     const { person, character, self, voice } = parsed.output;
+    const url = providerLink(person.url, 'tvmaze');
     return [
       {
         personId: person.id,
         person: person.name,
         characterId: character.id,
         character: character.name,
-        ...(person.url ? { url: https(person.url) } : {}),
+        ...(url ? { url } : {}),
         self: self ?? false,
         voice: voice ?? false,
       },

@@ -6,8 +6,13 @@
  */
 import * as v from 'valibot';
 import { SITE_VIDEO_ID } from '../ids/ids';
+import { cleanPackText } from '../pack/schema';
 
-const Term = v.object({ type: v.picklist(['uri', 'literal', 'bnode']), value: v.pipe(v.string(), v.maxLength(2000)) });
+// Labels held to the packs' rules: no bidi overrides or piles of combining marks (security review 2, N17).
+const Term = v.object({
+  type: v.picklist(['uri', 'literal', 'bnode']),
+  value: v.pipe(v.string(), v.maxLength(2000), v.transform(cleanPackText)),
+});
 const Results = v.object({
   head: v.object({ vars: v.array(v.string()) }),
   results: v.object({ bindings: v.pipe(v.array(v.record(v.string(), Term)), v.maxLength(500)) }),

@@ -105,6 +105,41 @@ describe('caller privileges', () => {
     stop();
   });
 
+  it('answers a panel page only from the frame that gave back its tab’s token (review 2, R2, N5)', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const panelPage = (tab: number, frameId: number): Sender => ({
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/panel.html'),
+      tab: { id: tab },
+      frameId,
+    });
+    const progress = { backstory: 1, type: 'getProgress', data: { showId: 'heartstopper' } };
+    // Before any binding, and for a copy the page framed itself: nothing.
+    expect(await deliver(progress, panelPage(7, 5))).toEqual({
+      ok: false,
+      error: 'Refused getProgress: this frame is not the panel Backstory made for the tab',
+    });
+    // The content script's first panel state tells the background the frame's token.
+    const state = (token: string) => ({ backstory: 1, type: 'relayToPanel', data: { backstoryPanel: 1, token, state: {} } });
+    expect(await deliver(state('11-22-33-44'), contentScript())).toEqual({ ok: true });
+    // A wrong token binds nothing; the right one binds the frame that gave it, in its own tab only.
+    const claim = (token: string, sender: Sender) => deliver({ backstory: 1, type: 'claimPanelFrame', data: { token } }, sender);
+    expect(await claim('11-22-33-45', panelPage(7, 6))).toEqual({ ok: true, value: false });
+    expect(await claim('11-22-33-44', panelPage(8, 5))).toEqual({ ok: true, value: false });
+    // The bound frame gets what the content script shows (nothing here: no content script in this test).
+    expect(await claim('11-22-33-44', panelPage(7, 5))).toEqual({ ok: true, value: { state: null } });
+    expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: true });
+    expect(await deliver(progress, panelPage(7, 6))).toMatchObject({ ok: false });
+    expect(await deliver(progress, panelPage(8, 5))).toMatchObject({ ok: false });
+    // A new frame (a new token) unbinds the old one until it claims.
+    await deliver(state('55-66-77-88'), contentScript());
+    expect(await deliver(progress, panelPage(7, 5))).toMatchObject({ ok: false });
+    // The popup and the options page are not panel pages: unchanged.
+    expect(await deliver(progress, extensionPage())).toMatchObject({ ok: true });
+    stop();
+  });
+
   it('refuses an unknown message, a stranger, and a malformed input, each with a clear error', async () => {
     const { svc } = testService();
     const stop = serve(svc);

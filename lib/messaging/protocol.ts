@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryService, From } from '../service/backstory-service';
 import { siteOfUrl } from '../sites/registry';
+import { isPanelPage } from './panel-binding';
 import type { Envelope, MessageType, Reply } from './send';
 
 export { BackgroundError, type MessageType, send } from './send';
@@ -39,6 +40,7 @@ const CALLERS = {
   getProgress: 'extension',
   placeViewer: 'extension',
   relayToPanelHost: 'extension',
+  claimPanelFrame: 'extension',
   listShows: 'extension',
   getStats: 'extension',
   reseed: 'extension',
@@ -65,6 +67,7 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  frameId?: number;
 }
 
 /** The caller's privilege, from what the browser says about the sender (never from the message itself). */
@@ -113,11 +116,24 @@ export function serve(service: BackstoryService): () => void {
     const method = service[message.type] as (data: unknown, from: From) => Promise<unknown>;
     // A content script's site is the one its page is on (the browser names the page): ids are read as that site's.
     // The panel's frame, an extension page, speaks for the page of the tab it is framed in.
-    const from: From = { tabId: sender.tab?.id, site: (siteOfUrl(sender.url) ?? siteOfUrl(sender.tab?.url))?.id };
-    void method(message.data, from).then(
-      (value) => sendResponse({ ok: true, value }),
-      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    const from: From = {
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+      site: (siteOfUrl(sender.url) ?? siteOfUrl(sender.tab?.url))?.id,
+    };
+    // The panel page is web-accessible: only the frame the tab's content script made and bound is answered, never a
+    // copy the page framed itself (security review 2, R2; lib/messaging/panel-binding.ts).
+    const allowed =
+      isPanelPage(sender.url) && message.type !== 'claimPanelFrame' ? service.isBoundPanelFrame(from) : Promise.resolve(true);
+    void allowed
+      .then((ok) => {
+        if (!ok) throw new Error(`Refused ${message.type}: this frame is not the panel Backstory made for the tab`);
+        return method(message.data, from);
+      })
+      .then(
+        (value) => sendResponse({ ok: true, value }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
     return true;
   };
   const onMessage = browser.runtime.onMessage as unknown as {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryService } from '../service/backstory-service';
 
 // Called by the background itself, never by message.
-type Methods = Omit<BackstoryService, 'warmUp' | 'applySyncedReadVolumes'>;
+type Methods = Omit<BackstoryService, 'warmUp' | 'applySyncedReadVolumes' | 'isBoundPanelFrame'>;
 export type MessageType = keyof Methods;
 type Result<K extends MessageType> = Awaited<ReturnType<Methods[K]>>;
 type Input<K extends MessageType> = Parameters<Methods[K]>[0];

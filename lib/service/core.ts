@@ -12,6 +12,7 @@ import { episodeKey, type SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
+import type { Pace } from './lookup-gate';
 import { reconcileReadVolumes } from './read-volume-sync';
 
 export interface NowWatching {
@@ -34,8 +35,10 @@ export interface ServiceDeps {
   extensionVersion: string;
   /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
   relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
-  /** Sends a message to every frame of a tab (the panel's frame among them), from the background. */
-  toTabFrames?: (tabId: number, message: unknown) => Promise<void>;
+  /** Sends a message to one frame of a tab (the panel's), from the background. */
+  toTabFrame?: (tabId: number, frameId: number, message: unknown) => Promise<void>;
+  /** Per tab, the frame its content script made for the panel (lib/messaging/panel-binding.ts). */
+  panelFrames?: TabStore<PanelFrameBinding>;
   /** Per-tab "now watching" memory that survives the service worker being stopped. */
   nowWatching: TabStore<NowWatching>;
   /**
@@ -67,6 +70,13 @@ export function memoryTabStore<T>(): TabStore<T> {
   };
 }
 
+export interface PanelFrameBinding {
+  /** The token the content script handed its own frame, never shown to the page (lib/messaging/panel-binding.ts). */
+  token: string;
+  /** The frame that gave the token back: the tab's panel. */
+  frameId?: number;
+}
+
 export interface TabStore<T> {
   get(tabId: number): Promise<T | undefined>;
   set(tabId: number, value: T | undefined): Promise<void>;
@@ -77,6 +87,8 @@ export interface LookupServiceDeps {
   allowed: () => Promise<boolean>;
   tvmaze: { request(url: string): Promise<Response> };
   wikidata: { request(url: string): Promise<Response> };
+  /** The clock the per-tab spacing of lookups keeps (lib/service/lookup-gate.ts); the real one by default. */
+  pace?: Pace;
 }
 
 /**
@@ -86,6 +98,8 @@ export interface LookupServiceDeps {
 export interface From {
   tabId?: number;
   /** The site of the sender's page; for an extension page framed in a tab (the panel), of that tab's page. */
+  /** The sender's frame in its tab (0: the top frame). */
+  frameId?: number;
   site?: SiteId;
 }
 

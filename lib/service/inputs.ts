@@ -63,8 +63,8 @@ export const inputs = {
   lookupChoice: v.strictObject({ tvmazeId: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9)) }),
   place: v.strictObject({ showId: ShowId, episodeId: v.nullable(EpisodeId) }),
   /**
-   * A panel state a content script asks the background to hand to its frame (Firefox: see watch-page.ts). Only its
-   * envelope is checked here; the frame that holds the token reads the state, and its size is bounded.
+   * A panel state a content script asks the background to hand to its frame (see watch-page.ts). Only its envelope
+   * is checked here; the frame bound with the token reads the state, and its size is bounded.
    */
   panelState: v.pipe(
     v.object({
@@ -74,6 +74,8 @@ export const inputs = {
     }),
     v.check((m) => JSON.stringify(m).length <= 256 * 1024, 'a panel state is at most 256 KB'),
   ),
+  /** The token a content script hands its own panel frame (lib/messaging/panel-binding.ts). */
+  panelToken: v.strictObject({ token: v.pipe(v.string(), v.regex(/^[\d-]{7,60}$/)) }),
   panelAction: v.variant('action', [
     v.strictObject({ action: v.literal('hello') }),
     v.strictObject({ action: v.literal('open'), open: v.boolean() }),

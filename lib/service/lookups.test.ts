@@ -14,10 +14,21 @@ function setUp() {
   const { svc, deps } = testService();
   const titles = new Map<number, TabTitle>();
   const asked: string[] = [];
+  const askedAt: number[] = [];
   let allowed = false;
+  // A clock that moves only when the lookups wait, and a wait the test may hold.
+  const clock = { t: 1_000_000, hold: undefined as Promise<void> | undefined };
+  const pace = {
+    now: () => clock.t,
+    sleep: async (ms: number) => {
+      clock.t += ms;
+      await clock.hold;
+    },
+  };
   const provider = {
     request: async (url: string) => {
       asked.push(url);
+      askedAt.push(clock.t);
       return new Response(JSON.stringify(url.includes('wikidata') ? sparql : got), { status: 200 });
     },
   };
@@ -25,11 +36,11 @@ function setUp() {
     get: async (id) => titles.get(id),
     set: async (id, v) => void (v ? titles.set(id, v) : titles.delete(id)),
   };
-  deps.lookups = { allowed: async () => allowed, tvmaze: provider, wikidata: provider };
+  deps.lookups = { allowed: async () => allowed, tvmaze: provider, wikidata: provider, pace };
   const allow = (yes: boolean) => {
     allowed = yes;
   };
-  return { svc, titles, asked, allow };
+  return { svc, titles, asked, askedAt, allow, clock };
 }
 
 const unknownShow = { videoId: '70000101', titleId: '70000100', showTitle: 'Game of Thrones', season: 1, episode: 1 };
@@ -96,5 +107,64 @@ describe('lookups for a title without a pack', () => {
     titles.set(7, { titleId: '70000100', title: 'Game of Thrones' } as TabTitle);
     expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
     expect(asked).toEqual([]);
+  });
+
+  it('looks up only a title Netflix’s own metadata named, not the page’s word alone (review 2, N23)', async () => {
+    const { svc, asked, allow } = setUp();
+    allow(true);
+    const forged = { ...unknownShow, showTitle: 'Attacker chosen title' };
+    await svc.identifyEpisode(
+      {
+        videoId: unknownShow.videoId,
+        signals: [
+          { kind: 'page-world', value: forged },
+          { kind: 'page-metadata', value: forged },
+          { kind: 'title-text', value: forged },
+        ],
+      },
+      tab,
+    );
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
+    expect(await svc.getLookupCandidates(undefined, tab)).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it('looks up at most one new title per tab every few seconds, and drops a title the page has moved on from (N23)', async () => {
+    const { svc, asked, askedAt, allow, clock } = setUp();
+    allow(true);
+    const claim = (n: number) =>
+      svc.identifyEpisode(
+        {
+          videoId: `7000${n}101`,
+          signals: [{ kind: 'metadata', value: { videoId: `7000${n}101`, titleId: `7000${n}100`, showTitle: `Title ${n}` } }],
+        },
+        tab,
+      );
+    await claim(1);
+    await svc.getTitleLookup(undefined, tab);
+    const first = askedAt[0] ?? 0;
+    expect(asked.some((u) => u.includes('70001100'))).toBe(true);
+    // A second title at once waits its turn.
+    await claim(2);
+    const before = asked.length;
+    await svc.getTitleLookup(undefined, tab);
+    expect(askedAt[before]).toBeGreaterThanOrEqual(first + 5_000);
+    // A third title, replaced by a fourth while it waits: the third is never asked for.
+    await claim(3);
+    let release = () => {};
+    clock.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const third = svc.getTitleLookup(undefined, tab);
+    await claim(4);
+    clock.hold = undefined;
+    release();
+    expect(await third).toMatchObject({ playing: { title: 'Title 4' } });
+    expect(asked.some((u) => u.includes('70003100'))).toBe(false);
+    expect(asked.some((u) => u.includes('70004100'))).toBe(true);
+    // The same title again is answered at once, from the cache.
+    const at = clock.t;
+    await svc.getTitleLookup(undefined, tab);
+    expect(clock.t).toBe(at);
   });
 });

@@ -17,19 +17,33 @@ import {
 import { SITES } from '../sites/registry';
 import type { Core, From } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
+import { acceptedForLookup, createLookupGate } from './lookup-gate';
 
 export function lookupMethods({ ready, deps }: Core) {
-  /** The title playing in the caller's tab, when lookups are allowed; else why not, as a view. */
+  let gate: ReturnType<typeof createLookupGate> | undefined;
+  const storedTitle = async (tabId: number) => await deps.unpackedTitles?.get(tabId);
+
+  /**
+   * The title playing in the caller's tab, when lookups are allowed and the title may be looked up (accepted as
+   * identified, and its turn in the tab come: lib/service/lookup-gate.ts); else why not, as a view.
+   */
   async function context(
     tabId: number | undefined,
   ): Promise<{ view: TitleLookupView } | { playing: UnpackedTitle; title: SiteTitle; lookup: LookupDeps }> {
     if (!deps.lookups || !(await deps.lookups.allowed())) return { view: { status: 'off' } };
     if (tabId === undefined) throw new InvalidMessageError('Refused: not asked from a tab');
-    const stored = await deps.unpackedTitles?.get(tabId);
+    let stored = await storedTitle(tabId);
+    // The page moved on while this title waited its turn: the tab's new title, which waits its own.
+    while (stored && acceptedForLookup(stored)) {
+      const { titleId } = stored;
+      gate ??= createLookupGate(deps.lookups.pace);
+      if (await gate.admit(tabId, titleId, async () => (await storedTitle(tabId))?.titleId)) break;
+      stored = await storedTitle(tabId);
+    }
     // Kept before titles carried their site (an older version's session), or of a site no longer supported.
     const site = stored && Object.hasOwn(SITES, stored.site) ? SITES[stored.site] : undefined;
-    if (!stored || !site) return { view: { status: 'no-title' } };
-    const { weight: _, site: __, ...playing } = stored as TabTitle & { weight?: number };
+    if (!stored || !site || !acceptedForLookup(stored)) return { view: { status: 'no-title' } };
+    const { namedBy: _, site: __, ...playing } = stored;
     const db = await ready();
     return {
       playing,

@@ -73,6 +73,31 @@ export function panelMethods({ ready, saveReadVolumes, deps, identities }: Core)
     },
 
     /**
+     * Not a message (send.ts leaves it out): whether a sender showing the panel page is the frame the tab's content
+     * script bound (lib/messaging/panel-binding.ts). Every message of a panel page is refused otherwise.
+     */
+    async isBoundPanelFrame({ tabId, frameId }: From): Promise<boolean> {
+      if (tabId === undefined || frameId === undefined || !deps.panelFrames) return false;
+      return (await deps.panelFrames.get(tabId))?.frameId === frameId;
+    },
+
+    /**
+     * A panel frame gives back the token its content script handed it: the sender's frame (as the browser names
+     * it) becomes the tab's panel, and gets what the content script shows (its "hello", asked here to save the frame
+     * a round trip; null while the content script has nothing). Answered for any panel page, bound or not: a wrong
+     * token binds nothing and gets `false`.
+     */
+    async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<false | { state: unknown }> {
+      const { token } = parseInput(inputs.panelToken, data, 'claimPanelFrame');
+      if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
+      const binding = await deps.panelFrames.get(tabId);
+      if (binding?.token !== token) return false;
+      await deps.panelFrames.set(tabId, { token, frameId });
+      const hello = deps.relayToTab?.(tabId, { backstoryPanelAction: { action: 'hello' } });
+      return { state: (await hello?.catch(() => null)) ?? null };
+    },
+
+    /**
      * The panel frame's way to its content script: the tab is the one the browser says the frame is in, so a
      * frame can only ever talk to the page it sits on.
      */

@@ -99,16 +99,21 @@ export function watchPageMethods({ ready, horizonFor, ordinalOf, deps, identitie
     },
 
     /**
-     * FIREFOX: an extension page framed in a web page gets only content-script APIs there, and a content script's
-     * runtime.sendMessage does not reach it (measured on Firefox ESR 153: the panel frame never heard its state).
-     * So the content script sends its panel's state here and the background hands it to the frames of the sender's
-     * tab, where only the frame holding the message's token takes it. Chromium delivers it directly
-     * (lib/watch/panel-frame.ts).
+     * The panel's state, from the content script to its frame, in every browser. FIREFOX: a content script's
+     * runtime.sendMessage does not reach an extension page framed in a web page (measured on Firefox ESR 153). And
+     * in Chromium it reaches every extension page, a copy of the panel the page made included, or another tab's
+     * frame (security review 2, N5, N12). So the background hands it to the one frame bound to the sender's tab,
+     * and the frame takes state only from the background. The message's token tells the background which frame that is
+     * once the frame gives it back (claimPanelFrame).
      */
     async relayToPanel(data: unknown, { tabId }: From = {}) {
       const message = parseInput(inputs.panelState, data, 'relayToPanel');
       if (tabId === undefined) throw new InvalidMessageError('Refused relayToPanel: not from a tab');
-      await deps.toTabFrames?.(tabId, message);
+      // The token is the panel frame's (lib/messaging/panel-binding.ts): a new one is a new frame, not bound yet.
+      const binding = await deps.panelFrames?.get(tabId);
+      if (binding?.token !== message.token) await deps.panelFrames?.set(tabId, { token: message.token });
+      // Only to the frame that gave the token back: a copy of panel.html the page made in this tab hears nothing.
+      else if (binding.frameId !== undefined) await deps.toTabFrame?.(tabId, binding.frameId, message);
     },
   };
 }
@@ -147,7 +152,8 @@ async function noteUnpackedTitle(
     return;
   }
   const { titleId } = strongest.value;
-  const merged: TabTitle = { site, videoId: result.videoId ?? videoId, titleId };
+  // Who named the title: only one the server named is looked up (lib/service/lookup-gate.ts, review 2 N23).
+  const merged: TabTitle = { site, videoId: result.videoId ?? videoId, titleId, namedBy: strongest.writer };
   // Lighter signals that name another title say nothing of this one.
   for (const { value } of sorted.filter((s) => !s.value.titleId || s.value.titleId === titleId)) {
     merged.title ??= value.showTitle;

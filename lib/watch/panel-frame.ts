@@ -18,6 +18,7 @@ import type { PanelState, PanelStateMessage } from '../messaging/panel-messages'
 import { send } from '../messaging/send';
 import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
+import { followExtension } from './extension-alive';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { type Activity, fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import type { WatchContext } from './watch-context';
@@ -64,10 +65,12 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   let writtenCss = '';
   let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
 
-  // getRandomValues, not randomUUID: the latter exists only in secure contexts.
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts. Never in the page (not in the
+  // frame's address): it is what makes this frame the panel (lib/messaging/panel-binding.ts).
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}#t=${token}`;
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  frame.src = panelUrl;
   frame.title = 'Backstory';
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
   frame.allow = 'clipboard-write';
@@ -153,24 +156,21 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     }
     narrow();
   };
-  const post = () => {
-    // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
-    if (!ctx.isValid) return;
-    const message: PanelStateMessage = { backstoryPanel: 1, token, state: host.current() };
-    try {
-      // FIREFOX: a content script's message does not reach the extension page framed in its tab there; the
-      // background hands it on (lib/service/watch-page.ts, relayToPanel). A build-time branch: Chromium's build has
-      // only the direct send.
-      if (import.meta.env.FIREFOX) void send('relayToPanel', message).catch(() => undefined);
-      else void browser.runtime.sendMessage(message).catch(() => undefined);
-    } catch {
-      // The extension's context is gone.
-    }
-  };
+  // After the extension was reloaded under this page, sending throws at once: the page is then left alone.
+  // Through the background, which learns the token here, to the frame that gives it back only (panel-binding.ts).
+  const post = () =>
+    ctx.isValid
+      ? send('relayToPanel', { backstoryPanel: 1, token, state: host.current() } satisfies PanelStateMessage).catch(
+          () => undefined,
+        )
+      : undefined;
+  /** Settles once the background has this frame's token (the first state sent, at mount, carries it). */
+  let told: Promise<unknown> | undefined;
   const relayout = () => {
     room = measureRoom();
     place();
-    post();
+    const sent = post();
+    told ??= sent;
   };
   const attend = (change: Partial<Activity>) => {
     const before = isShown(mode(), state.open, activity);
@@ -195,6 +195,17 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   const stop = new AbortController();
   const on = { signal: stop.signal };
   document.addEventListener('fullscreenchange', followFullscreen, on);
+  // Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
+  // the token, it gets the token; and it tells the content script when the extension is gone (extension-alive.ts).
+  // The frame then asks for its state (claimPanelFrame answers with it).
+  frame.addEventListener(
+    'load',
+    () => {
+      void told?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
+      followExtension(ctx);
+    },
+    on,
+  );
   window.addEventListener('resize', relayout, on);
   // Media events do not bubble, but a capturing listener on the document sees every <video>'s, autoplay included.
   document.addEventListener('pause', () => attend({ paused: true }), { ...on, capture: true });
@@ -232,7 +243,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       if (next !== room) {
         room = next;
         place();
-        post();
+        void post();
       } else if (changed) place();
     },
     resize(_width, nextHeight) {

@@ -1,8 +1,18 @@
 /** The background service over fake-indexeddb, with settings and "now watching" kept in memory. */
 import { openBackstoryDb } from '../../lib/db/schema';
 import { createBackstoryService, type NowWatching } from '../../lib/service/backstory-service';
+import type { TabStore } from '../../lib/service/core';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { heartstopper } from './packs';
+
+/** A per-tab store in memory, as storage.session keeps it in the extension. */
+export function memoryTabStore<T>(): TabStore<T> {
+  const values = new Map<number, T>();
+  return {
+    get: async (id) => values.get(id),
+    set: async (id, v) => void (v ? values.set(id, v) : values.delete(id)),
+  };
+}
 
 export function testService(settings: Partial<Settings> = {}) {
   const memory = new Map<number, NowWatching>();
@@ -26,6 +36,7 @@ export function testService(settings: Partial<Settings> = {}) {
       changes++;
     },
     nowWatching: { get: async (id) => memory.get(id), set: async (id, v) => void (v ? memory.set(id, v) : memory.delete(id)) },
+    panelFrames: memoryTabStore(),
   };
   const svc = createBackstoryService(deps);
   return { svc, deps, changes: () => changes, settings: () => stored };
