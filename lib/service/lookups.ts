@@ -9,7 +9,6 @@ import type { SiteTitle } from '../lookup/site-lookup';
 import {
   choiceOf,
   type ShowChoice,
-  type TabTitle,
   type TitleLookupView,
   titleLookupView,
   type UnpackedTitle,

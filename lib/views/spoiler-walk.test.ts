@@ -154,12 +154,13 @@ async function meaningLeaksAt(pack: Pack, db: Db, episodeId: string, viewer: Vie
     const c = pack.characters.find((x) => x.id === id);
     return !c || isReached(c.listedFrom, viewer, data.order) || (c.readFrom !== undefined && viewer.volume >= c.readFrom);
   };
-  // Titles are public (Netflix shows every episode title; a book's title is on its cover).
+  // Titles are public (Netflix shows every episode title; a book's or an issue's title is on its cover).
   const titles = new Set([
     pack.show.title,
     ...pack.episodes.map((e) => e.title),
     ...pack.volumes.map((v) => v.title),
     ...pack.books.map((b) => b.title),
+    ...pack.adaptations.flatMap((a) => (a.issues ?? []).map((i) => i.title)),
     pack.film?.title,
   ]);
   for (const s of shown)
