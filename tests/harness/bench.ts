@@ -16,6 +16,7 @@ import { injectedSize } from './bench/injected-size';
 import { lookupFigures } from './bench/lookup-figures';
 import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
 import { popupFirstRender, searchTimes } from './bench/popup-figures';
+import { primePanelAppears } from './bench/primevideo-latency';
 import { browseCpu, playbackCpu } from './bench/script-time';
 import { createTable } from './bench/table';
 import { findChromium, launchWithExtension } from './browser';
@@ -47,6 +48,7 @@ try {
     await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
     await panelAppears(page, ctx);
     await autoplayChange(page, ctx);
+    await primePanelAppears(page, ctx);
     await identifyMessages(page, ctx);
     await page.close();
     await backgroundFigures(ctx);

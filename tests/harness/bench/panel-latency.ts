@@ -27,7 +27,7 @@ export function recordEpisodeLines() {
   new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-async function shownAt(page: Page, expected: string): Promise<number> {
+export async function shownAt(page: Page, expected: string): Promise<number> {
   const frame = await panelFrame(page);
   // The recorder keeps the full line ("S1 · E3 Kiss"); the expected code is its start.
   const handle = await frame.waitForFunction(
