@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/sites/primevideo/selectors';
 import { SELECTOR_PAGES } from '../fixtures/primevideo/selector-counts';
-import { PANEL_FRAME, panelEpisode, useExtension } from './support';
+import { PANEL_FRAME, panelEpisode, panelFrame, useExtension } from './support';
 
 const env = useExtension();
 const EP1 = '0PVFIXTURE0000000000000101';
@@ -136,6 +136,34 @@ describe('Prime Video', () => {
       await expect
         .poll(() => framePlace(page))
         .toMatchObject({ inPlayer: false, inFullscreen: false, fullscreen: '', blackout: false });
+      await page.close();
+    },
+  );
+
+  it.each(['side', 'pinned', 'overlay'] as const)(
+    'keeps the panel outside the player in %s mode, the video never blacked out',
+    async (mode) => {
+      const page = await env.newPage();
+      await play(page, 'ui=new');
+      await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
+      await (await panelFrame(page)).evaluate(async (value) => {
+        const c = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
+        await c.storage.sync.set({ 'setting:panelMode': { value, at: Date.now() } });
+      }, mode);
+      await page.mouse.move(400, 300);
+      const layout = () =>
+        page.evaluate((sel) => {
+          const frame = document.querySelector(sel);
+          const f = frame?.getBoundingClientRect();
+          const p = document.querySelector('#dv-web-player > div')?.getBoundingClientRect();
+          return {
+            inPlayer: !!frame?.closest('#dv-web-player'),
+            blackout: document.querySelector('[data-fixture-blackout]') !== null,
+            // Side by side: the player gives up the panel's column.
+            besides: !!f && !!p && p.right <= f.left + 1,
+          };
+        }, PANEL_FRAME);
+      await expect.poll(layout, { timeout: 10_000 }).toEqual({ inPlayer: false, blackout: false, besides: mode === 'side' });
       await page.close();
     },
   );

@@ -37,8 +37,15 @@ export const CONTROLS = [
   '.dv-player-fullscreen #atvwebplayersdk-play-pause-button',
   '.dv-player-fullscreen input[type="range"][aria-valuetext]',
 ] as const;
-/** The box narrowed in side-by-side mode: the player overlay itself (GUESS that its picture follows its size). */
-export const PLAYER_VIEW = ['div[id^="dv-web-player"].dv-player-fullscreen', '.dv-player-fullscreen'] as const;
+/**
+ * The box narrowed in side-by-side mode: the overlay's one child, which holds the video surface and the player UI
+ * (SNAP: `#dv-web-player > div.<hashed> > .atvwebplayersdk-video-surface + .atvwebplayersdk-player-container`).
+ * GUESS: that the picture and the controls follow this box's size.
+ */
+export const PLAYER_VIEW = [
+  'div[id^="dv-web-player"].dv-player-fullscreen > div:has(> .atvwebplayersdk-video-surface)',
+  '.dv-player-fullscreen > div',
+] as const;
 /**
  * An ad is playing (#15): the ad timer of the active player, visible. Earlier names as fallbacks, then the family.
  * Ads play inside the same <video>, whose duration counts them.
