@@ -10,6 +10,7 @@ export function factsText(facts: DocFacts): string {
     case 'cast':
       return facts.actor ?? t('common.actorUnconfirmed');
     case 'episode':
+      if (facts.special) return `${facts.show} ${facts.code} · ${t('popup.special')}`;
       return facts.bonus ? `${facts.show} ${facts.code} · ${t('popup.bonus')}` : `${facts.show} ${facts.code}`;
     case 'film':
       return t('popup.subtitle.film', { show: facts.show, status: filmStatus(facts.status) });

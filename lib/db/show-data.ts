@@ -49,7 +49,10 @@ export async function loadShowData(db: IDBPDatabase<BackstoryDB>, showId: string
   };
 }
 
-/** The code viewers know an episode by, for example "S1 · E2". */
-export function episodeCode(e: { season: number; number: number }): string {
-  return `S${e.season} · E${e.number}`;
+/**
+ * The code viewers know an episode by, for example "S1 · E2". A special outside the season's numbering is "S1 · SP":
+ * its number in the pack only places it in watching order, and showing it would invent an episode number.
+ */
+export function episodeCode(e: { season: number; number: number; special?: boolean }): string {
+  return e.special ? `S${e.season} · SP` : `S${e.season} · E${e.number}`;
 }

@@ -34,7 +34,13 @@ export interface VisibleText {
   source?: boolean;
 }
 
-/** Every text of a pack a viewer can read, with its horizon (the always-safe ones at the premiere's start). */
+/** The schema field a text's path stands for: "volumes.0.publishedNote" is "volumes[].publishedNote". */
+export const fieldOf = (path: string) => path.replace(/\.\d+/g, '[]');
+
+/**
+ * Every text of a pack a viewer can read, with its horizon (the always-safe ones at the premiere's start): every
+ * prose field of lib/pack/visibility.ts (lib/pack/visible-texts.test.ts holds the two lists together).
+ */
 export function visibleTexts(pack: Pack): VisibleText[] {
   const first = [...pack.episodes].sort((a, b) => a.season - b.season || a.number - b.number)[0]?.id ?? 's1e1';
   const premiere: Horizon = { episode: first, at: 'start' };
@@ -79,7 +85,12 @@ export function visibleTexts(pack: Pack): VisibleText[] {
       const horizon = j === 0 ? { episode: c.listedFrom, at: 'start' as const } : s.horizon;
       one(`characters.${i}.summaries.${j}`, 'text', s.text, horizon, s, [c.id]);
     }
-  for (const [i, vol] of pack.volumes.entries()) many(`volumes.${i}`, 'arc', vol.arc, vol.arcHorizon, vol.declares);
+  for (const [i, vol] of pack.volumes.entries()) {
+    // Publication notes are always shown; they must still say nothing of the story and be in our own words.
+    many(`volumes.${i}`, 'issuesNote', vol.issuesNote, premiere, vol.declares);
+    many(`volumes.${i}`, 'publishedNote', vol.publishedNote, premiere, vol.declares);
+    many(`volumes.${i}`, 'arc', vol.arc, vol.arcHorizon, vol.declares);
+  }
   for (const [i, b] of pack.books.entries())
     for (const [j, s] of b.connections.entries()) one(`books.${i}.connections.${j}`, 'text', s.text, s.horizon, s);
   for (const [i, a] of pack.adaptations.entries()) one(`adaptations.${i}`, 'note', a.note, a.horizon, a);

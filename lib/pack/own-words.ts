@@ -5,8 +5,9 @@
  * Measured by lib/pack/own-words.test.ts (when the fact sheets are beside the clone) and
  * tests/harness/own-words.ts (a report for every pack).
  */
-import { visibleTexts } from './ledger';
+import { fieldOf, visibleTexts } from './ledger';
 import type { Pack } from './schema';
+import { OWN_WORDS_ASIDE } from './visibility';
 
 export const RUN = 6;
 
@@ -63,13 +64,15 @@ export interface SharedRun {
   run: string;
 }
 
+/** The visible texts held to own words: every prose field but a source's title and address. */
+export const ownWordsTexts = (pack: Pack) => visibleTexts(pack).filter((t) => !OWN_WORDS_ASIDE.includes(fieldOf(t.path)));
+
 /** Every visible text of the pack (source titles and addresses aside) that shares a run of six words with a sheet. */
 export function sharedRuns(pack: Pack, sheets: string[]): SharedRun[] {
   const names = namesAndTitles(pack);
   const sheetRuns = new Set(sheets.flatMap((s) => [...runs(plainWords(s, names))]));
   const found: SharedRun[] = [];
-  for (const t of visibleTexts(pack)) {
-    if (t.source) continue;
+  for (const t of ownWordsTexts(pack)) {
     const shared = [...runs(plainWords(t.text, names))].find((r) => sheetRuns.has(r));
     if (shared) found.push({ path: t.path, text: t.text, run: shared });
   }

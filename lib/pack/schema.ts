@@ -70,6 +70,8 @@ const Declares = v.optional(
     title: v.optional(DeclarationSchema),
     url: v.optional(DeclarationSchema),
     note: v.optional(DeclarationSchema),
+    issuesNote: v.optional(DeclarationSchema),
+    publishedNote: v.optional(DeclarationSchema),
   }),
 );
 
@@ -126,15 +128,12 @@ const siteTitleId = (site: SiteId) =>
  * The show's id on each site Backstory supports, by site id. A key that names no such site is refused with its
  * path, never dropped: a pack written for a site this version does not know (or with a typo) says so.
  */
-const TitleIds = v.pipe(
-  v.strictObject(
-    Object.fromEntries(SITE_IDS.map((site) => [site, siteTitleId(site)])) as { [S in SiteId]: ReturnType<typeof siteTitleId> },
-    (issue) =>
-      issue.expected === 'never'
-        ? `unknown site ${issue.received}: a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`
-        : `the show's id on each site, as an object: { "${FIRST_SITE}": "…" }`,
-  ),
-  v.check((ids) => Object.values(ids).some(Boolean), 'a show needs its id on at least one site'),
+const TitleIds = v.strictObject(
+  Object.fromEntries(SITE_IDS.map((site) => [site, siteTitleId(site)])) as { [S in SiteId]: ReturnType<typeof siteTitleId> },
+  (issue) =>
+    issue.expected === 'never'
+      ? `unknown site ${issue.received}: a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`
+      : `the show's id on each site, as an object: { "${FIRST_SITE}": "…" }`,
 );
 
 export const ShowSchema = v.object({
@@ -142,6 +141,10 @@ export const ShowSchema = v.object({
   title: Name,
   aliases: v.array(Name),
   creator: Name,
+  /**
+   * The show's id on each site Backstory supports. May be empty when no source gives one (Invincible on Prime
+   * Video): such a show is found by its title and offered in search, and never matched by an id nobody confirmed.
+   */
   titleIds: TitleIds,
   imdbId: v.optional(v.pipe(v.string(), v.regex(/^tt\d+$/))),
   tmdbId: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
@@ -179,6 +182,11 @@ export const EpisodeSchema = v.object({
   synopsisStatus: v.picklist(['confirmed', 'partial', 'unconfirmed']),
   /** A bonus episode, numbered as Netflix numbers it (The Sandman's S1E11 and S2E12). */
   bonus: v.optional(v.boolean()),
+  /**
+   * A special outside the season's numbering (Invincible: Atom Eve, between seasons 1 and 2): its number only
+   * places it in watching order, after the season's episodes, and is never shown as an episode number.
+   */
+  special: v.optional(v.boolean()),
   /** Who appears in it (character ids), from its synopsis and recap sources: the panel's "In this episode". */
   appears: v.optional(Ids),
   sources: Sources,
@@ -292,6 +300,12 @@ export const AdaptationSchema = v.pipe(
     /** A span of issues (an arc adapted over several episodes, "#21–28"). */
     issueRange: v.optional(IssueRangeSchema),
     fidelity: v.picklist(['adapted', 'changed', 'show-only']),
+    /**
+     * How sure the mapping is, as the fact sheet grades it: "high" where a source names the issues for this
+     * episode, "medium" where a source ties the same story element to the issue or volume, "low" where it is
+     * inferred from a volume's contents. The note words it for the viewer.
+     */
+    confidence: v.optional(v.picklist(['high', 'medium', 'low'])),
     note: Text,
     horizon: HorizonSchema,
     sources: Sources,

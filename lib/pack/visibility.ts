@@ -40,6 +40,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'seasons[].parts[].releaseDate': 'always safe: public date',
   'seasons[].parts[].from': 'always safe: an episode id, shown as its public code',
   'episodes[].bonus': 'always safe: the streaming site shows it',
+  'episodes[].special': 'always safe: the streaming site lists the special as such',
   'episodes[].appears[]': 'horizon: each character’s listedFrom (the panel’s "In this episode")',
   'characters[].change.kind': 'horizon: listedFrom (about the adaptation, not the story)',
   'characters[].change.comics[]': 'horizon: listedFrom (about the adaptation, not the story)',
@@ -91,6 +92,8 @@ export const NEVER_SHOWN = [
   'arcHorizon',
   'about',
   'at',
+  // An adaptation's confidence is worded in its note ("inferred", "no source says"), not shown as a field.
+  'confidence',
   'readFrom',
   'reveals[]',
   'names[]',
@@ -98,3 +101,56 @@ export const NEVER_SHOWN = [
 
 /** Whole parts of a pack no viewer reads: the event ledger, the declarations and what a source covers (format 5). */
 export const NEVER_SHOWN_PARTS = ['horizon', 'arcHorizon', 'about', 'events[]', 'declares', 'covers'];
+
+/**
+ * Visible fields that are not prose: names, titles, dates, numbers, ids shown as codes, and our own picklists.
+ * Every other field of VISIBLE_FIELDS is prose, and prose is read by the spoiler ledger (`visibleTexts` in
+ * lib/pack/ledger.ts) and by the own-words check; lib/pack/visible-texts.test.ts fails on a prose field either misses.
+ */
+export const NOT_PROSE: Record<string, string> = {
+  'show.title': 'a title',
+  'show.aliases[]': 'a title',
+  'show.creator': 'a name',
+  'seasons[].releaseDate': 'a date',
+  'seasons[].volumes[]': 'a number',
+  'episodes[].title': 'a title',
+  'episodes[].releaseDate': 'a date',
+  'episodes[].synopsisStatus': 'a picklist',
+  'film.title': 'a title',
+  'film.status': 'a picklist',
+  'film.releaseYear': 'a number',
+  'people[].name': 'a name',
+  'characters[].name': 'a name',
+  'characters[].aliases[]': 'a name',
+  'characters[].origin': 'a picklist',
+  'characters[].roles[].seasons[]': 'a number',
+  'characters[].roles[].group': 'a picklist',
+  'characters[].roles[].credit': 'a name',
+  'characters[].uncreditedSeasons[]': 'a number',
+  'volumes[].title': 'a title',
+  'volumes[].issues[].from': 'a number',
+  'volumes[].issues[].to': 'a number',
+  'volumes[].published': 'a date',
+  'books[].issues[].from': 'a number',
+  'books[].issues[].to': 'a number',
+  'books[].title': 'a title',
+  'books[].kind': 'a picklist',
+  'books[].year': 'a number',
+  'books[].link': 'a picklist',
+  'seasons[].parts[].releaseDate': 'a date',
+  'seasons[].parts[].from': 'an id, shown as its public code',
+  'episodes[].bonus': 'a flag',
+  'episodes[].appears[]': 'ids (checked by the ledger as a cast, not as text)',
+  'characters[].change.kind': 'a picklist',
+  'characters[].change.comics[]': 'a name',
+  'adaptations[].issues[].number': 'a number',
+  'adaptations[].issues[].title': 'a title',
+  'adaptations[].issueRange.from': 'a number',
+  'adaptations[].issueRange.to': 'a number',
+  'adaptations[].chapter.title': 'a title',
+  'adaptations[].chapter.number': 'a number',
+  'adaptations[].fidelity': 'a picklist',
+};
+
+/** Prose the own-words check leaves aside: a source's own title and its address are the site's, not ours to reword. */
+export const OWN_WORDS_ASIDE: readonly string[] = ['sources[].title', 'sources[].url'];

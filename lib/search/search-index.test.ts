@@ -97,3 +97,51 @@ describe('bounded search (review B6)', () => {
     expect(MAX_QUERY).toBe(100);
   });
 });
+
+describe('a show with no Netflix id (Invincible, matched on its site by title)', () => {
+  async function invincibleIndex(at: number) {
+    const { openBackstoryDb } = await import('../db/schema');
+    const { seedPack } = await import('../db/seed');
+    const { invincible } = await import('../../tests/support/packs');
+    const db = await openBackstoryDb();
+    await seedPack(db, invincible(), 'bundled');
+    const data = await loadShowData(db, 'invincible');
+    if (!data) throw new Error('not seeded');
+    expect(data.show.siteTitles).toEqual([]);
+    return createSearchIndex(showDocuments(data, viewerHorizon('current', at, at - 1, 0)));
+  }
+
+  it.each([
+    ['steven yeun', 'Mark Grayson'],
+    ['omni-man', 'Nolan Grayson'],
+    ['j k simmons', 'Nolan Grayson'],
+    ['sandra oh', 'Debbie Grayson'],
+    ['atom eve', 'Atom Eve'],
+    ['gillian jacobs', 'Atom Eve'],
+  ])('finds %j by actor or character: %j', async (query, expected) => {
+    expect(top((await invincibleIndex(2)).search(query), 'character', 'title')).toBe(expected);
+  });
+
+  it('finds the show by its title, and the special by its name with no invented number', async () => {
+    const idx = await invincibleIndex(1);
+    expect(top(idx.search('invincible'), 'show', 'title')).toBe('Invincible');
+    const special = idx.search('atom eve special').groups.find((g) => g.kind === 'episode')?.hits[0];
+    expect(special).toMatchObject({ title: 'Invincible: Atom Eve', facts: { code: 'S1 · SP', special: true } });
+    const byNumber = idx.search('s1e9').groups.flatMap((g) => g.hits);
+    expect(byNumber.map((h) => h.title)).not.toContain('Invincible: Atom Eve');
+  });
+
+  it('lists Titan under each of his two actors only in their own seasons', async () => {
+    const actorsOfTitan = (idx: Awaited<ReturnType<typeof invincibleIndex>>, query: string) =>
+      idx
+        .search(query)
+        .groups.flatMap((g) => g.hits)
+        .filter((h) => h.title === 'Titan')
+        .map((h) => h.subtitle);
+    const seasonOne = await invincibleIndex(1);
+    expect(actorsOfTitan(seasonOne, 'mahershala ali')).toEqual(['Mahershala Ali']);
+    expect(actorsOfTitan(seasonOne, 'todd williams')).toEqual([]);
+    // S3E1 is the 18th episode in watching order (eight, the special, eight).
+    expect(actorsOfTitan(await invincibleIndex(18), 'todd williams')).toEqual(['Todd Williams']);
+  });
+});

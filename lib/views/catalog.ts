@@ -23,7 +23,7 @@ export type DocKind = 'show' | 'character' | 'actor' | 'episode' | 'volume' | 'b
 export type DocFacts =
   | { of: 'show'; seasons: number; creator: string }
   | { of: 'cast'; actor: string | null }
-  | { of: 'episode'; show: string; code: string; bonus?: boolean }
+  | { of: 'episode'; show: string; code: string; bonus?: boolean; special?: boolean }
   | { of: 'film'; show: string; status: 'announced' | 'in-production' | 'released' }
   | { of: 'volume'; published: string }
   | { of: 'book'; bookKind: Book['kind']; year: number }
@@ -60,6 +60,22 @@ function listable(data: ShowData, c: Character, viewer: ViewerHorizon): boolean 
   return isReached(c.listedFrom, viewer, data.order);
 }
 
+/** The latest season the viewer has reached (0 before the first episode). */
+function reachedSeasonOf(data: ShowData, viewer: ViewerHorizon): number {
+  return Math.max(0, ...data.episodes.filter((e) => isReached(e.id, viewer, data.order)).map((e) => e.season));
+}
+
+/**
+ * A character's roles as far as the viewer has got: a recast that starts in a later season (Titan, voiced by Todd
+ * Williams from season 3) says the character is still there then, so it waits. When every role starts later than
+ * the viewer (a character listed at the end of a season, voiced from the next), all are kept: who plays them is
+ * no secret, and "actor unconfirmed" would be untrue.
+ */
+function rolesSoFar(c: Character, season: number): Character {
+  const now = c.roles.filter((r) => Math.min(...r.seasons) <= season);
+  return now.length === c.roles.length || now.length === 0 ? c : { ...c, roles: now };
+}
+
 export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[] {
   const showId = data.show.id;
   // `subtitle` holds the words that find a document besides its title (an actor, a creator), never a sentence.
@@ -74,8 +90,9 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     facts,
     keywords,
   });
-  const characters = data.characters.filter((c) => listable(data, c, viewer));
-  const later = data.characters.filter((c) => !listable(data, c, viewer));
+  const season = reachedSeasonOf(data, viewer);
+  const characters = data.characters.filter((c) => listable(data, c, viewer)).map((c) => rolesSoFar(c, season));
+  const later = data.characters.filter((c) => !listable(data, c, viewer)).map((c) => rolesSoFar(c, season));
   const docs: SearchDoc[] = [
     doc(
       'show',
@@ -116,9 +133,16 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
         'episode',
         e.id,
         e.title,
-        { of: 'episode', show: data.show.title, code: episodeCode(e), ...(e.bonus ? { bonus: true } : {}) },
+        {
+          of: 'episode',
+          show: data.show.title,
+          code: episodeCode(e),
+          ...(e.bonus ? { bonus: true } : {}),
+          ...(e.special ? { special: true } : {}),
+        },
         `${data.show.title} ${episodeCode(e)}`,
-        `s${e.season}e${e.number}`,
+        // A special's number is only its place in watching order: "s1e9" would find it by a number it does not have.
+        e.special ? 'special' : `s${e.season}e${e.number}`,
       ),
     );
   if (data.film)
@@ -211,7 +235,7 @@ export async function entityDetail(
   const { visible, reached, links } = view;
   const showTitle = data.show.title;
   // A role's seasons are listed only up to the season the viewer has reached: later ones (or their end) spoil.
-  const reachedSeason = Math.max(0, ...data.episodes.filter((e) => reached(e.id)).map((e) => e.season));
+  const reachedSeason = reachedSeasonOf(data, viewer);
 
   switch (kind) {
     case 'show':
@@ -237,7 +261,7 @@ export async function entityDetail(
       const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])]
         .filter((s) => s <= reachedSeason)
         .sort();
-      const entry = castEntry(data, character, undefined, view);
+      const entry = castEntry(data, rolesSoFar(character, reachedSeason), undefined, view);
       return { kind: 'character', showTitle, entry, seasons };
     }
     case 'episode': {

@@ -41,8 +41,8 @@ describe('episodeContext', () => {
     const db = await seededDb();
     const unread = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 0));
     const read = await episodeContext(db, 'heartstopper', 's1e1', atEpisode(1, 4));
-    expect(allText(unread)).not.toContain('first to say');
-    expect(allText(read)).toContain('first to say');
+    expect(allText(unread)).not.toContain('worry about how Charlie eats');
+    expect(allText(read)).toContain('worry about how Charlie eats');
   });
 
   it('holds back a cast member whose role would give the plot away', async () => {
@@ -148,5 +148,33 @@ describe('revealItem', () => {
     expect(item).toMatchObject({ kind: 'note', note: { revealed: true } });
     expect(item?.kind === 'note' && item.note.text).toContain('non-binary');
     expect(await revealItem(db, 'heartstopper', 1, 'hnothing')).toBeUndefined();
+  });
+});
+
+describe('keep reading for Invincible, where the show stops', () => {
+  it('hands over at the volume and issues the show has reached, and never past them', async () => {
+    const { openBackstoryDb } = await import('../db/schema');
+    const { seedPack } = await import('../db/seed');
+    const { loadShowData } = await import('../db/show-data');
+    const { viewerHorizon } = await import('../pack/horizon');
+    const { invincible } = await import('../../tests/support/packs');
+    const { keepReading } = await import('./context');
+    const db = await openBackstoryDb();
+    await seedPack(db, invincible(), 'bundled');
+    const data = await loadShowData(db, 'invincible');
+    if (!data) throw new Error('not seeded');
+    const at = (id: string) => {
+      const episode = data.episodes.find((e) => e.id === id);
+      if (!episode) throw new Error(id);
+      return keepReading(data, episode, viewerHorizon('current', episode.ordinal, episode.ordinal, 0));
+    };
+    expect(at('s1e8')).toMatchObject({ volume: 3, title: 'Perfect Strangers', why: 'issues', adapted: [11, 12] });
+    // The special closes season 1 in watching order: the season's hand-over comes after it.
+    expect(at('s1e9')).toMatchObject({ volume: 3, why: 'season-ends', issues: [{ from: 9, to: 13 }] });
+    expect(at('s3e8')).toMatchObject({ volume: 12, title: 'Still Standing', why: 'season-ends', issues: [{ from: 60, to: 65 }] });
+    // The last episode the pack knows: season 4 adapts the Viltrumite War, and no volume past it is offered.
+    expect(at('s4e3')).toMatchObject({ volume: 14, title: 'The Viltrumite War', issues: [{ from: 71, to: 78 }] });
+    expect(at('s1e1')).toMatchObject({ volume: 1, why: 'issues', adapted: [1] });
+    db.close();
   });
 });

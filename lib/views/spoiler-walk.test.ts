@@ -209,7 +209,8 @@ describe.each(packs.map((p) => [p.id, p] as const))('the spoiler walk by meaning
     const first = leaky.episodes[0];
     const summary = leaky.characters.find((c) => c.listedFrom === first?.id)?.summaries[0];
     const late = [...leaky.characters].reverse().find((c) => c.listedFrom !== first?.id);
-    const source = leaky.sources.find((s) => s.url);
+    // A source the planted card cites, so that its link is on screen at the first episode whatever the pack.
+    const source = leaky.sources.find((s) => s.url && summary?.sources.includes(s.key)) ?? leaky.sources.find((s) => s.url);
     const last = leaky.episodes.at(-1);
     if (!first || !summary || !late || !source || !last) throw new Error('pack too small for this check');
     // Planted past validation (which would refuse them): this checks the walk itself.

@@ -77,6 +77,15 @@ describe('Prime Video', () => {
     await page.close();
   });
 
+  it('identifies Invincible from its pack, which names no Prime Video id, by title, and its next episode', async () => {
+    const page = await env.newPage();
+    await play(page, 'ui=old', 'https://www.primevideo.com', '/detail/0PVFIXTURE0000000000000301/ref=atv_hm_1');
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe("S1 · E1 It's About Time");
+    await nextEpisode(page);
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E2 Here Goes Nothing');
+    await page.close();
+  });
+
   it('reads the catalog requests made with XHR as well as fetch', async () => {
     const page = await env.newPage();
     await play(page, 'ui=new&net=xhr');

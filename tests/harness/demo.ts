@@ -3,6 +3,8 @@
  * episode (`-- --show the-sandman`: of The Sandman; `-- --site primevideo`: on the imitation Prime Video), plus the
  * popup and the options page. www.netflix.com is served from this machine; nothing else is
  * reachable. `npm run demo -- --screenshot <dir>` runs headless and writes PNGs instead.
+ * `-- --show invincible`: a show with no Netflix id is shown in the popup's search and detail views (the imitation
+ * Prime Video has no Invincible episodes: its pack is matched there by title once one plays).
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,7 +23,12 @@ const screenshotDir = shotAt >= 0 ? resolve(args[shotAt + 1] ?? 'screenshots') :
 const showAt = args.indexOf('--show');
 const SHOW = showAt >= 0 ? args[showAt + 1] : 'heartstopper';
 const WATCH_IDS: Record<string, number> = { heartstopper: 90000103, 'the-sandman': 92000105 };
-if (!SHOW || !WATCH_IDS[SHOW]) throw new Error(`--show: one of ${Object.keys(WATCH_IDS).join(', ')}`);
+/** Shows with no Netflix id: what the popup searches for, and the result it opens. */
+const POPUP_ONLY: Record<string, { search: string; open: string }> = {
+  invincible: { search: 'steven yeun', open: 'Mark Grayson' },
+};
+if (!SHOW || !(WATCH_IDS[SHOW] || POPUP_ONLY[SHOW]))
+  throw new Error(`--show: one of ${[...Object.keys(WATCH_IDS), ...Object.keys(POPUP_ONLY)].join(', ')}`);
 // `--site primevideo` plays Heartstopper's S1E3 on the imitation Prime Video instead (tests/fixtures/primevideo/:
 // the player opens over the detail page, the new player arm; the fixture's SYNTHETIC compact GTI).
 const siteAt = args.indexOf('--site');
@@ -31,7 +38,7 @@ if (SITE === 'primevideo' && SHOW !== 'heartstopper') throw new Error('--site pr
 const WATCH_URL =
   SITE === 'primevideo'
     ? 'https://www.primevideo.com/detail/0PVFIXTURE0000000000000103/ref=atv_hm_1?autoplay=1&ui=new'
-    : `https://www.netflix.com/watch/${WATCH_IDS[SHOW]}`;
+    : `https://www.netflix.com/watch/${WATCH_IDS[SHOW] ?? ''}`;
 /** Another site's screenshots are named after it, beside Netflix's. */
 const PREFIX = SITE === 'netflix' ? '' : `${SITE}-`;
 /** A title without a pack in the imitation catalog (SYNTHETIC id). */
@@ -84,7 +91,46 @@ async function showLookup(browser: ExtensionBrowser, page: Page) {
   await page.waitForTimeout(400);
 }
 
+/** The popup of a show with no Netflix id: its search finding the cast, and a cast card opened. */
+async function showPopupOnly(browser: ExtensionBrowser, show: { search: string; open: string }, dir?: string) {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.locator('#bs-search').fill(show.search);
+  await popup.locator('.bs-option__title', { hasText: show.open }).first().waitFor();
+  const written: string[] = [];
+  if (dir) {
+    await popup.screenshot({ path: `${dir}/popup-${SHOW}-search.png` });
+    written.push(`popup-${SHOW}-search.png`);
+  }
+  await popup.locator('.bs-option__title', { hasText: show.open }).first().click();
+  await popup.locator('.bs-detail').waitFor();
+  if (dir) {
+    await popup.screenshot({ path: `${dir}/popup-${SHOW}-detail.png` });
+    written.push(`popup-${SHOW}-detail.png`);
+  }
+  return { popup, written };
+}
+
+async function popupOnlyScreenshots(dir: string, show: { search: string; open: string }) {
+  await mkdir(dir, { recursive: true });
+  const server = await startFixtureServer();
+  try {
+    const browser = await launchWithExtension({ port: server.port, viewport: { width: 1280, height: 720 } });
+    try {
+      const { written } = await showPopupOnly(browser, show, dir);
+      console.log(`${SHOW} has no Netflix id, so it is shown in the popup. Wrote ${written.join(', ')} to ${dir}`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
 async function screenshots(dir: string) {
+  const popupOnly = SHOW ? POPUP_ONLY[SHOW] : undefined;
+  if (popupOnly) return popupOnlyScreenshots(dir, popupOnly);
   await mkdir(dir, { recursive: true });
   const server = await startFixtureServer();
   const written: string[] = [];
@@ -148,6 +194,26 @@ async function screenshots(dir: string) {
 async function interactive() {
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ port: server.port, headless: false, viewport: { width: 1280, height: 720 } });
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  };
+  const popupOnly = SHOW ? POPUP_ONLY[SHOW] : undefined;
+  if (popupOnly) {
+    await showPopupOnly(browser, popupOnly);
+    console.log(
+      [
+        `Backstory demo: ${SHOW} has no Netflix id (it streams on Prime Video, which Backstory does not read yet),`,
+        '  so it is shown in the popup: search its cast by actor or character, open a card, an episode or a volume.',
+        `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
+        'Close the browser window or press Ctrl+C to stop.',
+      ].join('\n'),
+    );
+    browser.context.on('close', () => void stop());
+    process.on('SIGINT', () => void stop());
+    return;
+  }
   const page = await browser.context.newPage();
   await showPanel(page);
   await (await browser.context.newPage()).goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -169,11 +235,6 @@ async function interactive() {
       'Close the browser window or press Ctrl+C to stop.',
     ].join('\n'),
   );
-  const stop = async () => {
-    await browser.close();
-    await server.close();
-    process.exit(0);
-  };
   browser.context.on('close', () => void stop());
   process.on('SIGINT', () => void stop());
 }

@@ -21,6 +21,24 @@ describe('watchPlayer', () => {
     watcher.stop();
   });
 
+  it('stops cleanly when a listener ends the watch while it reports a new video (the extension went away)', async () => {
+    document.body.innerHTML = player('1');
+    let watcher: ReturnType<typeof watchPlayer> | undefined;
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(() => watcher?.stop()) };
+    expect(() => {
+      watcher = watchPlayer(document, events, 10);
+    }).not.toThrow();
+    document.querySelector('[data-uia="player"]')?.setAttribute('data-videoid', '2');
+    await tick();
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+    // Its first video at start (nothing to stop yet), then the new one, whose listener stops the watch.
+    expect(events.onChange).toHaveBeenCalledTimes(2);
+  });
+
   it('collapses a burst of unrelated mutations into nothing', async () => {
     document.body.innerHTML = player('1');
     const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn() };

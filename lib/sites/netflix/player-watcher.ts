@@ -45,6 +45,8 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
       titleWanted = false;
       events.onChange('title');
     }
+    // The listeners above may have ended the watch (the extension went away under the page: lib/watch/extension-alive.ts).
+    if (!root) return;
     // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for on every check
     // (autoplay replaces them), and observing one again only renews it.
     for (const layer of root.querySelectorAll(CAPTION_LAYERS))
