@@ -180,12 +180,15 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
 
   // Follow fullscreen: Netflix, for one, fullscreens its own root, which may or may not contain the player subtree.
   // On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
+  // A site whose player must hold nothing of ours (site.panelOutsidePlayer) has the frame in <body> instead, and
+  // inside the fullscreen element only while there is one (fixed, so it takes no room in the player's flow).
+  const home = () => (site.panelOutsidePlayer ? document.body : playerRoot);
   const followFullscreen = () => {
     const fullscreen = document.fullscreenElement;
     if (fullscreen) {
       if (!fullscreen.contains(frame)) fullscreen.append(frame);
-    } else if (frame.parentElement !== playerRoot && playerRoot.isConnected) {
-      playerRoot.append(frame);
+    } else if (frame.parentElement !== home() && home().isConnected) {
+      home().append(frame);
     }
     relayout();
   };
@@ -258,7 +261,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   place();
   // Loaded, the frame listens: it gets the state then too, should its own "hello" have been lost on a busy machine.
   frame.addEventListener('load', post, on);
-  playerRoot.append(frame);
+  home().append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());
   return host;

@@ -211,7 +211,12 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
     const video = queryFirst<HTMLVideoElement>(document, site.video);
     if (!video || identity?.status !== 'resolved' || !identity.confirmed) return;
     const { showId, episodeId } = identity;
-    startWatchedClock(video, () => void recordWatched(showId, episodeId), AbortSignal.any([ctx.signal, watchedArm.signal]));
+    startWatchedClock(
+      video,
+      () => void recordWatched(showId, episodeId),
+      AbortSignal.any([ctx.signal, watchedArm.signal]),
+      site.timeline?.(video),
+    );
   }
 
   async function recordWatched(showId: string, episodeId: string) {

@@ -18,6 +18,7 @@ import { injectedSize } from './bench/injected-size';
 import { lookupFigures } from './bench/lookup-figures';
 import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
 import { popupFirstRender, searchTimes } from './bench/popup-figures';
+import { primePanelAppears } from './bench/primevideo-latency';
 import { browseCpu } from './bench/script-time';
 import { createTable } from './bench/table';
 import { viewerCost, whereTimeGoes } from './bench/viewer-cost';
@@ -55,6 +56,7 @@ try {
     await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
     await panelAppears(page, ctx);
     await autoplayChange(page, ctx);
+    if (!viewerOnly) await primePanelAppears(page, ctx);
     if (!viewerOnly) await identifyMessages(page, ctx);
     await page.close();
     if (!viewerOnly) {

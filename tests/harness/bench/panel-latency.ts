@@ -45,7 +45,7 @@ export function recordEpisodeLines() {
   win.__stopRecorder = () => observer.disconnect();
 }
 
-async function shownAt(page: Page, expected: string): Promise<number> {
+export async function shownAt(page: Page, expected: string): Promise<number> {
   const frame = await panelFrame(page);
   // The recorder keeps the full line ("S1 · E3 Kiss"); the expected code is its start.
   const handle = await frame.waitForFunction(
