@@ -8,6 +8,9 @@ import { SITE_LIST } from './lib/sites/registry';
 
 // Every site's pages (lib/sites/registry.ts): its host permission, and where its page-world script may load.
 const siteMatches = SITE_LIST.flatMap((site) => site.matches);
+// A host permission and a web-accessible resource's `matches` name whole origins (Chromium refuses a path in the
+// latter, and ignores it in the former): a site whose pages are a path of a host (Amazon's /gp/video/) gets the host.
+const siteOrigins = [...new Set(siteMatches.map((m) => m.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*')))];
 const pageScripts = SITE_LIST.flatMap((site) => (site.pageScript ? [site.pageScript.slice(1)] : []));
 // What runs in the sites' pages, which the build keeps small (build/): every content script and page-world script.
 // New plugins for every build: each remembers whether its build is a content script's.
@@ -49,14 +52,14 @@ export default defineConfig({
     // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
     incognito: 'not_allowed',
     // Each site's pages only (Netflix: www. over https, not the other subdomains: review B15).
-    host_permissions: siteMatches,
+    host_permissions: siteOrigins,
     // TVmaze and Wikidata, asked only when the viewer turns on lookups for titles without a pack (issue 17).
     // FIREFOX: MV2 has no optional_host_permissions; its optional_permissions take host patterns.
     ...(manifestVersion === 3 ? { optional_host_permissions: LOOKUP_ORIGINS } : { optional_permissions: LOOKUP_ORIGINS }),
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: [...pageScripts, 'panel.html'], matches: siteMatches }]
+        ? [{ resources: [...pageScripts, 'panel.html'], matches: siteOrigins }]
         : [...pageScripts, 'panel.html'],
     commands: {
       'toggle-panel': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandman } from '../../tests/support/packs';
+import { heartstopper as heartstopperPack, sandman } from '../../tests/support/packs';
 import { seededDb } from '../../tests/support/seeded-db';
 import { resolveEpisode } from './resolve';
 import { seedPack } from './seed';
@@ -98,5 +98,36 @@ describe('resolveEpisode', () => {
     expect(await resolveEpisode(db, 'netflix', { titleId: '81059939', episodeTitle: 'Crush', via: 'title-text' })).toMatchObject({
       episodeId: 's1e2',
     });
+  });
+});
+
+describe('a pack without a site’s title id, matched on that site by title', () => {
+  /** A small pack that names no streaming site (as a pack written from the comics alone would). */
+  function noSitePack() {
+    const pack = heartstopperPack();
+    pack.id = 'little-show';
+    pack.show = { ...pack.show, id: 'little-show', title: 'Little Show', aliases: [], titleIds: {} };
+    for (const e of pack.episodes) (e as { showId?: string }).showId = 'little-show';
+    return pack;
+  }
+
+  it('finds its show by title on a site its pack has no id for, and the episode by number', async () => {
+    const db = await seededDb();
+    await seedPack(db, noSitePack(), 'bundled');
+    const gti = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000101';
+    expect(
+      await resolveEpisode(db, 'primevideo', {
+        videoId: gti,
+        titleId: gti,
+        showTitle: 'little show',
+        season: 1,
+        episode: 2,
+        via: 'page-world',
+      }),
+    ).toEqual({ status: 'resolved', showId: 'little-show', episodeId: 's1e2', via: 'page-world' });
+    // A bundled show with only a Netflix id is found on Prime Video by its title too.
+    expect(
+      await resolveEpisode(db, 'primevideo', { showTitle: 'Heartstopper', season: 1, episode: 3, via: 'title-text' }),
+    ).toMatchObject({ status: 'resolved', showId: 'heartstopper', episodeId: 's1e3' });
   });
 });

@@ -10,11 +10,17 @@ export const EPISODE_ID = /^(s\d{1,2}e\d{1,3}|film)$/;
 /** Netflix's video and title ids: digits, as in netflix.com/watch/<id> and /title/<id>. */
 export const VIDEO_ID = /^\d{1,15}$/;
 /**
+ * Prime Video's ids: a GTI as its API names titles ("amzn1.dv.gti.<uuid>", 49 characters), the 26-character compact
+ * GTI of its /detail/ URLs, or a 10-character ASIN (primevideo-evidence.md #17).
+ */
+export const PRIME_VIDEO_ID =
+  /^(?:amzn1\.dv\.gti\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-Z]{26}|B0[0-9A-Z]{8})$/;
+/**
  * The streaming sites Backstory works on, and the shape of each one's video and title ids: what the background
  * checks before it stores an id, and what a pack's `show.titleIds` may hold. What each site is (its pages, its
  * name, its page-world script) is in lib/sites/registry.ts, which must list every site named here.
  */
-export const SITE_VIDEO_IDS = { netflix: VIDEO_ID } as const satisfies Record<string, RegExp>;
+export const SITE_VIDEO_IDS = { netflix: VIDEO_ID, primevideo: PRIME_VIDEO_ID } as const satisfies Record<string, RegExp>;
 export type SiteId = keyof typeof SITE_VIDEO_IDS;
 // Pure: the scripts injected into a site's page import this file and must not carry the list.
 export const SITE_IDS = /* @__PURE__ */ Object.keys(SITE_VIDEO_IDS) as SiteId[];

@@ -200,6 +200,29 @@ describe.each(packs.map((p) => [p.id, p] as const))('the ledger rules on %s', (i
     });
   });
 
+  it('keeps out of an episode’s cast whoever’s being in it is that episode’s event (a return, a revival)', () => {
+    const bad = planted();
+    const iLast = bad.episodes.findIndex((e) => e.id === last.id);
+    const e = bad.episodes[iLast];
+    const who = e?.appears?.[0];
+    const event = bad.events?.at(-1);
+    if (!e || !who || !event) throw new Error('the last episode lists nobody');
+    event.appearing = [who];
+    expect(issuesOf(bad)).toContainEqual({
+      path: `episodes.${iLast}.appears.0`,
+      message: expect.stringMatching(
+        /is listed from .* first minute, but .* "planted-event" .* leave them out of this episode’s "appears"/,
+      ),
+    });
+    e.appears = e.appears?.filter((id) => id !== who);
+    expect(issuesOf(bad)).toEqual([]);
+    event.appearing = ['no-such-character'];
+    expect(issuesOf(bad)).toContainEqual({
+      path: `events.${(bad.events?.length ?? 0) - 1}.appearing.0`,
+      message: 'unknown character "no-such-character"',
+    });
+  });
+
   it.runIf(LEDGER_COMPLETE.includes(id))('has a complete ledger', () => {
     expect(ledgerGaps(pack), 'each line says what to declare in the pack').toEqual([]);
   });

@@ -189,6 +189,8 @@ export function checkDeclarations(pack: Pack, order: EpisodeOrder = episodeOrder
       !vol.issues.some((r) => e.issue !== undefined && e.issue >= r.from && e.issue <= (r.to ?? r.from))
     )
       fail(`events.${i}.issue`, `issue #${e.issue} is not in volume ${e.volume}'s issues`);
+    for (const [j, id] of (e.appearing ?? []).entries())
+      if (!characters.has(id)) fail(`events.${i}.appearing.${j}`, `unknown character "${id}"`);
   }
 
   for (const t of visibleTexts(pack)) {
@@ -230,14 +232,25 @@ export function checkDeclarations(pack: Pack, order: EpisodeOrder = episodeOrder
   }
 
   // Who appears must be in the season's cast (a role or an uncredited appearance), or the panel could not list them.
+  // The list is shown from the episode's first minute, so it may not be what tells that someone comes back in it.
+  const appearingIn = new Map<string, Map<string, string>>();
+  for (const ev of pack.events ?? [])
+    for (const id of ev.appearing ?? [])
+      if (ev.episode) appearingIn.set(ev.episode, (appearingIn.get(ev.episode) ?? new Map()).set(id, ev.id));
   for (const [i, e] of pack.episodes.entries())
     for (const [j, id] of (e.appears ?? []).entries()) {
       const c = characters.get(id);
+      const event = appearingIn.get(e.id)?.get(id);
       if (!c) fail(`episodes.${i}.appears.${j}`, `unknown character "${id}"`);
       else if (!c.roles.some((r) => r.seasons.includes(e.season)) && !c.uncreditedSeasons?.includes(e.season))
         fail(
           `episodes.${i}.appears.${j}`,
           `"${id}" has no role in season ${e.season}: add the season to a role, or to uncreditedSeasons`,
+        );
+      else if (event)
+        fail(
+          `episodes.${i}.appears.${j}`,
+          `"${id}" is listed from ${e.id}'s first minute, but being in it is the event "${event}" of that episode: leave them out of this episode’s "appears"`,
         );
     }
   return issues;

@@ -2,9 +2,9 @@
 // titles aside. The fact sheets live beside the clone (../shared/reference in CI), not in the repository.
 import { describe, expect, it } from 'vitest';
 import { factSheets, referenceDir } from '../../tests/harness/own-words';
-import { OWN_WORDS_CHECKED } from '../../tests/support/packs';
+import { EVENTS_OWN_WORDS_CHECKED, OWN_WORDS_CHECKED } from '../../tests/support/packs';
 import { bundledPacks } from './bundled';
-import { plainWords, sharedRuns } from './own-words';
+import { plainWords, sharedEventRuns, sharedRuns } from './own-words';
 import type { Pack } from './schema';
 
 const dir = referenceDir();
@@ -24,6 +24,13 @@ describe('the six-word measure', () => {
     expect(sharedRuns(copy, ['Tori Spring and Elle Argent share a first kiss'])).toEqual([]);
     expect(plainWords('Charlie tells Nick', [['Nick'], ['Charlie']])).toEqual(['tells']);
   });
+  it('reads the ledger’s lines for reviewers too', () => {
+    const copy = structuredClone(pack);
+    copy.events = [{ id: 'planted', what: 'Nick and Charlie share a first kiss at the party', sources: ['x'], volume: 1 }];
+    expect(sharedEventRuns(copy, ['Nick Nelson and Charlie Spring share a first kiss at the party'])).toEqual([
+      { path: 'events.0.what', text: 'Nick and Charlie share a first kiss at the party', run: 'share a first kiss at the' },
+    ]);
+  });
 });
 
 describe.skipIf(!dir)(`own words against the fact sheets (${dir ?? 'not found: ../shared/reference is absent'})`, () => {
@@ -34,4 +41,13 @@ describe.skipIf(!dir)(`own words against the fact sheets (${dir ?? 'not found: .
     expect(sheets.length).toBeGreaterThan(0);
     expect(sharedRuns(pack, sheets), 'rewrite each text in your own words').toEqual([]);
   });
+  it.each(EVENTS_OWN_WORDS_CHECKED.map((id) => [id] as const))(
+    '%s’s ledger lines share no run of six words with a fact sheet',
+    (id) => {
+      const pack = packs.find((p) => p.id === id);
+      if (!pack) throw new Error(`${id} is not bundled`);
+      expect(sheets.length).toBeGreaterThan(0);
+      expect(sharedEventRuns(pack, sheets), 'reword each event’s "what"').toEqual([]);
+    },
+  );
 });

@@ -67,14 +67,27 @@ export interface SharedRun {
 /** The visible texts held to own words: every prose field but a source's title and address. */
 export const ownWordsTexts = (pack: Pack) => visibleTexts(pack).filter((t) => !OWN_WORDS_ASIDE.includes(fieldOf(t.path)));
 
-/** Every visible text of the pack (source titles and addresses aside) that shares a run of six words with a sheet. */
-export function sharedRuns(pack: Pack, sheets: string[]): SharedRun[] {
+function sharedIn(pack: Pack, sheets: string[], texts: { path: string; text: string }[]): SharedRun[] {
   const names = namesAndTitles(pack);
   const sheetRuns = new Set(sheets.flatMap((s) => [...runs(plainWords(s, names))]));
   const found: SharedRun[] = [];
-  for (const t of ownWordsTexts(pack)) {
+  for (const t of texts) {
     const shared = [...runs(plainWords(t.text, names))].find((r) => sheetRuns.has(r));
     if (shared) found.push({ path: t.path, text: t.text, run: shared });
   }
   return found;
+}
+
+/** Every visible text of the pack (source titles and addresses aside) that shares a run of six words with a sheet. */
+export function sharedRuns(pack: Pack, sheets: string[]): SharedRun[] {
+  return sharedIn(pack, sheets, ownWordsTexts(pack));
+}
+
+/** The ledger's `what` lines that share a run with a sheet: never shown, but a pack's words are its own throughout. */
+export function sharedEventRuns(pack: Pack, sheets: string[]): SharedRun[] {
+  return sharedIn(
+    pack,
+    sheets,
+    (pack.events ?? []).map((e, i) => ({ path: `events.${i}.what`, text: e.what })),
+  );
 }

@@ -79,7 +79,9 @@ const Declares = v.optional(
  * A turning point of the story (a birth, a death, who someone really is, a betrayal, a couple, a departure, a
  * return): where it happens on screen (`episode`: known once that episode is watched) and in the comics (`volume`,
  * and `issue` where the comic is numbered by issue). One without an episode is not on screen (yet); one without a
- * volume is the show's own. `what` is for the pack's authors and reviewers, never shown.
+ * volume is the show's own. `what` is for the pack's authors and reviewers, never shown. `appearing`: the
+ * characters whose very presence in the episode is what the event gives away (a return, a revival, a brother
+ * found, an agent whose name is kept back); that episode's `appears`, shown from its first minute, may not list them.
  */
 export const EventSchema = v.pipe(
   v.object({
@@ -88,6 +90,7 @@ export const EventSchema = v.pipe(
     episode: v.optional(EpisodeRef),
     volume: v.optional(Positive),
     issue: v.optional(Positive),
+    appearing: v.optional(Ids),
     sources: Sources,
   }),
   v.check((e) => e.episode !== undefined || e.volume !== undefined, 'an event happens in an episode, a volume or both'),

@@ -13,14 +13,19 @@ const withTitleIds = (titleIds: unknown) => {
 
 describe('show.titleIds', () => {
   it('refuses a key that names no supported site, with its path and the sites it could be', () => {
-    const result = validatePack(withTitleIds({ netflix: '81059939', primevideo: 'amzn1.dv.gti.0' }));
+    const result = validatePack(withTitleIds({ netflix: '81059939', somestream: 'abc' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
       {
-        path: 'show.titleIds.primevideo',
-        message: `unknown site "primevideo": a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`,
+        path: 'show.titleIds.somestream',
+        message: `unknown site "somestream": a show's id goes under one of the sites Backstory supports (${SITE_IDS.join(', ')})`,
       },
+    ]);
+    // A supported site's key takes only ids of its shape (Prime Video: a GTI, a compact GTI or an ASIN).
+    const prime = validatePack(withTitleIds({ primevideo: 'amzn1.dv.gti.0' }));
+    expect(prime.ok ? [] : prime.issues).toEqual([
+      { path: 'show.titleIds.primevideo', message: 'not an id of the shape primevideo uses' },
     ]);
   });
 

@@ -116,6 +116,7 @@ export const NOT_PROSE: Record<string, string> = {
   'episodes[].title': 'a title',
   'episodes[].releaseDate': 'a date',
   'episodes[].synopsisStatus': 'a picklist',
+  'episodes[].special': 'a flag',
   'film.title': 'a title',
   'film.status': 'a picklist',
   'film.releaseYear': 'a number',

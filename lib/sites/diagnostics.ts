@@ -5,8 +5,9 @@
  */
 import type { SiteId } from '../ids/ids';
 import { formatDiagnostics as netflix } from './netflix/diagnostics';
+import { formatDiagnostics as primevideo } from './primevideo/diagnostics';
 
-const FORMATTERS: Record<SiteId, (data: never) => string> = { netflix };
+const FORMATTERS: Record<SiteId, (data: never) => string> = { netflix, primevideo };
 
 export function formatSiteDiagnostics(data: unknown): string {
   if (!data || typeof data !== 'object') return '';

@@ -10,6 +10,19 @@ import type { SiteLookup } from '../lookup/site-lookup';
 import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
 import { type ParsedTitle, parseTitleParts } from './netflix/title-parser';
+import { primevideoLookup } from './primevideo/lookup';
+import { isWatchUrl as isPrimeWatchUrl } from './primevideo/selectors';
+import { parsePrimeTitle } from './primevideo/title';
+
+/**
+ * Prime Video's storefronts where the evidence (primevideo-evidence.md #1, #20, §6; grade A) shows the web player:
+ * the global site, and the video pages of four Amazon retail sites, with or without a language prefix ("/-/en/").
+ * Other Amazon countries are left out until a source shows the player there.
+ */
+const AMAZON_VIDEO = ['www.amazon.com', 'www.amazon.co.uk', 'www.amazon.de', 'www.amazon.co.jp'].flatMap((host) => [
+  `https://${host}/gp/video/*`,
+  `https://${host}/-/*/gp/video/*`,
+]);
 
 export interface SiteInfo {
   id: SiteId;
@@ -45,14 +58,31 @@ export const SITES: Record<SiteId, SiteInfo> = {
     lookup: netflixLookup,
     readTitle: parseTitleParts,
   },
+  primevideo: {
+    id: 'primevideo',
+    name: 'Prime Video',
+    matches: ['https://www.primevideo.com/*', ...AMAZON_VIDEO],
+    isWatchUrl: isPrimeWatchUrl,
+    pageScript: '/primevideo-page.js',
+    videoId: SITE_VIDEO_IDS.primevideo,
+    lookup: primevideoLookup,
+    readTitle: parsePrimeTitle,
+  },
 };
 
 export const SITE_LIST: SiteInfo[] = Object.values(SITES);
 
-/** Whether a match pattern of the form "https://host/*" covers the URL. */
+/** Whether a match pattern of the form "https://host/path*" (a `*` standing for any run of characters) covers the URL. */
 function matches(pattern: string, url: URL): boolean {
-  const m = /^(https?):\/\/([^/]+)\/\*$/.exec(pattern);
-  return !!m && url.protocol === `${m[1]}:` && url.host === m[2];
+  const m = /^(https?):\/\/([^/*]+)(\/.*)$/.exec(pattern);
+  if (!m || url.protocol !== `${m[1]}:` || url.host !== m[2]) return false;
+  const path = new RegExp(
+    `^${(m[3] ?? '')
+      .split('*')
+      .map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return path.test(url.pathname);
 }
 
 /** The site a page belongs to, from its address (a content script's sender URL, a tab's URL). */

@@ -31,6 +31,26 @@ export interface SiteAdapter {
    * (its control bar, when nothing more precise was measured). The panel over the picture keeps out of both.
    */
   controlBand: { top: number; bottom: number };
+  /**
+   * True when nothing may be put inside the player element (a site whose video blacks out when anything is added
+   * there): the panel's frame then lives in <body>, and enters only the fullscreen element, while there is one.
+   */
+  panelOutsidePlayer?: boolean;
+  /**
+   * The episode's own time in its <video>, for a site whose <video> also plays other things (ads): the "watched"
+   * clock counts only this. Absent: the video's own time is the episode's.
+   */
+  timeline?(video: HTMLVideoElement): EpisodeTimeline;
+}
+
+/** The episode's own time inside a <video> that may also play ads. */
+export interface EpisodeTimeline {
+  /** Seconds of the episode itself played at this point, or undefined while something else (an ad) plays. */
+  position(video: HTMLVideoElement): number | undefined;
+  /** The episode's own length in seconds, as far as it is known. */
+  duration(video: HTMLVideoElement): number;
+  /** Called when what `position` means changed (an ad started or ended); returns what unsubscribes. */
+  onChange(listener: () => void): () => void;
 }
 
 export interface SiteReader {

@@ -73,16 +73,21 @@ function roomBelowTop(site: SiteAdapter, onLeft: boolean, width: number): number
   return clearBottom({ left, right: left + width, top }, obstacles, top + maxPanelHeight(site.controlBand)) - top;
 }
 
+/** Where the frame lives outside fullscreen: the player root, or <body> if the site's player must hold nothing of ours. */
+const homeOf = (site: SiteAdapter, playerRoot: Element): Element => (site.panelOutsidePlayer ? document.body : playerRoot);
+
 /**
  * Follow fullscreen: Netflix, for one, fullscreens its own root, which may or may not contain the player subtree.
- * On the way out it goes back to the player root itself: the inner element may be replaced on autoplay.
+ * On the way out it goes back to its home: the player root itself (the inner element may be replaced on autoplay),
+ * or <body> for a site whose player must hold nothing of ours (site.panelOutsidePlayer), inside the fullscreen
+ * element only while there is one (fixed, so it takes no room in the player's flow).
  */
-function intoFullscreen(frame: HTMLElement, playerRoot: Element) {
+function intoFullscreen(frame: HTMLElement, home: Element) {
   const fullscreen = document.fullscreenElement;
   if (fullscreen) {
     if (!fullscreen.contains(frame)) fullscreen.append(frame);
-  } else if (frame.parentElement !== playerRoot && playerRoot.isConnected) {
-    playerRoot.append(frame);
+  } else if (frame.parentElement !== home && home.isConnected) {
+    home.append(frame);
   }
 }
 
@@ -193,7 +198,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     stop.signal,
   );
   const followFullscreen = () => {
-    intoFullscreen(frame, playerRoot);
+    intoFullscreen(frame, homeOf(site, playerRoot));
     relayout();
   };
   document.addEventListener('fullscreenchange', followFullscreen, stop);
@@ -245,7 +250,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   room = measureRoom();
   place();
   bindOnLoad(ctx, frame, panelUrl, token, sender.told, post, stop.signal);
-  playerRoot.append(frame);
+  homeOf(site, playerRoot).append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());
   return host;

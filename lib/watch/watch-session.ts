@@ -106,7 +106,8 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
         // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!identity.confirmed) watcher.wantTitle();
         void quietly(send('reportNowWatching', { showId: identity.showId, episodeId: identity.episodeId }));
-        recorder.arm(queryFirst<HTMLVideoElement>(document, site.video), identity);
+        const video = queryFirst<HTMLVideoElement>(document, site.video);
+        recorder.arm(video, identity, video ? site.timeline?.(video) : undefined);
       } else if (identity.status === 'unknown') {
         void quietly(send('reportNowWatching', null));
         if (identity.titleMissing) watcher.wantTitle();

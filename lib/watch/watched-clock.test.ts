@@ -112,3 +112,72 @@ describe('the watched clock', () => {
     expect(watched).not.toHaveBeenCalled();
   });
 });
+
+describe('the watched clock with ads in the same <video>', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** A timeline as a site with ads keeps it: 100 s of ads before the playhead, none counted. */
+  function timeline(ad: { active: boolean; seconds: number }) {
+    const listeners = new Set<() => void>();
+    return {
+      position: (v: HTMLVideoElement) => (ad.active ? undefined : v.currentTime - ad.seconds),
+      duration: (v: HTMLVideoElement) => v.duration - ad.seconds,
+      onChange(listener: () => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      emit: () => {
+        for (const l of listeners) l();
+      },
+    };
+  }
+
+  it('counts only the episode’s own time: the ad’s seconds neither bring it forward nor count', () => {
+    const { v, state } = video({ duration: 1100, currentTime: 0 });
+    const ad = { active: false, seconds: 100 };
+    const line = timeline(ad);
+    const watched = vi.fn();
+    startWatchedClock(v, watched, new AbortController().signal, line);
+    state.paused = false;
+    // By the video's own clock 92 % is 1012 s; by the episode's it is 100 + 920 = 1020 s.
+    state.currentTime = 1015;
+    fire(v, 'seeked');
+    expect(watched).not.toHaveBeenCalled();
+    state.currentTime = 1020;
+    fire(v, 'seeked');
+    expect(watched).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits while an ad plays, even past the mark, and checks again when it ends', () => {
+    const { v, state } = video({ duration: 1000, currentTime: 950 });
+    const ad = { active: true, seconds: 0 };
+    const line = timeline(ad);
+    const watched = vi.fn();
+    startWatchedClock(v, watched, new AbortController().signal, line);
+    state.paused = false;
+    fire(v, 'playing');
+    vi.advanceTimersByTime(ms(60));
+    expect(watched).not.toHaveBeenCalled();
+    // An ad that ends the video is not the episode's end.
+    fire(v, 'ended');
+    expect(watched).not.toHaveBeenCalled();
+    ad.active = false;
+    line.emit();
+    expect(watched).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops hearing the timeline once stopped', () => {
+    const { v, state } = video({ duration: 1000, currentTime: 990 });
+    const ad = { active: true, seconds: 0 };
+    const line = timeline(ad);
+    const watched = vi.fn();
+    const stop = new AbortController();
+    startWatchedClock(v, watched, stop.signal, line);
+    state.paused = false;
+    stop.abort();
+    ad.active = false;
+    line.emit();
+    expect(watched).not.toHaveBeenCalled();
+  });
+});

@@ -9,8 +9,26 @@
 /** The share of the running time after which an episode counts as watched: the rest is mostly credits. */
 export const WATCHED_FRACTION = 0.92;
 
-/** Calls `onWatched` at most once for this video; aborting the signal stops the clock and drops the listeners. */
-export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void, signal: AbortSignal): void {
+import type { EpisodeTimeline } from '../sites/site';
+
+/** The video's own time, for a site whose <video> plays only the episode. */
+const OWN_TIME: EpisodeTimeline = {
+  position: (video) => video.currentTime,
+  duration: (video) => video.duration,
+  onChange: () => () => undefined,
+};
+
+/**
+ * Calls `onWatched` at most once for this video; aborting the signal stops the clock and drops the listeners.
+ * `timeline` says which of the video's time is the episode's own (a site's ads play in the same <video>): none of
+ * an ad's time counts, and while one plays the clock waits.
+ */
+export function startWatchedClock(
+  video: HTMLVideoElement,
+  onWatched: () => void,
+  signal: AbortSignal,
+  timeline: EpisodeTimeline = OWN_TIME,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => clearTimeout(timer);
   const done = new AbortController();
@@ -24,10 +42,11 @@ export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void
   const check = (event?: Event) => {
     if (event && !event.isTrusted) return;
     stop();
-    const { duration, currentTime } = video;
-    // A length not known yet (or a live stream) is waited for: 'durationchange' checks again.
-    if (!Number.isFinite(duration) || duration <= 0) return;
-    const left = duration * WATCHED_FRACTION - currentTime;
+    const duration = timeline.duration(video);
+    const position = timeline.position(video);
+    // A length not known yet (or a live stream) is waited for: 'durationchange' checks again; so is an ad's end.
+    if (!Number.isFinite(duration) || duration <= 0 || position === undefined) return;
+    const left = duration * WATCHED_FRACTION - position;
     if (left <= 0) return finish();
     if (!video.paused) timer = setTimeout(check, (left * 1000) / (video.playbackRate || 1));
   };
@@ -35,7 +54,12 @@ export function startWatchedClock(video: HTMLVideoElement, onWatched: () => void
     video.addEventListener(type, check, { signal: listening });
   // A pause, a stall or a new source stop the timer; playing again sets it afresh from where the video is.
   for (const type of ['pause', 'waiting', 'emptied']) video.addEventListener(type, stop, { signal: listening });
-  video.addEventListener('ended', (event) => event.isTrusted && finish(), { signal: listening });
+  // The end of the video is the episode's, unless an ad is what ended.
+  video.addEventListener('ended', (event) => event.isTrusted && timeline.position(video) !== undefined && finish(), {
+    signal: listening,
+  });
+  const unsubscribe = timeline.onChange(() => check());
+  listening.addEventListener('abort', unsubscribe, { once: true });
   listening.addEventListener('abort', stop, { once: true });
   if (!video.paused) check();
 }
@@ -52,6 +76,8 @@ export interface WatchedRecorder {
   arm(
     video: HTMLVideoElement | null | undefined,
     episode: { showId: string; episodeId: string; confirmed: boolean } | undefined,
+    /** Which of the video's time is the episode's own (site.timeline: a site's ads play in the same <video>). */
+    timeline?: EpisodeTimeline,
   ): void;
   /** The viewer answered the question in the panel's frame (which records a yes itself): it goes. */
   answered(): void;
@@ -74,7 +100,7 @@ export function watchedRecorder(
     onQuestion(undefined);
   };
   return {
-    arm(video, episode) {
+    arm(video, episode, timeline) {
       disarm();
       arm = new AbortController();
       if (!video || !episode?.confirmed) return;
@@ -87,6 +113,7 @@ export function watchedRecorder(
           if (!on.aborted && result?.status === 'confirm') onQuestion({ furthestEpisodeId: result.furthestEpisodeId });
         },
         on,
+        timeline,
       );
     },
     answered: () => onQuestion(undefined),

@@ -3,11 +3,13 @@
  * prints each figure (median and spread over several runs) beside its budget. It writes bench-results.json.
  * It is not a test: a slow figure never fails it; it exits non-zero only when something could not be measured.
  *
- *   npm run bench                 full run (about 9 minutes: two figures sample 3 × 60 s of playback)
- *   npm run bench -- --quick      shorter windows and fewer runs, for a quick look
+ *   npm run bench                 full run (about 15 minutes: playback is sampled 3 × (40 + 60) s with the extension
+ *                                 and as long again without it, the baseline, then profiled once more)
+ *   npm run bench -- --quick      shorter windows and fewer runs, for a quick look (about 5 minutes)
+ *   npm run bench -- --viewer     only the viewer's figures (panel visible, playback cost, where the time goes)
  */
 import { writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { backgroundFigures } from './bench/background-figures';
 import type { BenchContext } from './bench/context';
 import { heapDifference } from './bench/heap';
@@ -16,16 +18,23 @@ import { injectedSize } from './bench/injected-size';
 import { lookupFigures } from './bench/lookup-figures';
 import { autoplayChange, panelAppears, recordEpisodeLines } from './bench/panel-latency';
 import { popupFirstRender, searchTimes } from './bench/popup-figures';
-import { browseCpu, playbackCpu } from './bench/script-time';
+import { primePanelAppears } from './bench/primevideo-latency';
+import { browseCpu } from './bench/script-time';
 import { createTable } from './bench/table';
+import { viewerCost, whereTimeGoes } from './bench/viewer-cost';
 import { findChromium, launchWithExtension } from './browser';
 import { startFixtureServer } from './fixture-server';
 
 const quick = process.argv.includes('--quick');
+const viewerOnly = process.argv.includes('--viewer');
 const table = createTable();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`Backstory bench${quick ? ' (quick)' : ''} on ${machine}`);
+console.log(
+  `Backstory bench${quick ? ' (quick)' : ''} on ${machine}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const server = await startFixtureServer();
 let failed = false;
 try {
@@ -47,15 +56,21 @@ try {
     await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
     await panelAppears(page, ctx);
     await autoplayChange(page, ctx);
-    await identifyMessages(page, ctx);
+    if (!viewerOnly) await primePanelAppears(page, ctx);
+    if (!viewerOnly) await identifyMessages(page, ctx);
     await page.close();
-    await backgroundFigures(ctx);
-    await popupFirstRender(ctx);
-    await searchTimes(ctx);
-    await lookupFigures(ctx, server.providers);
-    await playbackCpu(ctx);
-    await browseCpu(ctx);
-    await heapDifference(ctx);
+    if (!viewerOnly) {
+      await backgroundFigures(ctx);
+      await popupFirstRender(ctx);
+      await searchTimes(ctx);
+      await lookupFigures(ctx, server.providers);
+    }
+    await viewerCost(ctx, quick ? 20 : 40);
+    await whereTimeGoes(ctx);
+    if (!viewerOnly) {
+      await browseCpu(ctx);
+      await heapDifference(ctx);
+    }
   } finally {
     await browser.close();
   }
@@ -69,7 +84,7 @@ table.print();
 const chromiumVersion = (await import('node:child_process')).execFileSync(findChromium(), ['--version']).toString().trim();
 await writeFile(
   'bench-results.json',
-  `${JSON.stringify({ date: new Date().toISOString(), machine, chromium: chromiumVersion, quick, rows: table.rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, load: loadavg(), chromium: chromiumVersion, quick, viewerOnly, rows: table.rows }, null, 2)}\n`,
 );
 console.log(`\n${chromiumVersion}. Results written to bench-results.json.`);
 process.exit(failed ? 1 : 0);

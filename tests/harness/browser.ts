@@ -7,9 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { PRIME_HOSTS } from './fixture-server';
 import { PROVIDER_HOSTS } from './provider-imitation';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** BACKSTORY_EXTENSION_DIR: another build, for the bench to measure a before and an after on the same machine. */
+export const EXTENSION_DIR = resolve(process.env.BACKSTORY_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 const CANDIDATES = [
   '/usr/lib/chromium/chromium',
@@ -73,8 +75,8 @@ export async function launchWithExtension(options: {
       '--no-first-run',
       '--no-default-browser-check',
       '--ignore-certificate-errors',
-      // The imitation Netflix, and the imitation TVmaze and Wikidata (issue 17), all on the fixture server.
-      `--host-resolver-rules=${['*.netflix.com', ...PROVIDER_HOSTS].map((h) => `MAP ${h} 127.0.0.1:${options.port}`).join(', ')}, MAP * ~NOTFOUND`,
+      // The imitation Netflix and Prime Video, and the imitation TVmaze and Wikidata (issue 17), all on the fixture server.
+      `--host-resolver-rules=${['*.netflix.com', ...PRIME_HOSTS, ...PROVIDER_HOSTS].map((h) => `MAP ${h} 127.0.0.1:${options.port}`).join(', ')}, MAP * ~NOTFOUND`,
       // Measured: on Linux this flag, not the LANGUAGE variable, sets the locale of an extension's messages.
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],

@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: opens Chromium with the built extension on the imitation Netflix watch page of a Heartstopper
- * episode (`-- --show the-sandman`: of The Sandman), plus the popup and the options page. www.netflix.com is served from this machine; nothing else is
+ * episode (`-- --show the-sandman`: of The Sandman; `-- --site primevideo`: on the imitation Prime Video), plus the
+ * popup and the options page. www.netflix.com is served from this machine; nothing else is
  * reachable. `npm run demo -- --screenshot <dir>` runs headless and writes PNGs instead.
- * `-- --show invincible`: a show with no Netflix id (it streams on Prime Video, which Backstory does not read yet)
- * is shown where it can be, in the popup's search and detail views.
+ * `-- --show invincible`: a show with no Netflix id is shown in the popup's search and detail views (the imitation
+ * Prime Video has no Invincible episodes: its pack is matched there by title once one plays).
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -28,7 +29,18 @@ const POPUP_ONLY: Record<string, { search: string; open: string }> = {
 };
 if (!SHOW || !(WATCH_IDS[SHOW] || POPUP_ONLY[SHOW]))
   throw new Error(`--show: one of ${[...Object.keys(WATCH_IDS), ...Object.keys(POPUP_ONLY)].join(', ')}`);
-const WATCH_URL = `https://www.netflix.com/watch/${WATCH_IDS[SHOW] ?? ''}`;
+// `--site primevideo` plays Heartstopper's S1E3 on the imitation Prime Video instead (tests/fixtures/primevideo/:
+// the player opens over the detail page, the new player arm; the fixture's SYNTHETIC compact GTI).
+const siteAt = args.indexOf('--site');
+const SITE = siteAt >= 0 ? args[siteAt + 1] : 'netflix';
+if (SITE !== 'netflix' && SITE !== 'primevideo') throw new Error('--site: netflix or primevideo');
+if (SITE === 'primevideo' && SHOW !== 'heartstopper') throw new Error('--site primevideo: only --show heartstopper');
+const WATCH_URL =
+  SITE === 'primevideo'
+    ? 'https://www.primevideo.com/detail/0PVFIXTURE0000000000000103/ref=atv_hm_1?autoplay=1&ui=new'
+    : `https://www.netflix.com/watch/${WATCH_IDS[SHOW] ?? ''}`;
+/** Another site's screenshots are named after it, beside Netflix's. */
+const PREFIX = SITE === 'netflix' ? '' : `${SITE}-`;
 /** A title without a pack in the imitation catalog (SYNTHETIC id). */
 const LOOKUP_URL = 'https://www.netflix.com/watch/90009903';
 
@@ -133,16 +145,16 @@ async function screenshots(dir: string) {
         await showPanel(page);
         for (const mode of ['overlay', 'side', 'pinned'] as const) {
           await inMode(page, mode);
-          const name = `panel-${mode}-${width}x${height}.png`;
+          const name = `${PREFIX}panel-${mode}-${width}x${height}.png`;
           await page.screenshot({ path: `${dir}/${name}` });
           written.push(name);
         }
         // Overlay mode during playback: the controls have faded, and the panel with them.
         await inMode(page, 'overlay');
         await page.waitForTimeout(3800);
-        await page.screenshot({ path: `${dir}/playing-overlay-${width}x${height}.png` });
-        written.push(`playing-overlay-${width}x${height}.png`);
-        if (width === 1280) {
+        await page.screenshot({ path: `${dir}/${PREFIX}playing-overlay-${width}x${height}.png` });
+        written.push(`${PREFIX}playing-overlay-${width}x${height}.png`);
+        if (width === 1280 && SITE === 'netflix') {
           const popup = await browser.context.newPage();
           await popup.setViewportSize({ width: 400, height: 600 });
           await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -214,7 +226,7 @@ async function interactive() {
   });
   console.log(
     [
-      `Backstory demo is running on an imitation Netflix watch page: ${WATCH_URL}`,
+      `Backstory demo is running on an imitation ${SITE === 'netflix' ? 'Netflix' : 'Prime Video'} watch page: ${WATCH_URL}`,
       `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
       `  Try: the panel handle and ${shortcut}, "Not this episode?", the spoiler controls,`,
       '       window.__fixture.autoplayNext() in the page console to autoplay the next episode.',

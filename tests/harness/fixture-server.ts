@@ -4,14 +4,19 @@
  * through --host-resolver-rules.
  */
 import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
 import { metadataFor } from '../fixtures/netflix/catalog.js';
+import { chromeResources } from '../fixtures/primevideo/catalog.js';
 import { type ProviderImitation, providerImitation } from './provider-imitation';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/netflix/', import.meta.url));
+const PRIME_FIXTURES = fileURLToPath(new URL('../fixtures/primevideo/', import.meta.url));
+/** The imitation Prime Video answers on its own host and on the Amazon storefronts' (tests/harness/browser.ts). */
+export const PRIME_HOSTS = ['www.primevideo.com', 'www.amazon.com', 'www.amazon.co.uk', 'www.amazon.de', 'www.amazon.co.jp'];
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
 
 export interface FixtureServer {
@@ -19,6 +24,8 @@ export interface FixtureServer {
   origin: string;
   /** Metadata requests seen, for tests that check when the network is (not) used. */
   metadataRequests: string[];
+  /** Prime Video's catalog requests seen (playerChromeResources, GetVodPlaybackResources). */
+  primeRequests: string[];
   /** The imitation TVmaze and Wikidata, served by Host on the same port (issue 17). */
   providers: ProviderImitation;
   close(): Promise<void>;
@@ -26,6 +33,7 @@ export interface FixtureServer {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const metadataRequests: string[] = [];
+  const primeRequests: string[] = [];
   const providers = providerImitation();
   // Netflix is HTTPS only, and so is Backstory's match pattern: the imitation is served over TLS with a throwaway
   // certificate made for this run, which only the test browser (told to) accepts.
@@ -37,7 +45,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
     if (providers.handle(req, res)) return;
     const url = new URL(req.url ?? '/', 'https://www.netflix.com');
+    const prime = PRIME_HOSTS.includes((req.headers.host ?? '').replace(/:\d+$/, ''));
     try {
+      if (prime) return await servePrime(url, req.method ?? 'GET', res, primeRequests);
       if (url.pathname.startsWith('/fixture/')) {
         const name = url.pathname.slice('/fixture/'.length);
         if (!/^[\w.-]+$/.test(name)) throw new Error('bad name');
@@ -80,7 +90,35 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     port,
     origin: 'https://www.netflix.com',
     metadataRequests,
+    primeRequests,
     providers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The imitation Prime Video (tests/fixtures/primevideo/): its page, assets and the two catalog routes (#16). */
+async function servePrime(url: URL, method: string, res: ServerResponse, seen: string[]): Promise<void> {
+  if (url.pathname.startsWith('/fixture/')) {
+    const name = url.pathname.slice('/fixture/'.length);
+    if (!/^[\w.-]+$/.test(name)) throw new Error('bad name');
+    const ext = name.slice(name.lastIndexOf('.'));
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(await readFile(`${PRIME_FIXTURES}${name}`));
+    return;
+  }
+  if (url.pathname.endsWith('/playerChromeResources/v1') || url.pathname.endsWith('/GetVodPlaybackResources')) {
+    seen.push(`${method} ${url.pathname}${url.search}`);
+    const catalog = url.searchParams.get('desiredResources')?.includes('catalogMetadataV2')
+      ? chromeResources(url.searchParams.get('entityId'))
+      : undefined;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(catalog ?? { resources: {} }));
+    return;
+  }
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+  res.end(await readFile(`${PRIME_FIXTURES}app.html`));
 }

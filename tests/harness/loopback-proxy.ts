@@ -1,15 +1,16 @@
 /**
  * The Firefox counterpart of Chromium's --host-resolver-rules: a CONNECT proxy on loopback that tunnels
- * www.netflix.com:443, and the imitation TVmaze and Wikidata (provider-imitation.ts), to the fixture server and
+ * www.netflix.com:443, the imitation Prime Video's hosts, and the imitation TVmaze and Wikidata (provider-imitation.ts), to the fixture server and
  * refuses everything else, so nothing leaves the machine. Firefox is pointed at it by its proxy preferences
  * (firefox.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { PRIME_HOSTS } from './fixture-server';
 import { PROVIDER_HOSTS } from './provider-imitation';
 
-const TUNNELLED = new Set(['www.netflix.com', ...PROVIDER_HOSTS].map((host) => `${host}:443`));
+const TUNNELLED = new Set(['www.netflix.com', ...PRIME_HOSTS, ...PROVIDER_HOSTS].map((host) => `${host}:443`));
 
 export interface LoopbackProxy {
   port: number;

@@ -34,3 +34,9 @@ export const LEDGER_COMPLETE: readonly string[] = ['heartstopper', 'the-sandman'
  * reports every pack.
  */
 export const OWN_WORDS_CHECKED: readonly string[] = ['heartstopper', 'the-sandman', 'invincible'];
+
+/**
+ * Packs whose event ledger's `what` lines (for reviewers, never shown) are held to the same measure by
+ * lib/pack/own-words.test.ts. Heartstopper's are being reworded in its own branch.
+ */
+export const EVENTS_OWN_WORDS_CHECKED: readonly string[] = ['the-sandman'];

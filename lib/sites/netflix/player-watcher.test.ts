@@ -51,6 +51,46 @@ describe('watchPlayer', () => {
     watcher.stop();
   });
 
+  it('reports a layout change for elements coming and going, not for text ticking (the clock)', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    await tick();
+    const first = events.onLayout.mock.calls.length;
+    const holder = document.querySelector('[data-uia="player"]');
+    const clock = document.createElement('span');
+    holder?.append(clock);
+    await tick();
+    expect(events.onLayout).toHaveBeenCalledTimes(first + 1);
+    for (let i = 0; i < 5; i++) {
+      clock.textContent = `0:0${i}`;
+      await tick();
+    }
+    (clock.firstChild as Text).data = '0:10';
+    await tick();
+    expect(events.onLayout).toHaveBeenCalledTimes(first + 1);
+    clock.remove();
+    await tick();
+    expect(events.onLayout).toHaveBeenCalledTimes(first + 2);
+    watcher.stop();
+  });
+
+  it('reports a layout change for a subtitle line whose text changes (it may grow to two lines)', async () => {
+    document.body.innerHTML = player('1');
+    const subtitles = document.createElement('div');
+    subtitles.className = 'player-timedtext';
+    subtitles.innerHTML = '<span>One line</span>';
+    document.querySelector('[data-uia="player"]')?.append(subtitles);
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    await tick();
+    const first = events.onLayout.mock.calls.length;
+    (subtitles.firstElementChild as HTMLElement).textContent = 'A much longer line that wraps onto a second one';
+    await tick();
+    expect(events.onLayout).toHaveBeenCalledTimes(first + 1);
+    watcher.stop();
+  });
+
   it('reports a layout change when a caption moves (its inline style), and not for other style changes', async () => {
     document.body.innerHTML = player('1');
     const layer = document.createElement('div');

@@ -5,13 +5,30 @@
  *   collapse into one cheap check after a short debounce. Nothing runs per frame and nothing polls.
  * - the subtitle layers are observed too (their subtree only), for the inline styles that move a cue, which the
  *   player's observer leaves out so that the clock's ticking stays cheap.
+ * - a layout change (onLayout: the panel re-measures its room and may re-place its frame) is reported only when an
+ *   element came or went, not when only text changed: the clock in the control bar ticks every second while the
+ *   controls show, and re-measuring for it cost the page most of the extension's time during playback (issue 31).
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { CAPTION_LAYERS, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { CAPTION_LAYERS, KEEP_CLEAR, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
+
+const KEEP_CLEAR_ANY = [...KEEP_CLEAR, CAPTION_LAYERS].join(',');
+
+/**
+ * An element added or removed, or an attribute changed; or text changed inside something the panel keeps clear of
+ * (a subtitle line growing to two). Text elsewhere (the clock) moves nothing the panel cares about.
+ */
+function movesLayout(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return true;
+  const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
+  if ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)) return true;
+  const parent = record.target instanceof Element ? record.target : record.target.parentElement;
+  return !!parent?.closest(KEEP_CLEAR_ANY);
+}
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounceMs = 150): PlayerWatcher {
   const videoIds = new WeakMap<Element, number>();
@@ -20,8 +37,12 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let lastKey = '';
   let titleWanted = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let layoutChanged = false;
   let bodyObserver: MutationObserver | undefined;
-  const rootObserver = new MutationObserver(() => schedule());
+  const rootObserver = new MutationObserver((records) => {
+    layoutChanged ||= records.some(movesLayout);
+    schedule();
+  });
   const parentObserver = new MutationObserver(() => {
     if (root && !root.isConnected) detach();
   });
@@ -47,11 +68,14 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
     }
     // The listeners above may have ended the watch (the extension went away under the page: lib/watch/extension-alive.ts).
     if (!root) return;
-    // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for on every check
-    // (autoplay replaces them), and observing one again only renews it.
-    for (const layer of root.querySelectorAll(CAPTION_LAYERS))
-      rootObserver.observe(layer, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'class'] });
-    events.onLayout?.();
+    if (layoutChanged) {
+      layoutChanged = false;
+      // The subtitle layers' subtrees too, for the inline styles that move a cue; they are looked for again when
+      // elements came or went (autoplay replaces them), and observing one again only renews it.
+      for (const layer of root.querySelectorAll(CAPTION_LAYERS))
+        rootObserver.observe(layer, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'class'] });
+      events.onLayout?.();
+    }
   }
 
   function schedule() {
@@ -60,6 +84,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
 
   function attach(found: Element) {
     root = found;
+    layoutChanged = true;
     bodyObserver?.disconnect();
     bodyObserver = undefined;
     rootObserver.observe(found, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-videoid'] });

@@ -2,9 +2,9 @@
  * JS heap of the watch page with the extension minus without it, each after a forced garbage collection; and the
  * panel frame's own heap (an extension page, measured in its own target).
  */
-import { chromium, type Page } from 'playwright-core';
-import { findChromium } from '../browser';
+import type { Page } from 'playwright-core';
 import { panel, panelFrame } from '../panel-frame';
+import { launchBaseline } from './baseline';
 import type { BenchContext } from './context';
 import { percentile } from './stats';
 
@@ -32,24 +32,9 @@ export async function heapDifference({ browser: withExtension, port, runs, table
     }
     return used;
   };
-  const plain = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP *.netflix.com 127.0.0.1:${port}, MAP * ~NOTFOUND`,
-    ],
-  });
-  const without = await measure(
-    async () => (await plain.newContext({ viewport: { width: 1280, height: 720 }, ignoreHTTPSErrors: true })).newPage(),
-    false,
-  );
-  await plain.close();
+  const plain = await launchBaseline(port);
+  const without = await measure(plain.newPage, false);
+  await plain.browser.close();
   const withExt = await measure(() => withExtension.context.newPage(), true);
   const diff = percentile(withExt, 0.5) - percentile(without, 0.5);
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;

@@ -1,0 +1,68 @@
+/**
+ * "Copy diagnostics" on Prime Video: what each identification signal returned, as data, and its formatter (run in
+ * the panel's frame, so no words travel in the injected script). Only what Backstory read about the video: the
+ * page path (no query: it carries tracking refs), selector matches, the catalog entry it paired, the parsed title.
+ * No account data.
+ */
+import type { IdentifyTrace } from './identify';
+import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
+
+export interface DiagnosticsData {
+  site: 'primevideo';
+  version: string;
+  path: string;
+  result?: { status: string; reason?: string; via?: string };
+  trace: IdentifyTrace;
+  /** Matches per fallback of each selector list, in SELECTOR_TABLE's order. */
+  selectors: number[][];
+}
+
+export function collectDiagnostics(input: {
+  version: string;
+  url: URL | Location;
+  doc: Document;
+  trace: IdentifyTrace;
+  result?: { status: string; reason?: string; via?: string };
+}): DiagnosticsData {
+  const { version, url, doc, trace, result } = input;
+  return {
+    site: 'primevideo',
+    version,
+    path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
+    result: result && { status: result.status, reason: result.reason, via: result.via },
+    trace,
+    selectors: SELECTOR_LISTS.map((list) => list.map((s) => doc.querySelectorAll(s).length)),
+  };
+}
+
+const line = (label: string, value: unknown) => `${label}: ${value === undefined || value === '' ? '—' : String(value)}`;
+
+export function formatDiagnostics({ version, path, result, trace, selectors }: DiagnosticsData): string {
+  const { entry, title } = trace;
+  return [
+    `Backstory ${version} diagnostics (Prime Video)`,
+    line(
+      'Result',
+      result
+        ? `${result.status}${result.reason ? ` (${result.reason})` : ''}${result.via ? ` via ${result.via}` : ''}`
+        : 'not yet',
+    ),
+    line('Page path', path),
+    line('Ad playing', trace.ad === undefined ? undefined : trace.ad ? 'yes' : 'no'),
+    line(
+      'Selectors (matches per fallback)',
+      selectors.map((counts, i) => `${Object.keys(SELECTOR_TABLE)[i]} ${counts.join('/')}`).join('; '),
+    ),
+    line('Catalog entries seen', trace.entries),
+    line(
+      'Catalog said',
+      entry &&
+        `${entry.gti}, type ${entry.type}, show “${entry.seriesTitle ?? entry.title ?? ''}”, S${entry.season ?? '?'} E${entry.episode ?? '?'}`,
+    ),
+    line(
+      'Player title',
+      title &&
+        `show “${title.showTitle ?? ''}”, S${title.line.season ?? '?'} E${title.line.episode ?? '?'}, title “${title.line.episodeTitle ?? ''}”`,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,97 @@
+// Prime Video's core scenarios in a real Firefox (the MV2 build, its page-world hook injected as inline text): the
+// episode on both player arms, autoplay in the same <video> with the URL unchanged, an ad waited out, the panel kept
+// out of the player. The Chromium suite (tests/e2e/primevideo.e2e.ts) covers the rest.
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../harness/firefox';
+import { type FixtureServer, startFixtureServer } from '../../harness/fixture-server';
+
+let server: FixtureServer;
+let firefox: FirefoxWithExtension;
+const EP1 = '0PVFIXTURE0000000000000101';
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  firefox = await launchFirefoxWithExtension({ port: server.port });
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function play(query: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.goto(`https://www.primevideo.com/detail/${EP1}/ref=atv_hm_1?${query}`);
+  await page.waitForSelector('[data-testid="dp-atf-play-button"]');
+  await page.$eval('[data-testid="dp-atf-play-button"]', (e) => (e as HTMLElement).click());
+  return page;
+}
+
+async function panelFrame(page: Page): Promise<Frame> {
+  const element = await page.waitForSelector('iframe[data-backstory]', { timeout: 15_000 });
+  const frame = await element?.contentFrame();
+  if (!frame) throw new Error('no panel frame');
+  return frame;
+}
+
+async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T | undefined> {
+  const end = Date.now() + timeout;
+  let value: T | undefined;
+  while (Date.now() < end) {
+    value = await read().catch(() => value);
+    if (value !== undefined && ok(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return value;
+}
+const episode = (frame: Frame) => frame.$eval('.bs-episode', (e) => e.textContent?.trim() ?? '');
+
+describe('Prime Video in Firefox', () => {
+  for (const ui of ['old', 'new'])
+    it(`identifies the episode on the ${ui} arm, then the next in the same <video>, the URL unchanged`, async () => {
+      const page = await play(`ui=${ui}`);
+      const frame = await panelFrame(page);
+      expect(
+        await poll(
+          () => episode(frame),
+          (t) => t === 'S1 · E1 Meet',
+        ),
+      ).toBe('S1 · E1 Meet');
+      const url = page.url();
+      expect(await page.$eval('iframe[data-backstory]', (f) => !!f.closest('#dv-web-player'))).toBe(false);
+      await page.$eval('#dv-web-player video', (v) => {
+        const video = v as HTMLVideoElement;
+        video.currentTime = video.duration - 4;
+      });
+      await page.waitForSelector('.atvwebplayersdk-nextupcard-button');
+      await page.$eval('.atvwebplayersdk-nextupcard-button', (e) => (e as HTMLElement).click());
+      expect(
+        await poll(
+          () => episode(frame),
+          (t) => t === 'S1 · E2 Crush',
+        ),
+      ).toBe('S1 · E2 Crush');
+      expect(page.url()).toBe(url);
+      await page.close();
+    });
+
+  it('waits out an ad, then identifies the episode', async () => {
+    const page = await play('ui=old&ads=1');
+    await page.waitForSelector('.atvwebplayersdk-ad-timer-remaining-time');
+    const frame = await panelFrame(page);
+    expect(await frame.$('.bs-episode')).toBeNull();
+    expect(
+      await poll(
+        () => episode(frame),
+        (t) => t === 'S1 · E1 Meet',
+      ),
+    ).toBe('S1 · E1 Meet');
+    expect(await page.$('.atvwebplayersdk-ad-timer-remaining-time')).toBeNull();
+    await page.close();
+  });
+
+  it('sent nothing anywhere but the imitation', () => {
+    // Firefox's own services (remote settings) are refused by the proxy too: they are the browser's, not ours.
+    expect(firefox.proxy.refused.filter((host) => !/\.mozilla\.(com|net|org):443$/.test(host))).toEqual([]);
+  });
+});
