@@ -8,7 +8,7 @@ import { type Sender, serve } from '../lib/messaging/protocol';
 import { createBackstoryService } from '../lib/service/backstory-service';
 import type { TabIdentity } from '../lib/service/core';
 import { sessionTabStore } from '../lib/service/now-watching-store';
-import { MIN_PLAYING_MS } from '../lib/service/watch-page';
+import { MIN_BETWEEN_EPISODES_MS, MIN_PLAYING_MS } from '../lib/service/watch-page';
 import { observe, type PageReader } from '../lib/sites/netflix/identify';
 import type { PageState } from '../lib/sites/netflix/page-bridge';
 import { testService } from './support/test-service';
@@ -233,6 +233,58 @@ describe('the identity policy in the background (security review 2)', () => {
     expect(await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e2' }, otherTab)).toMatchObject({
       value: { status: 'unconfirmed' },
     });
+    stop();
+  });
+
+  it('trust audit F1: a page naming real ids in several tabs moves a show at most one episode per spacing', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(5_000_000);
+    // Two tabs, each pointed by the page at the next real episode's id, identified at once (the server vouches).
+    const tabOf = (id: number): Sender => ({ ...contentScript(), tab: { id } });
+    for (const [tab, videoId, episode] of [
+      [21, '90000101', 1],
+      [22, '90000102', 2],
+    ] as const) {
+      const reply = await deliver(
+        'identifyEpisode',
+        await observe({ ...attacker(videoId, 1, episode), titleParts: () => undefined }),
+        tabOf(tab),
+      );
+      expect(reply.ok).toBe(true);
+    }
+    clock.mockReturnValue(5_000_000 + MIN_PLAYING_MS);
+    const first = await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e1' }, tabOf(21));
+    expect(first).toMatchObject({ value: { status: 'recorded' } });
+    // The second tab's episode, at the same moment: no viewer watches two episodes of one show at once.
+    const second = await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e2' }, tabOf(22));
+    expect(second).toMatchObject({ value: { status: 'too-soon' } });
+    clock.mockReturnValue(5_000_000 + MIN_PLAYING_MS + MIN_BETWEEN_EPISODES_MS);
+    expect(await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's1e2' }, tabOf(22))).toMatchObject({
+      value: { status: 'recorded' },
+    });
+    stop();
+  });
+
+  it('trust audit F3, F6: "now watching" and "Count it" follow only an episode the background confirmed', async () => {
+    const { svc, deps } = testService();
+    const stop = serve(svc);
+    // A page-only guess (no metadata): unconfirmed.
+    expect(await identifyWith({ ...attacker('99100308', 3, 8, false), titleParts: () => undefined })).toMatchObject({
+      confirmed: false,
+    });
+    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript());
+    expect(await deps.nowWatching.get(TAB)).toBeUndefined();
+    await bindPanelFrame();
+    expect(await deliver('confirmWatched', { showId: 'heartstopper', episodeId: 's3e8' }, panelFrame())).toMatchObject({
+      ok: false,
+    });
+    expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
+    // Confirmed by the server: now watching is what the tab plays.
+    await identifyWith({ ...attacker('90000103', 1, 3), titleParts: () => undefined });
+    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's1e3' }, contentScript());
+    expect(await deps.nowWatching.get(TAB)).toEqual({ showId: 'heartstopper', episodeId: 's1e3' });
     stop();
   });
 

@@ -73,6 +73,8 @@ export interface ProgressRecord {
   updatedAt: number;
   /** When the viewer last said how far they have watched ("Where are you?"); until then the panel asks once. */
   placedAt?: number;
+  /** When the watched clock last counted an episode (lib/service/watch-page.ts spaces them). Not exported. */
+  clockAt?: number;
 }
 
 /**

@@ -32,6 +32,8 @@ export async function recordWatched(
   showId: string,
   episodeId: string,
   confirmed = false,
+  /** 'clock': the content script's watched clock counted it (its time is kept, for the per-show spacing). */
+  by: 'clock' | 'viewer' = 'viewer',
 ): Promise<WatchedResult> {
   const tx = db.transaction(['progress', 'episodes'], 'readwrite');
   const episodes = tx.objectStore('episodes');
@@ -49,6 +51,7 @@ export async function recordWatched(
       progress.furthestOrdinal = episode.ordinal;
       progress.furthestEpisodeId = episode.id;
       progress.updatedAt = Date.now();
+      if (by === 'clock') progress.clockAt = progress.updatedAt;
       await tx.objectStore('progress').put(progress);
       result = { status: 'recorded', progress };
     }

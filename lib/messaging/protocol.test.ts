@@ -187,6 +187,9 @@ describe('caller privileges', () => {
   it('takes a content script’s tab from the browser, never from the message', async () => {
     const { svc } = testService();
     const stop = serve(svc);
+    // Only an episode the background confirmed in the tab is reported as playing there (trust audit F3).
+    const observed = { signals: [{ kind: 'metadata', value: { titleId: '81059939', season: 1, episode: 3 } }] };
+    await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, contentScript());
     await deliver(
       { backstory: 1, type: 'reportNowWatching', data: { showId: 'heartstopper', episodeId: 's1e3' } },
       contentScript(),

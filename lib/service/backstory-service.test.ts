@@ -46,8 +46,13 @@ describe('the background service', () => {
     expect(changes()).toBe(2);
   });
 
-  it('keeps "now watching" per tab', async () => {
+  it('keeps "now watching" per tab, once the background confirmed that episode there', async () => {
     const { svc } = testService();
+    const metadata = { titleId: '81059939', season: 2, episode: 1, episodeVideoId: '90000201' };
+    await svc.identifyEpisode(
+      { videoId: '90000201', signals: [{ kind: 'metadata', value: metadata }] },
+      { tabId: 7, site: 'netflix' },
+    );
     await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, { tabId: 7 });
     expect(await svc.getNowWatching({ tabId: 7 })).toMatchObject({ code: 'S2 · E1', title: 'Out' });
     expect(await svc.getNowWatching({ tabId: 8 })).toBeNull();

@@ -44,8 +44,9 @@ export function panelMethods({ ready, horizonFor, ordinalOf, saveReadVolumes, de
     async confirmWatched(data: unknown, { tabId }: From = {}) {
       const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'confirmWatched');
       const playing = tabId === undefined ? undefined : await identities.get(tabId);
-      if (tabId !== undefined && (playing?.showId !== showId || playing.episodeId !== episodeId))
-        throw new InvalidMessageError('Refused confirmWatched: that episode is not the one playing in this tab');
+      // The episode the background confirmed in this tab, never a guess the page alone made (trust audit F6).
+      if (tabId !== undefined && (!playing?.confirmed || playing.showId !== showId || playing.episodeId !== episodeId))
+        throw new InvalidMessageError('Refused confirmWatched: that episode is not the one confirmed playing in this tab');
       const result = await recordWatched(await ready(), showId, episodeId, true);
       await deps.dataChanged();
       return result;

@@ -4,7 +4,7 @@
  * sending page.
  */
 import { forgetLearned, recallStored, resolveEpisode } from '../db/resolve';
-import { recordWatched, type WatchedResult } from '../db/user-data';
+import { getProgress, recordWatched, type WatchedResult } from '../db/user-data';
 import { decide, type Identification, type Signal, type SignalKind, signal } from '../identity/policy';
 import type { SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
@@ -67,15 +67,27 @@ export function watchPageMethods({ ready, deps, identities }: Core) {
       // The page can name any real episode's id and seek Netflix's own video into its credits (the browser's own
       // events then): so an episode counts only after it has played in this tab for a while.
       if (Date.now() - known.since < MIN_PLAYING_MS) return { status: 'too-soon' };
-      const result = await recordWatched(await ready(), showId, episodeId);
+      // And a page that points several tabs at real episodes (trust audit F1): one show moves by its watched clock
+      // at most one episode per MIN_BETWEEN_EPISODES_MS, whichever tab it plays in.
+      const db = await ready();
+      const { clockAt } = await getProgress(db, showId);
+      if (clockAt !== undefined && Date.now() - clockAt < MIN_BETWEEN_EPISODES_MS) return { status: 'too-soon' };
+      const result = await recordWatched(db, showId, episodeId, false, 'clock');
       // Watched unlocks the episode's own synopsis and notes: the panel frames fetch what they show again.
       if (result.status === 'recorded') await deps.dataChanged();
       return result;
     },
 
+    /**
+     * What the tab plays, for the popup's horizon: only the episode the background itself confirmed there (trust
+     * audit F3), never the content script's word alone.
+     */
     async reportNowWatching(data: unknown, { tabId }: From = {}) {
       const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
-      if (tabId !== undefined) await deps.nowWatching.set(tabId, value ?? undefined);
+      if (tabId === undefined) return;
+      const known = await identities.get(tabId);
+      const confirmed = value && known?.confirmed && known.showId === value.showId && known.episodeId === value.episodeId;
+      await deps.nowWatching.set(tabId, confirmed ? value : undefined);
     },
 
     /**
@@ -112,6 +124,9 @@ export function watchPageMethods({ ready, deps, identities }: Core) {
 
 /** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */
 export const MIN_PLAYING_MS = 5 * 60_000;
+
+/** The least time between two episodes of one show that the watched clock counts (no curated episode is shorter). */
+export const MIN_BETWEEN_EPISODES_MS = 15 * 60_000;
 
 /** What a tab's identity keeps of an identification: the episode, and since when the tab has played it. */
 function keep(before: TabIdentity | undefined, now: Extract<Identification, { status: 'resolved' }>): TabIdentity {
