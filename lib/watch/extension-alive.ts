@@ -19,7 +19,11 @@ const CHECK_AFTER_MS = 800;
 /** Content script: when the panel frame's port closes, a look at `ctx.isValid` ends the context if the runtime is gone. */
 export function followExtension(ctx: { readonly isValid: boolean }): void {
   // Throws only when the extension is already gone, which the next look at the context notices.
-  browser.runtime.connect().onDisconnect.addListener(() => setTimeout(() => ctx.isValid, CHECK_AFTER_MS));
+  browser.runtime.connect().onDisconnect.addListener(() => {
+    // Read, so that Chromium does not log "Receiving end does not exist" when the frame went before the port opened.
+    void browser.runtime.lastError;
+    setTimeout(() => ctx.isValid, CHECK_AFTER_MS);
+  });
 }
 
 /** Panel frame: holds the content script's port (nothing else connects) open for as long as this page lives. */
