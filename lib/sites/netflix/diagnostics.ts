@@ -5,6 +5,7 @@
  * parsed title parts, ids of the video) and never account data: no profile name, e-mail, account or profile
  * ids, cookies or query strings. Nothing here is sent anywhere; the viewer copies it.
  */
+import { line, resultLine, selectorsLine } from '../report-lines';
 import type { IdentifyTrace } from './identify';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
 import { parseTitleParts } from './title-parser';
@@ -56,25 +57,15 @@ export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, 
   };
 }
 
-const line = (label: string, value: unknown) => `${label}: ${value === undefined || value === '' ? '—' : String(value)}`;
-
 export function formatDiagnostics({ version, path, result, metadataOutcome, trace, selectors }: DiagnosticsData): string {
   const { page, metadata, titleParts } = trace;
   const title = titleParts && parseTitleParts(titleParts);
   return [
     `Backstory ${version} diagnostics`,
-    line(
-      'Result',
-      result
-        ? `${result.status}${result.reason ? ` (${result.reason})` : ''}${result.via ? ` via ${result.via}` : ''}`
-        : 'not yet',
-    ),
+    resultLine(result),
     line('Page path', path),
     line('Video id on the page', trace.domVideoId),
-    line(
-      'Selectors (matches per fallback)',
-      selectors.map((counts, i) => `${Object.keys(SELECTOR_TABLE)[i]} ${counts.join('/')}`).join('; '),
-    ),
+    selectorsLine(Object.keys(SELECTOR_TABLE), selectors),
     line('Page world', page ? page.probe : 'no answer'),
     line(
       'Page world said',

@@ -4,6 +4,7 @@
  * page path (no query: it carries tracking refs), selector matches, the catalog entry it paired, the parsed title.
  * No account data.
  */
+import { line, resultLine, selectorsLine } from '../report-lines';
 import type { IdentifyTrace } from './identify';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
 
@@ -35,24 +36,14 @@ export function collectDiagnostics(input: {
   };
 }
 
-const line = (label: string, value: unknown) => `${label}: ${value === undefined || value === '' ? '—' : String(value)}`;
-
 export function formatDiagnostics({ version, path, result, trace, selectors }: DiagnosticsData): string {
   const { entry, title } = trace;
   return [
     `Backstory ${version} diagnostics (Prime Video)`,
-    line(
-      'Result',
-      result
-        ? `${result.status}${result.reason ? ` (${result.reason})` : ''}${result.via ? ` via ${result.via}` : ''}`
-        : 'not yet',
-    ),
+    resultLine(result),
     line('Page path', path),
     line('Ad playing', trace.ad === undefined ? undefined : trace.ad ? 'yes' : 'no'),
-    line(
-      'Selectors (matches per fallback)',
-      selectors.map((counts, i) => `${Object.keys(SELECTOR_TABLE)[i]} ${counts.join('/')}`).join('; '),
-    ),
+    selectorsLine(Object.keys(SELECTOR_TABLE), selectors),
     line('Catalog entries seen', trace.entries),
     line(
       'Catalog said',
