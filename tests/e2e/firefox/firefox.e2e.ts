@@ -10,6 +10,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../harness/firefox';
 import { type FixtureServer, startFixtureServer } from '../../harness/fixture-server';
+import { panelFrame, poll } from './support';
 
 let server: FixtureServer;
 let firefox: FirefoxWithExtension;
@@ -32,25 +33,6 @@ async function watch(path: string): Promise<Page> {
   return page;
 }
 
-/** The panel's frame (an extension page) inside the watch page, reached through its element. */
-async function panelFrame(page: Page): Promise<Frame> {
-  const element = await page.waitForSelector('iframe[data-backstory]', { timeout: 15_000 });
-  const frame = await element?.contentFrame();
-  if (!frame) throw new Error('no panel frame');
-  return frame;
-}
-
-/** Polls a reading until it passes `ok` (or 15 s go by) and returns the last value, for the assertion to judge. */
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T | undefined> {
-  const end = Date.now() + timeout;
-  let value: T | undefined;
-  while (Date.now() < end) {
-    value = await read().catch(() => value);
-    if (value !== undefined && ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return value;
-}
 /**
  * FIREFOX: ESR 140's WebDriver BiDi cannot locate an element inside a frame for a pointer click (it lacks the
  * "context" locator puppeteer uses; ESR 153 has it), so the panel's buttons are clicked from inside its frame.

@@ -5,6 +5,10 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../harness/firefox';
 import { type FixtureServer, startFixtureServer } from '../../harness/fixture-server';
+import { panelFrame, poll } from './support';
+
+/** Longer than the Netflix suite's wait: an ad or the stale title after autoplay comes first. */
+const AD_AWARE_WAIT = 20_000;
 
 let server: FixtureServer;
 let firefox: FirefoxWithExtension;
@@ -27,23 +31,6 @@ async function play(query: string): Promise<Page> {
   return page;
 }
 
-async function panelFrame(page: Page): Promise<Frame> {
-  const element = await page.waitForSelector('iframe[data-backstory]', { timeout: 15_000 });
-  const frame = await element?.contentFrame();
-  if (!frame) throw new Error('no panel frame');
-  return frame;
-}
-
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T | undefined> {
-  const end = Date.now() + timeout;
-  let value: T | undefined;
-  while (Date.now() < end) {
-    value = await read().catch(() => value);
-    if (value !== undefined && ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return value;
-}
 const episode = (frame: Frame) => frame.$eval('.bs-episode', (e) => e.textContent?.trim() ?? '');
 
 describe('Prime Video in Firefox', () => {
@@ -55,6 +42,7 @@ describe('Prime Video in Firefox', () => {
         await poll(
           () => episode(frame),
           (t) => t === 'S1 · E1 Meet',
+          AD_AWARE_WAIT,
         ),
       ).toBe('S1 · E1 Meet');
       const url = page.url();
@@ -69,6 +57,7 @@ describe('Prime Video in Firefox', () => {
         await poll(
           () => episode(frame),
           (t) => t === 'S1 · E2 Crush',
+          AD_AWARE_WAIT,
         ),
       ).toBe('S1 · E2 Crush');
       expect(page.url()).toBe(url);
@@ -84,6 +73,7 @@ describe('Prime Video in Firefox', () => {
       await poll(
         () => episode(frame),
         (t) => t === 'S1 · E1 Meet',
+        AD_AWARE_WAIT,
       ),
     ).toBe('S1 · E1 Meet');
     expect(await page.$('.atvwebplayersdk-ad-timer-remaining-time')).toBeNull();
