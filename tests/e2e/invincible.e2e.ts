@@ -4,22 +4,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { useExtension } from './support';
+import { activeOption, openPopup as openPopupOf, useExtension } from './support';
 
 const env = useExtension();
 
 /** Words of the twists a first-time viewer must not meet at the premiere. */
 const FINALE = [/viltrum/i, /conque/i, /empire/i, /annex/i, /betray/i, /murder/i, /killed/i, /massacre/i, /sent to/i];
 
-async function openPopup(): Promise<Page> {
-  const page = await env.newPage();
-  await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
-  await page.locator('.bs-popup').waitFor();
-  return page;
-}
+const openPopup = () => openPopupOf(env);
 const options = (page: Page) => page.locator('[role="option"]').allTextContents();
-const activeOption = (page: Page) => page.locator('[role="option"][aria-selected="true"] .bs-option__title').textContent();
 
 async function openResult(page: Page, query: string, title: string) {
   if (await page.locator('.bs-detail').count()) {

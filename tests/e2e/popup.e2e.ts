@@ -1,21 +1,13 @@
 // The toolbar popup in real Chromium: search by actor, character, episode and volume, the spoiler guard,
 // keyboard use, and the "now watching" report from a Netflix tab.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { fixtureId, panelEpisode, useExtension, watch } from './support';
+import { activeOption, fixtureId, openPopup as openPopupOf, panelEpisode, useExtension, watch } from './support';
 
 const env = useExtension();
 
-async function openPopup(): Promise<Page> {
-  const page = await env.newPage();
-  await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
-  await page.locator('.bs-popup').waitFor();
-  return page;
-}
-const activeOption = (page: Page) => page.locator('[role="option"][aria-selected="true"] .bs-option__title').textContent();
+const openPopup = () => openPopupOf(env);
 
 describe('the popup', () => {
   it('opens with the search box focused and no accessibility violations', async () => {

@@ -90,3 +90,15 @@ export async function openPanel(env: E2E, page: Page): Promise<void> {
 export async function panelEpisode(page: Page): Promise<string> {
   return (await panel(page).locator('.bs-episode').textContent({ timeout: 10_000 }))?.trim() ?? '';
 }
+
+/** The toolbar popup, opened as a page at the popup's size, once its search is on screen. */
+export async function openPopup(env: E2E): Promise<Page> {
+  const page = await env.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+  await page.locator('.bs-popup').waitFor();
+  return page;
+}
+
+/** The title of the popup's highlighted result. */
+export const activeOption = (page: Page) => page.locator('[role="option"][aria-selected="true"] .bs-option__title').textContent();
