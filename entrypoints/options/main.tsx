@@ -3,6 +3,7 @@ import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n';
+import { repairMessagesIfEmpty } from '../../components/i18n/bundle';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsData } from '../../components/options/types';
 import { allowLookups, disallowLookups, watchLookupsAllowed } from '../../lib/lookup/permission';
@@ -49,9 +50,11 @@ const data: OptionsData = {
   },
 };
 
-document.documentElement.lang = uiLocale();
-document.title = t('options.title');
-const root = document.getElementById('app');
-if (root) render(<OptionsApp data={data} />, root);
-// Opened from the panel's "Look up titles…" (FIREFOX: the framed panel cannot ask itself): straight to the switch.
-if (location.hash === '#lookups') requestAnimationFrame(() => document.getElementById('lookups')?.scrollIntoView());
+void repairMessagesIfEmpty().then(() => {
+  document.documentElement.lang = uiLocale();
+  document.title = t('options.title');
+  const root = document.getElementById('app');
+  if (root) render(<OptionsApp data={data} />, root);
+  // Opened from the panel's "Look up titles…" (FIREFOX: the framed panel cannot ask itself): straight to the switch.
+  if (location.hash === '#lookups') requestAnimationFrame(() => document.getElementById('lookups')?.scrollIntoView());
+});

@@ -11,6 +11,7 @@ import './frame.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { uiLocale } from '../../components/i18n';
+import { repairMessagesIfEmpty } from '../../components/i18n/bundle';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/types';
 import { allowLookups, canAskForLookups } from '../../lib/lookup/permission';
@@ -23,7 +24,10 @@ import { holdContentScriptPorts } from '../../lib/watch/extension-alive';
 import { routePlayerKeys } from './keys';
 import { type FrameView, startFrameSession } from './session';
 
-document.documentElement.lang = uiLocale();
+// Almost always settled at once: it reads a file only when the browser lost the messages (bundle.ts).
+const messagesReady = repairMessagesIfEmpty().then(() => {
+  document.documentElement.lang = uiLocale();
+});
 /** Handed by the content script that made this frame, once the background bound it (panel-binding.ts). */
 let token = '';
 const root = document.getElementById('app') as HTMLElement;
@@ -81,7 +85,9 @@ function draw(frame: FrameView) {
   root.style.setProperty('--bs-max-height', `${Math.max(120, layout.maxHeight)}px`);
   // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
   document.documentElement.style.fontSize = `${layout.fontSize}px`;
-  render(<Panel view={view} open={open} settings={settings} shortcut={shortcut} actions={actions} />, root);
+  void messagesReady.then(() =>
+    render(<Panel view={view} open={open} settings={settings} shortcut={shortcut} actions={actions} />, root),
+  );
 }
 
 const receive = startFrameSession(draw);

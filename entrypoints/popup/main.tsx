@@ -5,6 +5,7 @@ import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n';
+import { repairMessagesIfEmpty } from '../../components/i18n/bundle';
 import { SearchApp } from '../../components/popup/SearchApp';
 import type { PopupData } from '../../components/popup/types';
 import { send } from '../../lib/messaging/protocol';
@@ -29,7 +30,9 @@ const data: PopupData = {
   },
 };
 
-document.documentElement.lang = uiLocale();
-document.title = t('extName');
-const root = document.getElementById('app');
-if (root) render(<SearchApp data={data} />, root);
+void repairMessagesIfEmpty().then(() => {
+  document.documentElement.lang = uiLocale();
+  document.title = t('extName');
+  const root = document.getElementById('app');
+  if (root) render(<SearchApp data={data} />, root);
+});

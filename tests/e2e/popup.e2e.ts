@@ -112,6 +112,21 @@ describe('the popup', () => {
     await watchPage.close();
   });
 
+  // Seen on CI: Chromium's message lookup came back empty for a whole browser, and every button lost its words.
+  it('still has its words when the browser returns no messages', async () => {
+    const page = await env.newPage();
+    await page.addInitScript(() => {
+      (globalThis as unknown as { chrome: { i18n: { getMessage: () => string } } }).chrome.i18n.getMessage = () => '';
+    });
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    await page.locator('#bs-search').fill('olivia colmen');
+    await expect.poll(() => activeOption(page)).toBe('Sarah Nelson');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.bs-detail').textContent()).toContain('Played by Olivia Colman');
+    expect(await page.title()).toBe('Backstory');
+    await page.close();
+  });
+
   it('raised no errors in the pages or the service worker', () => {
     expect(env.pageErrors).toEqual([]);
     expect(env.workerErrors).toEqual([]);
