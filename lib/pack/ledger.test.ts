@@ -228,6 +228,54 @@ describe.each(packs.map((p) => [p.id, p] as const))('the ledger rules on %s', (i
   });
 });
 
+describe('a return told by the season’s cast (roles[].from, audit invincible-3 A2)', () => {
+  const pack = packs.find((p) => p.id === 'invincible');
+  if (!pack) throw new Error('Invincible is not bundled');
+  const iLevy = pack.characters.findIndex((c) => c.id === 'angstrom-levy');
+  const levyAgain = (from: { episode: string; at?: 'start' } | undefined) => {
+    const copy = structuredClone(pack);
+    const role = copy.characters[iLevy]?.roles[0];
+    if (!role) throw new Error('Levy has no role');
+    if (from) role.from = from;
+    else delete role.from;
+    return copy;
+  };
+
+  it('refuses a role in the season of a return that starts before the return is watched', () => {
+    const message = expect.stringMatching(/"angstrom-levy" is in season 3's cast from .* "levy-alive"/);
+    const path = `characters.${iLevy}.roles.0.from`;
+    expect(issuesOf(levyAgain(undefined))).toContainEqual({ path, message });
+    expect(issuesOf(levyAgain({ episode: 's3e2' }))).toContainEqual({ path, message });
+    // From the returning episode's first minute is still too early: he comes back in its last scene.
+    expect(issuesOf(levyAgain({ episode: 's3e3', at: 'start' }))).toContainEqual({ path, message });
+    expect(issuesOf(levyAgain({ episode: 's3e3' }))).toEqual([]);
+  });
+
+  it('refuses a start outside the role’s seasons, or in an episode the pack does not have', () => {
+    expect(issuesOf(levyAgain({ episode: 's1e4' }))).toContainEqual({
+      path: `characters.${iLevy}.roles.0.from.episode`,
+      message: expect.stringContaining("not one of the role's seasons"),
+    });
+    expect(issuesOf(levyAgain({ episode: 's3e9' }))).toContainEqual({
+      path: `characters.${iLevy}.roles.0.from.episode`,
+      message: 'unknown episode "s3e9"',
+    });
+  });
+
+  it('lets a season that has already shown the character list them (Allen, seen in S2E3, survives in S2E5)', () => {
+    const allen = pack.characters.find((c) => c.id === 'allen-the-alien');
+    expect(allen?.roles.every((r) => r.from === undefined)).toBe(true);
+    expect(pack.events?.find((e) => e.id === 'allen-survives')?.appearing).toEqual(['allen-the-alien']);
+    // Without S2E3's listing, nothing in the season would have shown him: his season 2 role would need a start.
+    const copy = structuredClone(pack);
+    for (const e of copy.episodes) if (e.season === 2) e.appears = e.appears?.filter((id) => id !== 'allen-the-alien');
+    expect(issuesOf(copy)).toContainEqual({
+      path: `characters.${pack.characters.findIndex((c) => c.id === 'allen-the-alien')}.roles.0.from`,
+      message: expect.stringContaining('"allen-survives"'),
+    });
+  });
+});
+
 describe('the list of packs with a complete ledger', () => {
   it('names only bundled packs', () => {
     for (const id of LEDGER_COMPLETE) expect(packs.map((p) => p.id)).toContain(id);

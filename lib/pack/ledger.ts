@@ -253,6 +253,50 @@ export function checkDeclarations(pack: Pack, order: EpisodeOrder = episodeOrder
           `"${id}" is listed from ${e.id}'s first minute, but being in it is the event "${event}" of that episode: leave them out of this episode’s "appears"`,
         );
     }
+  issues.push(...checkSeasonReturns(pack, order));
+  return issues;
+}
+
+/**
+ * The season's cast is shown from the season's first minute too (folded below who appears): a character whose
+ * being in an episode is its event (`appearing`) may be in that season's cast before the episode is watched only
+ * if the season has already shown them (an earlier episode of the season lists them, or an earlier event of it
+ * names them in `appearing`); otherwise each of their roles in that season starts no earlier (`roles[].from`).
+ */
+function checkSeasonReturns(pack: Pack, order: EpisodeOrder): LedgerIssue[] {
+  const issues: LedgerIssue[] = [];
+  const seasonOf = new Map(pack.episodes.map((e) => [e.id, e.season]));
+  const at = (id: string | undefined) => (id === undefined ? undefined : order.get(id));
+  for (const [i, ev] of (pack.events ?? []).entries()) {
+    const season = ev.episode === undefined ? undefined : seasonOf.get(ev.episode);
+    const when = at(ev.episode);
+    if (season === undefined || when === undefined) continue;
+    for (const id of ev.appearing ?? []) {
+      const c = pack.characters.find((x) => x.id === id);
+      const listed = c === undefined ? undefined : at(c.listedFrom);
+      if (!c || listed === undefined || listed > when) continue;
+      const earlier = (episode: string | undefined) =>
+        episode !== undefined && seasonOf.get(episode) === season && (at(episode) ?? when) < when;
+      const shownBefore =
+        pack.episodes.some((e) => earlier(e.id) && e.appears?.includes(id)) ||
+        (pack.events ?? []).some((other) => other !== ev && earlier(other.episode) && other.appearing?.includes(id));
+      if (shownBefore) continue;
+      if (c.uncreditedSeasons?.includes(season))
+        issues.push({
+          path: `events.${i}.appearing`,
+          message: `"${id}" is in season ${season}'s cast from its first minute (uncreditedSeasons), but being in ${ev.episode} is the event "${ev.id}": give them a role in that season that starts with it ("from")`,
+        });
+      for (const [j, r] of c.roles.entries()) {
+        if (!r.seasons.includes(season)) continue;
+        const from = r.from && seasonOf.get(r.from.episode) === season ? r.from : undefined;
+        if (!from || !isNotBefore(from, { episode: ev.episode }, order))
+          issues.push({
+            path: `characters.${pack.characters.indexOf(c)}.roles.${j}.from`,
+            message: `"${id}" is in season ${season}'s cast from ${from ? shown(from) : 'the season’s first minute'}, but being in ${ev.episode} is the event "${ev.id}" (events.${i}): start the role no earlier ("from": { "episode": "${ev.episode}" })`,
+          });
+      }
+    }
+  }
   return issues;
 }
 

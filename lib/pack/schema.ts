@@ -20,7 +20,8 @@
  * or an adaptation; `declares.<field>` on a record with several texts); every source says what its page covers
  * (`covers`); every episode who appears in it (`appears`). Validation refuses a text shown before an event it
  * reveals or before a character it names may be listed (lib/pack/ledger.ts). Every addition is optional, so a
- * format-4 pack is a valid format-5 pack; CONTRIBUTING.md says how to declare.
+ * format-4 pack is a valid format-5 pack; CONTRIBUTING.md says how to declare. A role may start within its
+ * season (`roles[].from`, optional too: a return told by the season's cast).
  */
 import * as v from 'valibot';
 import { EPISODE_ID, FIRST_SITE, SHOW_ID, SITE_IDS, SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
@@ -222,6 +223,14 @@ export const RoleSchema = v.object({
   group: v.picklist(['central', 'supporting', 'guest']),
   /** For example "voice only" or "cameo". */
   credit: v.optional(Name),
+  /**
+   * Where the role starts within one of its seasons, when being in that season at all is what an episode reveals
+   * (a return, a survival): in the season of `from.episode` the role counts only from this point, a horizon on the
+   * watching axis (`at: "start"`: from the episode's first minute; without it, once the episode is watched, so
+   * that a return in a season's last scene can wait for it). Before it, the character is held back from that
+   * season's cast and seasons like anyone not yet listed; the role's other seasons are not affected.
+   */
+  from: v.optional(v.object({ episode: EpisodeRef, at: v.optional(v.literal('start')) })),
 });
 
 export const CharacterSchema = v.object({

@@ -127,6 +127,15 @@ function checkReferences(pack: Pack): PackIssue[] {
       r.seasons.forEach((s, k) => {
         if (!seasons.has(s)) fail(`${path}.roles.${j}.seasons.${k}`, `unknown season ${s}`);
       });
+      if (r.from) {
+        const start = pack.episodes.find((e) => e.id === r.from?.episode);
+        if (!start) fail(`${path}.roles.${j}.from.episode`, `unknown episode "${r.from.episode}"`);
+        else if (!r.seasons.includes(start.season))
+          fail(
+            `${path}.roles.${j}.from.episode`,
+            `"${start.id}" is in season ${start.season}, which is not one of the role's seasons: a role starts within one of its seasons`,
+          );
+      }
     });
   });
   for (const [i, s] of pack.seasons.entries())

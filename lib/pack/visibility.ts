@@ -27,7 +27,7 @@ export const VISIBLE_FIELDS: Record<string, string> = {
   'characters[].aliases[]': 'horizon: listedFrom',
   'characters[].origin': 'horizon: listedFrom (a badge)',
   'characters[].summaries[].text': 'horizon: its stage',
-  'characters[].roles[].seasons[]': 'horizon: up to the season reached',
+  'characters[].roles[].seasons[]': 'horizon: up to the season reached, and a role’s `from` in its season',
   'characters[].roles[].group': 'horizon: listedFrom (our grouping, not credits)',
   'characters[].roles[].credit': 'horizon: listedFrom',
   'characters[].uncreditedSeasons[]': 'horizon: up to the season reached',

@@ -6,13 +6,14 @@ import type { IDBPDatabase } from 'idb';
 import type { BackstoryDB } from '../db/schema';
 import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, type ViewerHorizon } from '../pack/horizon';
-import type { Book, Character } from '../pack/schema';
+import type { Book, Character, Horizon } from '../pack/schema';
 import {
   type CastEntry,
   type ComicLink,
   castEntry,
   comicLink,
   episodeCast,
+  roleIn,
   type SourceLink,
   seasonCast,
   viewOf,
@@ -69,10 +70,11 @@ function reachedSeasonOf(data: ShowData, viewer: ViewerHorizon): number {
  * A character's roles as far as the viewer has got: a recast that starts in a later season (Titan, voiced by Todd
  * Williams from season 3) says the character is still there then, so it waits. When every role starts later than
  * the viewer (a character listed at the end of a season, voiced from the next), all are kept: who plays them is
- * no secret, and "actor unconfirmed" would be untrue.
+ * no secret, and "actor unconfirmed" would be untrue. A role that starts within a season (`from`, a return)
+ * counts in that season only from its start.
  */
-function rolesSoFar(c: Character, season: number): Character {
-  const now = c.roles.filter((r) => Math.min(...r.seasons) <= season);
+function rolesSoFar(data: ShowData, c: Character, season: number, visible: (h: Horizon) => boolean): Character {
+  const now = c.roles.filter((r) => r.seasons.some((s) => s <= season && roleIn(data, r, s, visible)));
   return now.length === c.roles.length || now.length === 0 ? c : { ...c, roles: now };
 }
 
@@ -91,8 +93,10 @@ export function showDocuments(data: ShowData, viewer: ViewerHorizon): SearchDoc[
     keywords,
   });
   const season = reachedSeasonOf(data, viewer);
-  const characters = data.characters.filter((c) => listable(data, c, viewer)).map((c) => rolesSoFar(c, season));
-  const later = data.characters.filter((c) => !listable(data, c, viewer)).map((c) => rolesSoFar(c, season));
+  const { visible } = viewOf(data, viewer);
+  const soFar = (c: Character) => rolesSoFar(data, c, season, visible);
+  const characters = data.characters.filter((c) => listable(data, c, viewer)).map(soFar);
+  const later = data.characters.filter((c) => !listable(data, c, viewer)).map(soFar);
   const docs: SearchDoc[] = [
     doc(
       'show',
@@ -258,10 +262,12 @@ export async function entityDetail(
           ? data.characters.find((c) => c.id === id)
           : data.characters.find((c) => c.roles.some((r) => r.person === id) && listable(data, c, viewer));
       if (!character || !listable(data, character, viewer)) return undefined;
-      const seasons = [...new Set([...character.roles.flatMap((r) => r.seasons), ...(character.uncreditedSeasons ?? [])])]
+      // A role that starts within a season (a return) adds that season only from its start.
+      const credited = character.roles.flatMap((r) => r.seasons.filter((s) => roleIn(data, r, s, visible)));
+      const seasons = [...new Set([...credited, ...(character.uncreditedSeasons ?? [])])]
         .filter((s) => s <= reachedSeason)
         .sort();
-      const entry = castEntry(data, rolesSoFar(character, reachedSeason), undefined, view);
+      const entry = castEntry(data, rolesSoFar(data, character, reachedSeason, visible), undefined, view);
       return { kind: 'character', showTitle, entry, seasons };
     }
     case 'episode': {
@@ -286,7 +292,7 @@ export async function entityDetail(
       // The same people, in the same words, as the panel's cast for this episode (one seasonCast, one castEntry).
       const cast = episodeCast(
         e,
-        seasonCast(data, e.season)
+        seasonCast(data, e.season, visible)
           .filter((c) => listable(data, c, viewer))
           .map((c) => castEntry(data, c, e.season, view)),
       ).map((entry) => ({

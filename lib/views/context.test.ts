@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { keepReadingText } from '../../components/panel/words';
+import { invincible } from '../../tests/support/packs';
 import { seededDb } from '../../tests/support/seeded-db';
-import { viewerHorizon } from '../pack/horizon';
-import { episodeContext, hiddenHandle, revealItem } from './context';
+import { openBackstoryDb } from '../db/schema';
+import { seedPack } from '../db/seed';
+import { loadShowData } from '../db/show-data';
+import { episodeOrder, viewerHorizon } from '../pack/horizon';
+import { entityDetail } from './catalog';
+import { castEntry, episodeContext, hiddenHandle, revealItem, viewOf } from './context';
 
 const atEpisode = (ordinal: number, volume = 0) => viewerHorizon('current', ordinal, 0, volume);
 const allText = (value: unknown) => JSON.stringify(value);
@@ -175,6 +180,69 @@ describe('keep reading for Invincible, where the show stops', () => {
     // The last episode the pack knows: season 4 adapts the Viltrumite War, and no volume past it is offered.
     expect(at('s4e3')).toMatchObject({ volume: 14, title: 'The Viltrumite War', issues: [{ from: 71, to: 78 }] });
     expect(at('s1e1')).toMatchObject({ volume: 1, why: 'issues', adapted: [1] });
+    db.close();
+  });
+});
+
+describe('a role that starts within its season (roles[].from, audit invincible-3 A2)', () => {
+  async function invincibleDb() {
+    const db = await openBackstoryDb();
+    await seedPack(db, invincible(), 'bundled');
+    return db;
+  }
+  const ordinalOf = (id: string) => {
+    const order = episodeOrder(invincible());
+    const at = order.get(id);
+    if (at === undefined) throw new Error(`no ${id}`);
+    return at;
+  };
+  /** Playing `id` with everything before it watched, nothing read. */
+  const playing = (id: string) => viewerHorizon('current', ordinalOf(id), ordinalOf(id) - 1, 0);
+  const castIds = (ctx: { cast: { characterId: string }[] } | undefined) => ctx?.cast.map((c) => c.characterId) ?? [];
+
+  it('keeps Angstrom Levy out of season 3’s cast until his return is watched', async () => {
+    const db = await invincibleDb();
+    const s3e1 = await episodeContext(db, 'invincible', 's3e1', playing('s3e1'));
+    expect(castIds(s3e1)).not.toContain('angstrom-levy');
+    // Held like anyone beyond the horizon: a placeholder, nothing that names him.
+    expect(s3e1?.hiddenCast).toContainEqual({ handle: hiddenHandle('invincible', 'character', 'angstrom-levy') });
+    const s3e3 = await episodeContext(db, 'invincible', 's3e3', playing('s3e3'));
+    expect(castIds(s3e3)).not.toContain('angstrom-levy');
+    const s3e4 = await episodeContext(db, 'invincible', 's3e4', playing('s3e4'));
+    expect(castIds(s3e4)).toContain('angstrom-levy');
+    // Season 2 lists him from its premiere, as before.
+    expect(castIds(await episodeContext(db, 'invincible', 's2e1', playing('s2e1')))).toContain('angstrom-levy');
+    db.close();
+  });
+
+  it('gives the popup the same cast and lists the season in a character’s seasons only from the role’s start', async () => {
+    const db = await invincibleDb();
+    const early = await entityDetail(db, 'episode', 'invincible', 's3e1', playing('s3e1'));
+    if (early?.kind !== 'episode') throw new Error('no episode view');
+    expect(early.cast.map((c) => c.name)).not.toContain('Angstrom Levy');
+    const levy = await entityDetail(db, 'character', 'invincible', 'angstrom-levy', playing('s3e3'));
+    expect(levy).toMatchObject({ kind: 'character', seasons: [2] });
+    const later = await entityDetail(db, 'character', 'invincible', 'angstrom-levy', playing('s3e4'));
+    expect(later).toMatchObject({ kind: 'character', seasons: [2, 3] });
+    // Darkblood comes back after the credits of season 3's last episode: season 3 counts once it is watched.
+    const finale = await entityDetail(db, 'character', 'invincible', 'damien-darkblood', playing('s3e8'));
+    expect(finale).toMatchObject({ kind: 'character', seasons: [1] });
+    const watched = viewerHorizon('current', ordinalOf('s3e8'), ordinalOf('s3e8'), 0);
+    const after = await entityDetail(db, 'character', 'invincible', 'damien-darkblood', watched);
+    expect(after).toMatchObject({ kind: 'character', seasons: [1, 3] });
+    db.close();
+  });
+
+  it('never lists a role before its start in the actors of a character listed for another reason', async () => {
+    const db = await invincibleDb();
+    const data = await loadShowData(db, 'invincible');
+    if (!data) throw new Error('not seeded');
+    const levy = data.characters.find((c) => c.id === 'angstrom-levy');
+    if (!levy) throw new Error('no Levy');
+    // Planted: Levy also uncredited in season 3, so he is listed; the credited season 3 role still waits.
+    const view = viewOf(data, playing('s3e1'));
+    const entry = castEntry(data, { ...levy, uncreditedSeasons: [3] }, 3, view);
+    expect(entry.actors).toEqual([]);
     db.close();
   });
 });

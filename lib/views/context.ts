@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BackstoryDB, EpisodeRecord, ProgressRecord } from '../db/schema';
 import { episodeCode, loadShowData, type ShowData } from '../db/show-data';
 import { currentStage, isReached, isVisible, type ViewerHorizon } from '../pack/horizon';
-import type { Adaptation, Character, Horizon, IssueRange, Note, Source } from '../pack/schema';
+import type { Adaptation, Character, Horizon, IssueRange, Note, Role, Source } from '../pack/schema';
 
 export interface SourceLink {
   key: string;
@@ -157,9 +157,26 @@ export function viewOf(data: ShowData, viewer: ViewerHorizon) {
 }
 export type View = ReturnType<typeof viewOf>;
 
-/** Who is in a season, for the panel and the popup alike: credited roles and uncredited appearances. */
-export function seasonCast(data: ShowData, season: number): Character[] {
-  return data.characters.filter((c) => c.roles.some((r) => r.seasons.includes(season)) || c.uncreditedSeasons?.includes(season));
+/**
+ * Whether a role counts in a season at the viewer's point: a role that starts within a season (`from`: a return
+ * the season's cast would tell) counts in that season only once its start is reached. Without `visible`, every
+ * role of the season counts (who the season has at all).
+ */
+export function roleIn(data: ShowData, r: Role, season: number, visible?: (h: Horizon) => boolean): boolean {
+  if (!r.seasons.includes(season)) return false;
+  if (!r.from || !visible) return true;
+  const start = data.episodes.find((e) => e.id === r.from?.episode);
+  return (start !== undefined && start.season !== season) || visible(r.from);
+}
+
+/**
+ * Who is in a season, for the panel and the popup alike: credited roles and uncredited appearances; with
+ * `visible`, as far as the viewer has got (a role held back by its `from` does not count yet).
+ */
+export function seasonCast(data: ShowData, season: number, visible?: (h: Horizon) => boolean): Character[] {
+  return data.characters.filter(
+    (c) => c.roles.some((r) => roleIn(data, r, season, visible)) || c.uncreditedSeasons?.includes(season),
+  );
 }
 
 const GROUP_ORDER = { central: 0, supporting: 1, guest: 2 } as const;
@@ -202,13 +219,14 @@ export async function episodeContext(
   const hideHere = (kind: string, id: string, h: Horizon) =>
     h.episode === episode.id && !visible(h) ? { ...hide(kind, id), thisEpisode: true as const } : hide(kind, id);
 
+  // Everyone the season has; listed once the viewer has reached their listing and, in this season, their role.
   const inSeason = seasonCast(data, episode.season);
-  const listable = (c: Character) => reached(c.listedFrom);
+  const now = new Set(seasonCast(data, episode.season, visible).filter((c) => reached(c.listedFrom)));
   const cast = episodeCast(
     episode,
-    inSeason.filter(listable).map((c) => castEntry(data, c, episode.season, view)),
+    inSeason.filter((c) => now.has(c)).map((c) => castEntry(data, c, episode.season, view)),
   );
-  const hiddenCast = inSeason.filter((c) => !listable(c)).map((c) => hide('character', c.id));
+  const hiddenCast = inSeason.filter((c) => !now.has(c)).map((c) => hide('character', c.id));
 
   const aboutEpisode = data.notes.filter((n) => n.about.kind === 'episode' && n.about.ids.includes(episode.id));
   const episodeNotes = aboutEpisode.filter((n) => visible(n.horizon)).map((n) => visibleNote(n, links));
@@ -255,7 +273,7 @@ export async function episodeContext(
 /** A character as the panel and the popup show it; with a season, only that season's roles count. */
 export function castEntry(data: ShowData, c: Character, season: number | undefined, view: View): CastEntry {
   const { visible, links, hide } = view;
-  const roles = season === undefined ? c.roles : c.roles.filter((r) => r.seasons.includes(season));
+  const roles = season === undefined ? c.roles : c.roles.filter((r) => roleIn(data, r, season, visible));
   const notes = data.notes.filter(
     (n) => n.about.kind !== 'episode' && n.about.kind !== 'adaptation' && n.about.ids.includes(c.id),
   );
@@ -394,11 +412,13 @@ export async function revealItem(
     return { kind: 'note', note: visibleNote(note, viewAt(data, note.horizon).links, true), from: fromOf(data, note.horizon) };
   const character = data.characters.find((c) => hiddenHandle(showId, 'character', c.id) === handle);
   if (character) {
-    // A revealed cast member shows only their introduction; their own notes stay behind placeholders.
+    // A revealed cast member shows only their introduction; their own notes stay behind placeholders. The viewer
+    // asked for them in this season, so a role that starts later in it is theirs to see.
     const intro = viewAt(data, { episode: character.listedFrom, at: 'start' });
+    const roles = character.roles.map(({ from: _, ...r }) => r);
     return {
       kind: 'character',
-      entry: castEntry(data, character, season, { ...intro, visible: () => false }),
+      entry: castEntry(data, { ...character, roles }, season, { ...intro, visible: () => false }),
       from: fromOf(data, { episode: character.listedFrom }),
     };
   }

@@ -66,6 +66,56 @@ async function leaksAt(pack: Pack, db: Db, episodeId: string, ordinal: number, r
     .map(([what, material]) => `at ${episodeId}: ${what} is visible: "${material}"`);
 }
 
+/**
+ * The season's cast, seen from the first minute of every episode of the season, may not tell a return (audit
+ * invincible-3 A2): a character whose being in an episode is its event (`appearing`), and whom the season has not
+ * shown before that episode, is in no cast of that season, nor in that season's place of their seasons, until
+ * the episode is watched.
+ */
+async function returnsShownAt(pack: Pack, db: Db, episodeId: string, viewer: ViewerHorizon, remember = false): Promise<string[]> {
+  const data = await loadShowData(db, pack.show.id);
+  if (!data) throw new Error('not seeded');
+  const seasonOf = new Map(pack.episodes.map((e) => [e.id, e.season]));
+  const at = (id: string | undefined) => (id === undefined ? 0 : (data.order.get(id) ?? 0));
+  const seen = await viewsAt(pack, db, episodeId, viewer, remember);
+  const leaks: string[] = [];
+  for (const ev of pack.events ?? []) {
+    const season = ev.episode === undefined ? undefined : seasonOf.get(ev.episode);
+    if (season === undefined || isVisible({ episode: ev.episode }, viewer, data.order)) continue;
+    const earlier = (id: string | undefined) => id !== undefined && seasonOf.get(id) === season && at(id) < at(ev.episode);
+    for (const id of ev.appearing ?? []) {
+      const c = pack.characters.find((x) => x.id === id);
+      const shownBefore =
+        pack.episodes.some((e) => earlier(e.id) && e.appears?.includes(id)) ||
+        (pack.events ?? []).some((o) => o !== ev && earlier(o.episode) && o.appearing?.includes(id));
+      if (!c || shownBefore) continue;
+      const where = `at ${episodeId}: ${id}, whose being in ${ev.episode} is "${ev.id}",`;
+      for (const view of seen) {
+        const v = view as Record<string, unknown> | undefined;
+        if (
+          seasonOf.get(episodeId) === season &&
+          (v?.cast as { characterId?: string }[] | undefined)?.some((x) => x.characterId === id)
+        )
+          leaks.push(`${where} is in the panel's cast of season ${season}`);
+        if (
+          v?.kind === 'character' &&
+          (v.entry as { characterId: string }).characterId === id &&
+          (v.seasons as number[]).includes(season)
+        )
+          leaks.push(`${where} has season ${season} among their seasons`);
+        if (
+          v?.kind === 'episode' &&
+          typeof v.code === 'string' &&
+          pack.episodes.some((e) => e.season === season && e.title === v.title) &&
+          (v.cast as { name: string }[]).some((x) => x.name === c.name)
+        )
+          leaks.push(`${where} is in the popup's cast of ${v.code}`);
+      }
+    }
+  }
+  return leaks;
+}
+
 describe.each(packs.map((p) => [p.id, p] as const))('the spoiler walk through %s', (_id, pack) => {
   it('shows nothing ahead of a first-time viewer at any step, from the first episode to the film', {
     timeout: 120_000,
@@ -74,11 +124,33 @@ describe.each(packs.map((p) => [p.id, p] as const))('the spoiler walk through %s
     await seedPack(db, pack, 'bundled');
     const data = await loadShowData(db, pack.show.id);
     const leaks: string[] = [];
-    for (const [episodeId, ordinal] of [...(data?.order ?? [])].sort((a, b) => a[1] - b[1]))
+    for (const [episodeId, ordinal] of [...(data?.order ?? [])].sort((a, b) => a[1] - b[1])) {
       leaks.push(...(await leaksAt(pack, db, episodeId, ordinal, true)));
+      leaks.push(...(await returnsShownAt(pack, db, episodeId, viewerHorizon('current', ordinal, ordinal - 1, 0), true)));
+    }
     db.close();
     expect(leaks, 'each line is a fact shown before its horizon: fix its horizon in data/, or what the view shows').toEqual([]);
   });
+
+  it.runIf(pack.characters.some((c) => c.roles.some((r) => r.from)))(
+    'would catch a return told by the season’s cast: a role’s start taken away is reported',
+    async () => {
+      const leaky = structuredClone(pack);
+      const c = leaky.characters.find((x) => x.roles.some((r) => r.from));
+      const role = c?.roles.find((r) => r.from);
+      const start = leaky.episodes.find((e) => e.id === role?.from?.episode);
+      if (!c || !role || !start) throw new Error('no role with a start');
+      delete role.from;
+      const db = await openBackstoryDb();
+      await seedPack(db, leaky, 'bundled');
+      const data = await loadShowData(db, leaky.show.id);
+      // Playing the episode of the return, not yet watched.
+      const ordinal = data?.order.get(start.id) ?? 0;
+      const leaks = await returnsShownAt(leaky, db, start.id, viewerHorizon('current', ordinal, ordinal - 1, 0));
+      db.close();
+      expect(leaks.some((l) => l.includes(`${c.id}, whose being in`) && l.includes("panel's cast"))).toBe(true);
+    },
+  );
 
   it('would catch a leak: a later note copied into a first-episode summary is reported', async () => {
     const leaky = structuredClone(pack);
