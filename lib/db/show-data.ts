@@ -50,9 +50,10 @@ export async function loadShowData(db: IDBPDatabase<BackstoryDB>, showId: string
 }
 
 /**
- * The code viewers know an episode by, for example "S1 · E2". A special outside the season's numbering is "S1 · SP":
- * its number in the pack only places it in watching order, and showing it would invent an episode number.
+ * The code viewers know an episode by, for example "S1 · E2". A special outside the season's numbering is "SP":
+ * its season and number in the pack only place it in watching order (Invincible: Atom Eve follows the season 1
+ * finale, but whether Prime Video files it under season 1 or 2 is unconfirmed), and showing either would invent it.
  */
 export function episodeCode(e: { season: number; number: number; special?: boolean }): string {
-  return e.special ? `S${e.season} · SP` : `S${e.season} · E${e.number}`;
+  return e.special ? 'SP' : `S${e.season} · E${e.number}`;
 }
