@@ -92,18 +92,28 @@ function intoFullscreen(frame: HTMLElement, home: Element) {
 }
 
 /**
- * Sends the frame its state, every time, through the background, which learns the token here and hands the state
- * to the frame that gives the token back only (lib/messaging/panel-binding.ts). `told` settles once the background
- * has the token (the first state sent carries it). After the extension was reloaded under this page, sending
- * throws at once: the page is then left alone.
+ * Sends the frame its state when it changed, through the background, which learns the token here and hands the
+ * state to the frame that gives the token back only (lib/messaging/panel-binding.ts); the whole state again each
+ * time the frame loads (`reload`). `told` settles once the background has the token (the first state sent carries
+ * it). After the extension was reloaded under this page, sending throws at once: the page is then left alone.
  */
 function stateSender(ctx: WatchContext, token: string, current: () => PanelState) {
   let told: Promise<unknown> | undefined;
+  let sent = '';
+  const post = () => {
+    const state = current();
+    const json = JSON.stringify(state);
+    if (json === sent) return;
+    sent = json;
+    const message: PanelStateMessage = { backstoryPanel: 1, token, state };
+    const sending = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
+    told ??= sending;
+  };
   return {
-    post() {
-      const message: PanelStateMessage = { backstoryPanel: 1, token, state: current() };
-      const sent = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
-      told ??= sent;
+    post,
+    reload() {
+      sent = '';
+      post();
     },
     told: () => told,
   };
@@ -121,7 +131,7 @@ function bindOnLoad(
   panelUrl: string,
   token: string,
   told: () => Promise<unknown> | undefined,
-  post: () => void,
+  reload: () => void,
   signal: AbortSignal,
 ) {
   frame.addEventListener(
@@ -129,7 +139,7 @@ function bindOnLoad(
     () => {
       void told()?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
       followExtension(ctx);
-      post();
+      reload();
     },
     { signal },
   );
@@ -139,6 +149,9 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   let state = initial;
   let height = HANDLE.height;
   let room = 0;
+  // The room was not measured since the player's layout last changed: it is, when the frame next shows. A hidden
+  // frame measures nothing and writes nothing (issue 31: a hidden panel costs nothing).
+  let stale = false;
   const stop = new AbortController();
   const narrowing = playerNarrowing();
 
@@ -164,11 +177,16 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   const narrow = () =>
     narrowing.apply(column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null, widthOf(), onLeft());
 
+  const shownNow = () => isShown(mode(), state.open, attention.activity);
   const place = () => {
     const { open } = state;
-    const shown = isShown(mode(), open, attention.activity);
+    const shown = shownNow();
     // Fading with the keyboard in it would leave the focus nowhere: it goes back to the player.
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
+    if (shown && stale) {
+      stale = false;
+      room = measureRoom();
+    }
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -182,13 +200,12 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       }),
     );
     narrow();
+    sender.post();
   };
   const sender = stateSender(ctx, token, () => host.current());
-  const post = sender.post;
   const relayout = () => {
-    room = measureRoom();
+    stale = true;
     place();
-    post();
   };
   const attention = watchAttention(
     site,
@@ -225,14 +242,12 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       },
     }),
     refit() {
+      stale = true;
+      // Controls that show make it show: it is measured and placed then (attention's onChange).
       attention.controls(!!queryFirst(playerRoot, site.controls));
-      const next = measureRoom();
-      if (next !== room) {
-        room = next;
-        place();
-        post();
-        // Autoplay can replace the player view: the new one is narrowed too.
-      } else if (column() && narrowing.lost()) place();
+      // Shown all along (pinned, side by side, or in use): measured again now; autoplay may have replaced the
+      // player view, which is narrowed too.
+      if (stale && shownNow()) place();
     },
     resize(_width, nextHeight) {
       height = nextHeight;
@@ -247,9 +262,10 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       frame.remove();
     },
   };
+  // Measured once as it is made, so that the frame gets a room to lay out in before it first shows.
   room = measureRoom();
   place();
-  bindOnLoad(ctx, frame, panelUrl, token, sender.told, post, stop.signal);
+  bindOnLoad(ctx, frame, panelUrl, token, sender.told, sender.reload, stop.signal);
   homeOf(site, playerRoot).append(frame);
   followFullscreen();
   ctx.onInvalidated(() => host.remove());
