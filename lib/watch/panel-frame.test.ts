@@ -35,18 +35,20 @@ function mount(session: Partial<PanelSession> = {}, settings: Partial<Settings> 
   vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue({
     onDisconnect: { addListener: () => undefined },
   } as unknown as ReturnType<typeof fakeBrowser.runtime.connect>);
-  const host = mountPanelFrame(ctx, site, root, {
-    identity: resolved,
-    open: false,
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    ...session,
-  });
+  const initial: PanelSession = { identity: resolved, open: false, settings: { ...DEFAULT_SETTINGS, ...settings }, ...session };
+  const host = mountPanelFrame(ctx, site, root, initial);
   const frame = document.querySelector('iframe[data-backstory]') as HTMLIFrameElement;
-  const styleWrites = new MutationObserver(() => undefined);
-  styleWrites.observe(frame, { attributes: true, attributeFilter: ['style'] });
+  // Writes of the frame's style attribute, delivered or not yet.
+  const delivered: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => delivered.push(...records));
+  observer.observe(frame, { attributes: true, attributeFilter: ['style'] });
+  const styleWrites = { takeRecords: () => [...delivered.splice(0), ...observer.takeRecords()] };
   const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
-  return { host, root, frame, sent, styleWrites, measured, stop };
+  return { host, root, frame, sent, styleWrites, measured, stop, initial };
 }
+
+/** After the next frame is drawn, when the panel measures what changed (panel-frame.ts, measureSoon). */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 1)));
 
 /** The player's controls appear or go (the player watcher then reports a layout change: refit). */
 function controls(root: Element, shown: boolean) {
@@ -87,11 +89,14 @@ describe('the panel frame while the panel is hidden', () => {
     stop.abort();
   });
 
-  it('measures when it shows, then writes one style change for showing and one for hiding', () => {
+  it('measures when it shows, after the next frame, then writes one style change for showing and one for hiding', async () => {
     const { host, root, frame, styleWrites, measured, stop } = mount();
     styleWrites.takeRecords();
     controls(root, true);
     host.refit();
+    // Not at once, while the page's layout may still be dirty from what the site just changed.
+    expect(measured).not.toHaveBeenCalled();
+    await nextFrame();
     expect(measured).toHaveBeenCalled();
     expect(frame.style.getPropertyValue('visibility')).toBe('visible');
     expect(styleWrites.takeRecords()).toHaveLength(1);
@@ -100,21 +105,30 @@ describe('the panel frame while the panel is hidden', () => {
     host.refit();
     expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
     expect(styleWrites.takeRecords()).toHaveLength(1);
+    await nextFrame();
     expect(measured).not.toHaveBeenCalled();
     stop.abort();
   });
 
-  it('sends an unchanged state once, and the whole state again each time the frame loads', () => {
-    const { host, frame, sent, stop } = mount({ open: true }, { panelMode: 'pinned' });
+  it('measures nothing for controls that came and went before the next frame', async () => {
+    const { host, root, measured, stop } = mount();
+    controls(root, true);
+    host.refit();
+    controls(root, false);
+    host.refit();
+    await nextFrame();
+    expect(measured).not.toHaveBeenCalled();
+    stop.abort();
+  });
+
+  it('sends an unchanged state once, and the whole state again each time the frame loads', async () => {
+    const { host, frame, sent, stop, initial } = mount({ open: true }, { panelMode: 'pinned' });
     expect(sent).toHaveLength(1);
     host.refit();
-    host.update({ identity: resolved, open: true, settings: { ...DEFAULT_SETTINGS, panelMode: 'pinned' } });
+    await nextFrame();
+    host.update({ ...initial });
     expect(sent).toHaveLength(1);
-    host.update({
-      identity: { ...resolved, episodeId: 's1e2' },
-      open: true,
-      settings: { ...DEFAULT_SETTINGS, panelMode: 'pinned' },
-    });
+    host.update({ ...initial, identity: { ...resolved, episodeId: 's1e2' } });
     expect(sent).toHaveLength(2);
     frame.dispatchEvent(new Event('load'));
     expect(sent).toHaveLength(3);
@@ -122,13 +136,14 @@ describe('the panel frame while the panel is hidden', () => {
     stop.abort();
   });
 
-  it('narrows the player view side by side once, not again on every refit', () => {
+  it('narrows the player view side by side once, not again on every refit', async () => {
     const { host, root, stop } = mount({ open: true }, { panelMode: 'side' });
     const view = root.querySelector('.view') as HTMLElement;
     expect(view.style.getPropertyValue('width')).toMatch(/^calc\(100% - \d+px\)$/);
     const writes = vi.spyOn(view.style, 'setProperty');
     host.refit();
     host.refit();
+    await nextFrame();
     expect(writes).not.toHaveBeenCalled();
     stop.abort();
   });

@@ -93,11 +93,22 @@ function intoFullscreen(frame: HTMLElement, home: Element) {
 
 /**
  * Sends the frame its state when it changed, through the background, which learns the token here and hands the
- * state to the frame that gives the token back only (lib/messaging/panel-binding.ts); the whole state again each
- * time the frame loads (`reload`). `told` settles once the background has the token (the first state sent carries
- * it). After the extension was reloaded under this page, sending throws at once: the page is then left alone.
+ * state to the frame that gives the token back only (lib/messaging/panel-binding.ts). After the extension was
+ * reloaded under this page, sending throws at once: the page is then left alone.
+ * Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
+ * the token (`told`: the first state sent carries it), it gets the token, addressed to the panel's address as made
+ * here (never read back from the element); and it tells the content script when the extension is gone
+ * (extension-alive.ts). The frame then asks for its state (claimPanelFrame answers with it), and is sent the whole
+ * state again too, should that be lost on a busy machine.
  */
-function stateSender(ctx: WatchContext, token: string, current: () => PanelState) {
+function linkFrame(
+  ctx: WatchContext,
+  frame: HTMLIFrameElement,
+  panelUrl: string,
+  token: string,
+  current: () => PanelState,
+  signal: AbortSignal,
+): () => void {
   let told: Promise<unknown> | undefined;
   let sent = '';
   const post = () => {
@@ -109,40 +120,17 @@ function stateSender(ctx: WatchContext, token: string, current: () => PanelState
     const sending = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
     told ??= sending;
   };
-  return {
-    post,
-    reload() {
-      sent = '';
-      post();
-    },
-    told: () => told,
-  };
-}
-
-/**
- * Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
- * the token (`told`), it gets the token, addressed to the panel's address as made here (never read back from the
- * element); and it tells the content script when the extension is gone (extension-alive.ts). The frame then asks
- * for its state (claimPanelFrame answers with it), and is sent it again too, should that be lost on a busy machine.
- */
-function bindOnLoad(
-  ctx: WatchContext,
-  frame: HTMLIFrameElement,
-  panelUrl: string,
-  token: string,
-  told: () => Promise<unknown> | undefined,
-  reload: () => void,
-  signal: AbortSignal,
-) {
   frame.addEventListener(
     'load',
     () => {
-      void told()?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
+      void told?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
       followExtension(ctx);
-      reload();
+      sent = '';
+      post();
     },
     { signal },
   );
+  return post;
 }
 
 export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
@@ -158,12 +146,9 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   // getRandomValues, not randomUUID: the latter exists only in secure contexts. Never in the page (not in the
   // frame's address): it is what makes this frame the panel (lib/messaging/panel-binding.ts).
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
-  const frame = document.createElement('iframe');
   const panelUrl = browser.runtime.getURL('/panel.html');
-  frame.src = panelUrl;
-  frame.title = 'Backstory';
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
-  frame.allow = 'clipboard-write';
+  const frame = Object.assign(document.createElement('iframe'), { src: panelUrl, title: 'Backstory', allow: 'clipboard-write' });
   frame.setAttribute('data-backstory', 'panel');
   const write = styleWriter(frame);
 
@@ -183,10 +168,8 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     const shown = shownNow();
     // Fading with the keyboard in it would leave the focus nowhere: it goes back to the player.
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
-    if (shown && stale) {
-      stale = false;
-      room = measureRoom();
-    }
+    // Shown with a room measured before the player's layout changed: placed once it is measured again.
+    if (shown && stale) return measureSoon();
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -200,9 +183,28 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       }),
     );
     narrow();
-    sender.post();
+    post();
   };
-  const sender = stateSender(ctx, token, () => host.current());
+  /**
+   * Measures the room once the next frame is drawn, when the page's layout is clean: read then, the boxes cost no
+   * style or layout work of their own, where read at once they would make the browser lay out the page the site
+   * just changed (issue 31: in the page's time, that work counts as Backstory's).
+   */
+  let measuring = false;
+  const measureSoon = () => {
+    if (measuring) return;
+    measuring = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        measuring = false;
+        if (stop.signal.aborted || !stale || !shownNow()) return;
+        stale = false;
+        room = measureRoom();
+        place();
+      }),
+    );
+  };
+  const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
   const relayout = () => {
     stale = true;
     place();
@@ -223,8 +225,11 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
 
   const host: PanelHost = {
     update(next) {
+      // Only what moves or sizes the frame makes its room worth measuring again (not a new episode or question).
+      const moved = next.open !== state.open || next.settings !== state.settings;
       state = next;
-      relayout();
+      if (moved) relayout();
+      else place();
     },
     hold: attention.hold,
     announce: attention.announce,
@@ -262,12 +267,11 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       frame.remove();
     },
   };
-  // Measured once as it is made, so that the frame gets a room to lay out in before it first shows.
+  homeOf(site, playerRoot).append(frame);
+  intoFullscreen(frame, homeOf(site, playerRoot));
+  // Measured at once as it is made, so that it shows as soon as it may and the frame has a room to lay out in.
   room = measureRoom();
   place();
-  bindOnLoad(ctx, frame, panelUrl, token, sender.told, sender.reload, stop.signal);
-  homeOf(site, playerRoot).append(frame);
-  followFullscreen();
   ctx.onInvalidated(() => host.remove());
   return host;
 }
