@@ -21,6 +21,7 @@ import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { followExtension } from './extension-alive';
+import { frameRoom } from './frame-room';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
@@ -136,10 +137,6 @@ function linkFrame(
 export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
   let state = initial;
   let height = HANDLE.height;
-  let room = 0;
-  // The room was not measured since the player's layout last changed: it is, when the frame next shows. A hidden
-  // frame measures nothing and writes nothing (issue 31: a hidden panel costs nothing).
-  let stale = false;
   const stop = new AbortController();
   const narrowing = playerNarrowing();
 
@@ -169,7 +166,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     // Fading with the keyboard in it would leave the focus nowhere: it goes back to the player.
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
     // Shown with a room measured before the player's layout changed: placed once it is measured again.
-    if (shown && stale) return measureSoon();
+    if (shown && !room.current()) return;
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -178,35 +175,16 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         width: widthOf(),
         height: column()
           ? window.innerHeight
-          : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight(site.controlBand)),
+          : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
         shown,
       }),
     );
     narrow();
     post();
   };
-  /**
-   * Measures the room once the next frame is drawn, when the page's layout is clean: read then, the boxes cost no
-   * style or layout work of their own, where read at once they would make the browser lay out the page the site
-   * just changed (issue 31: in the page's time, that work counts as Backstory's).
-   */
-  let measuring = false;
-  const measureSoon = () => {
-    if (measuring) return;
-    measuring = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        measuring = false;
-        if (stop.signal.aborted || !stale || !shownNow()) return;
-        stale = false;
-        room = measureRoom();
-        place();
-      }),
-    );
-  };
   const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
   const relayout = () => {
-    stale = true;
+    room.stale();
     place();
   };
   const attention = watchAttention(
@@ -216,6 +194,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     () => place(),
     stop.signal,
   );
+  const room = frameRoom(measureRoom, shownNow, place, stop.signal);
   const followFullscreen = () => {
     intoFullscreen(frame, homeOf(site, playerRoot));
     relayout();
@@ -241,18 +220,18 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       askWatched: state.askWatched,
       layout: {
         left: onLeft(),
-        maxHeight: room,
+        maxHeight: room.height,
         fontSize: fontSize(window.innerWidth, state.settings.textSize),
         column: column(),
       },
     }),
     refit() {
-      stale = true;
+      room.stale();
       // Controls that show make it show: it is measured and placed then (attention's onChange).
       attention.controls(!!queryFirst(playerRoot, site.controls));
-      // Shown all along (pinned, side by side, or in use): measured again now; autoplay may have replaced the
-      // player view, which is narrowed too.
-      if (stale && shownNow()) place();
+      // Shown all along (pinned, side by side, or in use): measured again; autoplay may have replaced the player
+      // view, which is narrowed too.
+      if (shownNow()) place();
     },
     resize(_width, nextHeight) {
       height = nextHeight;
@@ -269,8 +248,6 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   };
   homeOf(site, playerRoot).append(frame);
   intoFullscreen(frame, homeOf(site, playerRoot));
-  // Measured at once as it is made, so that it shows as soon as it may and the frame has a room to lay out in.
-  room = measureRoom();
   place();
   ctx.onInvalidated(() => host.remove());
   return host;
