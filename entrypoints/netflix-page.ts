@@ -4,14 +4,16 @@
  * else: no polling, no patching of Netflix's code.
  */
 import { defineUnlistedScript } from '#imports';
-import { REQUEST_EVENT, STATE_EVENT } from '../lib/sites/netflix/page-bridge-events';
+import { MAX_REQUEST_CHARS, REQUEST_EVENT, STATE_EVENT } from '../lib/sites/netflix/page-bridge-events';
 import { readPageWorld } from '../lib/sites/netflix/page-world';
 
 export default defineUnlistedScript(() => {
   window.addEventListener(REQUEST_EVENT, (event) => {
-    const nonce = (event as CustomEvent).detail;
-    if (typeof nonce !== 'string' || nonce.length > 40) return;
-    const state = { source: 'backstory-page', nonce, ...readPageWorld(window, document) };
+    const detail = (event as CustomEvent).detail;
+    if (typeof detail !== 'string' || detail.length > MAX_REQUEST_CHARS) return;
+    // The nonce, then the ids of the video the page shows (page-bridge-events.ts, requestDetail).
+    const [nonce, ...shown] = detail.split(' ');
+    const state = { source: 'backstory-page', nonce, ...readPageWorld(window, shown) };
     window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: JSON.stringify(state) }));
   });
 });

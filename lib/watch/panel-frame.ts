@@ -21,6 +21,7 @@ import { queryFirst } from '../sites/query';
 import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { followExtension } from './extension-alive';
+import { frameRoom } from './frame-room';
 import { frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
@@ -92,65 +93,59 @@ function intoFullscreen(frame: HTMLElement, home: Element) {
 }
 
 /**
- * Sends the frame its state, every time, through the background, which learns the token here and hands the state
- * to the frame that gives the token back only (lib/messaging/panel-binding.ts). `told` settles once the background
- * has the token (the first state sent carries it). After the extension was reloaded under this page, sending
- * throws at once: the page is then left alone.
- */
-function stateSender(ctx: WatchContext, token: string, current: () => PanelState) {
-  let told: Promise<unknown> | undefined;
-  return {
-    post() {
-      const message: PanelStateMessage = { backstoryPanel: 1, token, state: current() };
-      const sent = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
-      told ??= sent;
-    },
-    told: () => told,
-  };
-}
-
-/**
+ * Sends the frame its state when it changed, through the background, which learns the token here and hands the
+ * state to the frame that gives the token back only (lib/messaging/panel-binding.ts). After the extension was
+ * reloaded under this page, sending throws at once: the page is then left alone.
  * Only the frame made here is the panel: on each of its loads (moving it makes a new one), once the background has
- * the token (`told`), it gets the token, addressed to the panel's address as made here (never read back from the
- * element); and it tells the content script when the extension is gone (extension-alive.ts). The frame then asks
- * for its state (claimPanelFrame answers with it), and is sent it again too, should that be lost on a busy machine.
+ * the token (`told`: the first state sent carries it), it gets the token, addressed to the panel's address as made
+ * here (never read back from the element); and it tells the content script when the extension is gone
+ * (extension-alive.ts). The frame then asks for its state (claimPanelFrame answers with it), and is sent the whole
+ * state again too, should that be lost on a busy machine.
  */
-function bindOnLoad(
+function linkFrame(
   ctx: WatchContext,
   frame: HTMLIFrameElement,
   panelUrl: string,
   token: string,
-  told: () => Promise<unknown> | undefined,
-  post: () => void,
+  current: () => PanelState,
   signal: AbortSignal,
-) {
+): () => void {
+  let told: Promise<unknown> | undefined;
+  let sent = '';
+  const post = () => {
+    const state = current();
+    const json = JSON.stringify(state);
+    if (json === sent) return;
+    sent = json;
+    const message: PanelStateMessage = { backstoryPanel: 1, token, state };
+    const sending = ctx.isValid ? send('relayToPanel', message).catch(() => undefined) : undefined;
+    told ??= sending;
+  };
   frame.addEventListener(
     'load',
     () => {
-      void told()?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
+      void told?.then(() => frame.contentWindow?.postMessage(token, panelUrl));
       followExtension(ctx);
+      sent = '';
       post();
     },
     { signal },
   );
+  return post;
 }
 
 export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot: Element, initial: PanelSession): PanelHost {
   let state = initial;
   let height = HANDLE.height;
-  let room = 0;
   const stop = new AbortController();
   const narrowing = playerNarrowing();
 
   // getRandomValues, not randomUUID: the latter exists only in secure contexts. Never in the page (not in the
   // frame's address): it is what makes this frame the panel (lib/messaging/panel-binding.ts).
   const token = crypto.getRandomValues(new Uint32Array(4)).join('-');
-  const frame = document.createElement('iframe');
   const panelUrl = browser.runtime.getURL('/panel.html');
-  frame.src = panelUrl;
-  frame.title = 'Backstory';
   // "Copy diagnostics" writes to the clipboard, which a cross-origin frame may do only when allowed.
-  frame.allow = 'clipboard-write';
+  const frame = Object.assign(document.createElement('iframe'), { src: panelUrl, title: 'Backstory', allow: 'clipboard-write' });
   frame.setAttribute('data-backstory', 'panel');
   const write = styleWriter(frame);
 
@@ -164,11 +159,14 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
   const narrow = () =>
     narrowing.apply(column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null, widthOf(), onLeft());
 
+  const shownNow = () => isShown(mode(), state.open, attention.activity);
   const place = () => {
     const { open } = state;
-    const shown = isShown(mode(), open, attention.activity);
+    const shown = shownNow();
     // Fading with the keyboard in it would leave the focus nowhere: it goes back to the player.
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
+    // Shown with a room measured before the player's layout changed: placed once it is measured again.
+    if (shown && !room.current()) return;
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -177,18 +175,17 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         width: widthOf(),
         height: column()
           ? window.innerHeight
-          : Math.min(open ? height : HANDLE.height, open ? room : maxPanelHeight(site.controlBand)),
+          : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
         shown,
       }),
     );
     narrow();
-  };
-  const sender = stateSender(ctx, token, () => host.current());
-  const post = sender.post;
-  const relayout = () => {
-    room = measureRoom();
-    place();
     post();
+  };
+  const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
+  const relayout = () => {
+    room.stale();
+    place();
   };
   const attention = watchAttention(
     site,
@@ -197,6 +194,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     () => place(),
     stop.signal,
   );
+  const room = frameRoom(measureRoom, shownNow, place, stop.signal);
   const followFullscreen = () => {
     intoFullscreen(frame, homeOf(site, playerRoot));
     relayout();
@@ -206,8 +204,11 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
 
   const host: PanelHost = {
     update(next) {
+      // Only what moves or sizes the frame makes its room worth measuring again (not a new episode or question).
+      const moved = next.open !== state.open || next.settings !== state.settings;
       state = next;
-      relayout();
+      if (moved) relayout();
+      else place();
     },
     hold: attention.hold,
     announce: attention.announce,
@@ -219,20 +220,18 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       askWatched: state.askWatched,
       layout: {
         left: onLeft(),
-        maxHeight: room,
+        maxHeight: room.height,
         fontSize: fontSize(window.innerWidth, state.settings.textSize),
         column: column(),
       },
     }),
     refit() {
+      room.stale();
+      // Controls that show make it show: it is measured and placed then (attention's onChange).
       attention.controls(!!queryFirst(playerRoot, site.controls));
-      const next = measureRoom();
-      if (next !== room) {
-        room = next;
-        place();
-        post();
-        // Autoplay can replace the player view: the new one is narrowed too.
-      } else if (column() && narrowing.lost()) place();
+      // Shown all along (pinned, side by side, or in use): measured again; autoplay may have replaced the player
+      // view, which is narrowed too.
+      if (shownNow()) place();
     },
     resize(_width, nextHeight) {
       height = nextHeight;
@@ -247,11 +246,9 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       frame.remove();
     },
   };
-  room = measureRoom();
-  place();
-  bindOnLoad(ctx, frame, panelUrl, token, sender.told, post, stop.signal);
   homeOf(site, playerRoot).append(frame);
-  followFullscreen();
+  intoFullscreen(frame, homeOf(site, playerRoot));
+  place();
   ctx.onInvalidated(() => host.remove());
   return host;
 }

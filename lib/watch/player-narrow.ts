@@ -14,6 +14,9 @@ export interface PlayerNarrowing {
 
 export function playerNarrowing(): PlayerNarrowing {
   let narrowed: { element: HTMLElement; attribute: string | null; saved: [string, string, string][] } | undefined;
+  // What the element's style was after the last narrowing, with its width and side: placing runs on every layout
+  // change, and writing the same styles again would restyle the site's player each time.
+  let written = '';
 
   const restore = () => {
     if (!narrowed) return;
@@ -28,6 +31,8 @@ export function playerNarrowing(): PlayerNarrowing {
       if (narrowed && narrowed.element !== target) restore();
       if (!target) return;
       const style = target.style;
+      const key = `${width} ${onLeft} `;
+      if (narrowed && written === key + style.cssText) return;
       narrowed ??= {
         element: target,
         attribute: target.getAttribute('style'),
@@ -43,6 +48,7 @@ export function playerNarrowing(): PlayerNarrowing {
         width: `calc(100% - ${width}px)`,
       };
       for (const [name, value] of Object.entries(set)) style.setProperty(name, value, 'important');
+      written = key + style.cssText;
     },
     lost: () => !narrowed?.element.isConnected,
   };

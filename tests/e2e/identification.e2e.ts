@@ -108,7 +108,10 @@ describe('identifying the episode on screen', () => {
       () =>
         new Promise<string>((resolve) => {
           window.addEventListener('backstory:page-state', (e) => resolve((e as CustomEvent).detail), { once: true });
-          window.dispatchEvent(new CustomEvent('backstory:page-request', { detail: 'probe' }));
+          // As the content script asks: a nonce, then the ids the page shows ([data-videoid], then the URL's).
+          const shown = document.querySelector('[data-uia="player"][data-videoid]')?.getAttribute('data-videoid');
+          const fromUrl = /\/watch\/(\d+)/.exec(location.pathname)?.[1];
+          window.dispatchEvent(new CustomEvent('backstory:page-request', { detail: `probe ${shown ?? ''} ${fromUrl ?? ''}` }));
         }),
     );
     expect(JSON.parse(state)).toMatchObject({

@@ -10,7 +10,7 @@ export function createDomReader(
   fetchMetadata: (videoId: string, memberApiPath?: string) => Promise<MetadataSignals | undefined>,
 ): PageReader {
   return {
-    pageState: () => requestPageState(win),
+    pageState: () => requestPageState(win, [readVideoId(doc), videoIdFromUrl(win.location)]),
     videoId: () => readVideoId(doc) ?? videoIdFromUrl(win.location),
     titleParts: () => readTitleParts(doc),
     metadata: fetchMetadata,

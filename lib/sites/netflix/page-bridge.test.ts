@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STATE_CHARS, parsePageState, REQUEST_EVENT, requestPageState, STATE_EVENT } from './page-bridge';
+import { MAX_REQUEST_CHARS } from './page-bridge-events';
 
 const good = { source: 'backstory-page', nonce: 'n1', videoId: '90000101', season: 1, episode: 1, showTitle: 'Heartstopper' };
 
@@ -37,19 +38,33 @@ describe('parsePageState: messages from the page world are untrusted', () => {
 });
 
 describe('requestPageState', () => {
+  it('sends its nonce with the ids of the video the page shows, within what the page-world script answers', async () => {
+    const asked: string[] = [];
+    const listen = (event: Event) => asked.push((event as CustomEvent).detail);
+    window.addEventListener(REQUEST_EVENT, listen);
+    await requestPageState(window, ['123456789012345', undefined], 5);
+    await requestPageState(window, [undefined, '123456789012345'], 5);
+    window.removeEventListener(REQUEST_EVENT, listen);
+    expect(asked.map((d) => d.split(' ').slice(1))).toEqual([
+      ['123456789012345', ''],
+      ['', '123456789012345'],
+    ]);
+    expect(asked.every((d) => d.length <= MAX_REQUEST_CHARS)).toBe(true);
+  });
+
   it('skips forged replies and takes the first valid one', async () => {
     const forger = (event: Event) => {
-      const nonce = (event as CustomEvent).detail as string;
+      const [nonce] = ((event as CustomEvent).detail as string).split(' ');
       for (const junk of ['not json', JSON.stringify({ source: 'backstory-page', nonce, videoId: '<b>' }), 'x'.repeat(50_000)])
         window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: junk }));
       window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: JSON.stringify({ ...good, nonce }) }));
     };
     window.addEventListener(REQUEST_EVENT, forger);
-    expect(await requestPageState(window, 100)).toMatchObject({ videoId: '90000101' });
+    expect(await requestPageState(window, ['90000101', undefined], 100)).toMatchObject({ videoId: '90000101' });
     window.removeEventListener(REQUEST_EVENT, forger);
   });
 
   it('gives up quietly when nothing answers', async () => {
-    expect(await requestPageState(window, 20)).toBeUndefined();
+    expect(await requestPageState(window, [], 20)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  */
 
 import { VIDEO_ID } from '../../ids/ids';
-import { REQUEST_EVENT, STATE_EVENT } from './page-bridge-events';
+import { REQUEST_EVENT, requestDetail, STATE_EVENT } from './page-bridge-events';
 import { cleanText } from './title-parser';
 
 export { REQUEST_EVENT, STATE_EVENT };
@@ -80,8 +80,15 @@ export function parsePageState(detail: unknown, nonce: string): PageState | unde
   return state as unknown as PageState;
 }
 
-/** Asks the page-world reader for the player's state and waits briefly for a valid reply. */
-export function requestPageState(target: Window, timeoutMs = 250): Promise<PageState | undefined> {
+/**
+ * Asks the page-world reader for the player's state and waits briefly for a valid reply. `shown`: the ids of the
+ * video the page shows (`[data-videoid]`, then the URL's), for the reader to pick the player session playing it.
+ */
+export function requestPageState(
+  target: Window,
+  shown: readonly (string | undefined)[],
+  timeoutMs = 250,
+): Promise<PageState | undefined> {
   const nonce = Math.random().toString(36).slice(2);
   return new Promise((resolve) => {
     const done = (state: PageState | undefined) => {
@@ -95,6 +102,6 @@ export function requestPageState(target: Window, timeoutMs = 250): Promise<PageS
     };
     const timer = setTimeout(() => done(undefined), timeoutMs);
     target.addEventListener(STATE_EVENT, onState);
-    target.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: nonce }));
+    target.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: requestDetail(nonce, shown) }));
   });
 }

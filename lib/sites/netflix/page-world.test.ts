@@ -1,8 +1,9 @@
 // The page-world reader against the real shapes of §2.4 of netflix-real-evidence.md (probes A, B and C there).
 import { describe, expect, it } from 'vitest';
 import { metadataFor, RECAP } from '../../../tests/fixtures/netflix/catalog.js';
+import { requestDetail } from './page-bridge-events';
 import { pickSession, readPageWorld } from './page-world';
-import type { PlayerApp } from './selectors';
+import { type PlayerApp, videoIdFromUrl } from './selectors';
 
 interface Session {
   id: string;
@@ -42,8 +43,6 @@ function world(sessions: Session[], { legacy = false, currentVideo = true, lang 
 }
 
 function page(app: PlayerApp | undefined, { path = '/watch/90000202', videoId = '90000202' as string | undefined } = {}) {
-  const doc = document.implementation.createHTMLDocument('Netflix');
-  if (videoId) doc.body.innerHTML = `<div class="watch-video"><div data-uia="player" data-videoid="${videoId}"></div></div>`;
   const win = {
     location: new URL(`https://www.netflix.com${path}?trackId=1&tctx=2`),
     netflix: app && {
@@ -56,7 +55,9 @@ function page(app: PlayerApp | undefined, { path = '/watch/90000202', videoId = 
       },
     },
   } as unknown as Window;
-  return { win, doc };
+  // What the content script sends with its request: the page's [data-videoid], then the URL's id (requestDetail).
+  const [, ...shown] = requestDetail('nonce', [videoId, videoIdFromUrl(win.location)]).split(' ');
+  return { win, shown };
 }
 
 describe('pickSession', () => {
@@ -99,8 +100,8 @@ describe('pickSession', () => {
 
 describe('readPageWorld', () => {
   it('reads the show id from _metadataObject.video.id, without getShowId (probes A and C)', () => {
-    const { win, doc } = page(world([{ id: 'watch-1', movieId: 90000202, playing: true }]));
-    expect(readPageWorld(win, doc)).toMatchObject({
+    const { win, shown } = page(world([{ id: 'watch-1', movieId: 90000202, playing: true }]));
+    expect(readPageWorld(win, shown)).toMatchObject({
       videoId: '90000202',
       titleId: '81059939',
       type: 'show',
@@ -113,8 +114,8 @@ describe('readPageWorld', () => {
   });
 
   it('still reads the 2021-23 _metadata.video shape', () => {
-    const { win, doc } = page(world([{ id: 'watch-1', movieId: 90000202 }], { legacy: true }));
-    expect(readPageWorld(win, doc)).toMatchObject({
+    const { win, shown } = page(world([{ id: 'watch-1', movieId: 90000202 }], { legacy: true }));
+    expect(readPageWorld(win, shown)).toMatchObject({
       titleId: '81059939',
       season: 2,
       episode: 2,
@@ -127,8 +128,8 @@ describe('readPageWorld', () => {
       { id: 'watch-1', movieId: 90000108, closed: true },
       { id: 'watch-2', movieId: 90000201, playing: true },
     ]);
-    const { win, doc } = page(app, { path: '/watch/90000201', videoId: '90000201' });
-    expect(readPageWorld(win, doc)).toMatchObject({ videoId: '90000201', season: 2, episode: 1, episodeTitle: 'Out' });
+    const { win, shown } = page(app, { path: '/watch/90000201', videoId: '90000201' });
+    expect(readPageWorld(win, shown)).toMatchObject({ videoId: '90000201', season: 2, episode: 1, episodeTitle: 'Out' });
   });
 
   it('drops the API episode number when the document hides episode numbers', () => {
@@ -145,27 +146,27 @@ describe('readPageWorld', () => {
       }),
       getState: () => ({ videoPlayer: {} }),
     };
-    const { win, doc } = page(hiddenApp);
-    const state = readPageWorld(win, doc);
+    const { win, shown } = page(hiddenApp);
+    const state = readPageWorld(win, shown);
     expect(state).toMatchObject({ titleId: '81059939', episodeTitle: 'Family' });
     expect(state.episode).toBeUndefined();
   });
 
   it('calls a recap supplemental, never a film', () => {
-    const { win, doc } = page(world([{ id: 'watch-1', movieId: RECAP.id, playing: true }]), {
+    const { win, shown } = page(world([{ id: 'watch-1', movieId: RECAP.id, playing: true }]), {
       path: '/watch/90000201',
       videoId: undefined,
     });
-    expect(readPageWorld(win, doc)).toMatchObject({ videoId: String(RECAP.id), type: 'supplemental' });
+    expect(readPageWorld(win, shown)).toMatchObject({ videoId: String(RECAP.id), type: 'supplemental' });
   });
 
   it('answers with only a probe when there is no page world, and never reads account data', () => {
-    const { win, doc } = page(undefined);
-    expect(readPageWorld(win, doc)).toEqual({
+    const { win, shown } = page(undefined);
+    expect(readPageWorld(win, shown)).toEqual({
       probe: 'player no; session none; document none; current video no',
     });
     const full = page(world([{ id: 'watch-1', movieId: 90000202 }]));
-    const text = JSON.stringify(readPageWorld(full.win, full.doc));
+    const text = JSON.stringify(readPageWorld(full.win, full.shown));
     expect(text).not.toMatch(/Private Name|SECRETGUID|trackId|tctx/);
   });
 });

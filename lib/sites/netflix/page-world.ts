@@ -4,7 +4,7 @@
  * optional and any exception means "not available". The reply also carries a short probe of which paths were
  * present, for the panel's "Copy diagnostics"; it never reads account data (reactContext's userInfo, cookies).
  */
-import { type CurrentVideo, type MetadataEntry, PAGE_WORLD, type PlayerApp, readVideoId, videoIdFromUrl } from './selectors';
+import { type CurrentVideo, type MetadataEntry, PAGE_WORLD, type PlayerApp } from './selectors';
 import { readVideoDocument } from './video-document';
 
 export type PageWorldState = Record<string, string | number | undefined>;
@@ -90,9 +90,16 @@ function definedOnly(state: PageWorldState): PageWorldState {
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
 }
 
-export function readPageWorld(win: Window, doc: Document): PageWorldState {
+/**
+ * `shown`: the ids of the video the page shows, its `[data-videoid]` then its URL's, as the content script read them
+ * (sent with the request, so that this script carries no selectors).
+ */
+export function readPageWorld(win: Window, shown: readonly string[]): PageWorldState {
   const app = attempt(() => PAGE_WORLD.playerApp(win));
-  const { movieId, how } = pickSession(app, [readVideoId(doc), videoIdFromUrl(win.location)]);
+  const { movieId, how } = pickSession(
+    app,
+    shown.map((id) => id || undefined),
+  );
   let details: PageWorldState = {};
   let where = 'none';
   let current = false;

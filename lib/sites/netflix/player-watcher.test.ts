@@ -75,6 +75,22 @@ describe('watchPlayer', () => {
     watcher.stop();
   });
 
+  it('does not even look at the page again while only the clock ticks', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    const clock = document.createElement('span');
+    document.querySelector('[data-uia="player"]')?.append(clock);
+    await tick();
+    const looks = vi.spyOn(document, 'querySelector');
+    for (let i = 0; i < 5; i++) {
+      clock.textContent = `0:0${i}`;
+      await tick();
+    }
+    expect(looks).not.toHaveBeenCalled();
+    watcher.stop();
+  });
+
   it('reports a layout change for a subtitle line whose text changes (it may grow to two lines)', async () => {
     document.body.innerHTML = player('1');
     const subtitles = document.createElement('div');

@@ -8,6 +8,8 @@
  * - a layout change (onLayout: the panel re-measures its room and may re-place its frame) is reported only when an
  *   element came or went, not when only text changed: the clock in the control bar ticks every second while the
  *   controls show, and re-measuring for it cost the page most of the extension's time during playback (issue 31).
+ *   Such text changes are not checked at all: nothing the check looks for (the video id, the <video>, the title
+ *   block) changes with them.
  * A change is reported when the video id, the <video> element or the URL changes, or when the title block
  * appears while an earlier look found nothing to read.
  */
@@ -39,8 +41,11 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let timer: ReturnType<typeof setTimeout> | undefined;
   let layoutChanged = false;
   let bodyObserver: MutationObserver | undefined;
+  // Text that ticks outside what the panel keeps clear of (the clock, every second while the controls show) changes
+  // neither the layout nor the video: it is not even looked at (issue 31).
   const rootObserver = new MutationObserver((records) => {
-    layoutChanged ||= records.some(movesLayout);
+    if (!records.some(movesLayout)) return;
+    layoutChanged = true;
     schedule();
   });
   const parentObserver = new MutationObserver(() => {

@@ -11,11 +11,10 @@ export interface ParsedTitle {
 }
 
 const MAX_PART = 200;
-const SEPARATOR = String.raw`(?:\s*[:：,，/·|.-]\s*|\s+(?=[\p{L}]))`;
-const CODE = new RegExp(
-  String.raw`^(?:[\p{L}.]{0,12}\s*(?<season>\d{1,2})${SEPARATOR})?[\p{L}.]{0,14}\s*(?<episode>\d{1,3})\s*\p{L}{0,3}\.?$`,
-  'u',
-);
+// A literal, not `new RegExp(…)`: a content script that only cleans text (every site's) then carries none of it.
+// The separator between season and episode: punctuation, or a space before the episode's label.
+const CODE =
+  /^(?:[\p{L}.]{0,12}\s*(?<season>\d{1,2})(?:\s*[:：,，/·|.-]\s*|\s+(?=[\p{L}])))?[\p{L}.]{0,14}\s*(?<episode>\d{1,3})\s*\p{L}{0,3}\.?$/u;
 /** A code at the start of a joined string, for title blocks that are one run of text. */
 const LEADING_CODE = /^(?:[STst]\s?(?<season>\d{1,2})\s?[:：.]\s?)?[EeÉé]p?\.?\s?(?<episode>\d{1,3})\b\s*[-–:]?\s*/u;
 
