@@ -47,6 +47,17 @@ export function recordPageVisible() {
   requestAnimationFrame(look);
 }
 
+/** Waits until the panel's frame is out of sight, as the hidden windows require, and says so if it never is. */
+async function hiddenFrame(page: Page) {
+  const hidden = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('iframe[data-backstory]');
+      return !frame || getComputedStyle(frame).visibility === 'hidden';
+    });
+  for (let i = 0; i < 150 && !(await hidden()); i++) await page.waitForTimeout(100);
+  if (!(await hidden())) throw new Error('The panel stayed in sight with the controls gone: no hidden window to measure');
+}
+
 const METRICS = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'ProcessTime'] as const;
 type Metrics = Record<(typeof METRICS)[number], number>;
 
@@ -140,6 +151,15 @@ async function playbackRun(
     run.afterPlayer = run.panelVisible - player;
     run.frameVisible = frameAt;
     await panel.evaluate(() => (window as FrameWin).__stopRecorder?.());
+    // A fresh profile asks "Where are you?", and a question waiting keeps the panel in sight (main.tsx): until
+    // 2026-12-07 the "hidden" windows measured a panel shown all along. Answered once ("nothing watched yet"), from
+    // the frame, as a viewer does the first time; the panel then fades with the controls.
+    await panel.evaluate(async () => {
+      if (!document.querySelector('.bs-where')) return;
+      const { chrome } = window as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      await chrome.runtime.sendMessage({ backstory: 1, type: 'placeViewer', data: { showId: 'heartstopper', episodeId: null } });
+    });
+    await panel.waitForFunction(() => !document.querySelector('.bs-where, .bs-ask'), undefined, { timeout: 15_000 });
     frame = await page.context().newCDPSession(panel);
     await frame.send('Performance.enable');
     await frame.send('Profiler.enable');
@@ -147,6 +167,7 @@ async function playbackRun(
   }
   // Hidden: the fixture's controls (and so the overlay panel) fade 3 s after load; the mouse stays still.
   await page.locator('[data-uia="controls-standard"]').waitFor({ state: 'detached', timeout: 15_000 });
+  if (withExtension) await hiddenFrame(page);
   await page.waitForTimeout(1000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
