@@ -109,9 +109,12 @@ export function panelMethods(core: Core, contexts: ReturnType<typeof contextAtta
       if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
       const binding = await deps.panelFrames.get(tabId);
       if (binding?.token !== token) return false;
+      // Bound before the content script is asked: a state it sends from then on reaches this frame too.
       await deps.panelFrames.set(tabId, { token, frameId });
       const hello = deps.relayToTab?.(tabId, { backstoryPanelAction: { action: 'hello' } });
-      const state = (await hello?.catch(() => null)) ?? null;
+      // The database opens (for the context) while the content script answers: the frame waits on this.
+      const [answered] = await Promise.all([hello?.catch(() => null), ready().catch(() => undefined)]);
+      const state = answered ?? null;
       // A frame that claims has just loaded: whatever an earlier page of it was given, it has nothing now.
       contexts.forget(tabId);
       const context = await contexts.attach(tabId, state);
