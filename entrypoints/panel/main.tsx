@@ -77,26 +77,33 @@ const actions: PanelActions = {
   },
 };
 
+/** What the panel shows changed: rendered again. */
 function draw(frame: FrameView) {
   shown = frame;
   const { state, view, settings, shortcut } = frame;
-  const { open, layout } = state;
-  root.className = `bs-root${layout.left ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
-  root.style.setProperty('--bs-max-height', `${Math.max(120, layout.maxHeight)}px`);
-  // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
-  document.documentElement.style.fontSize = `${layout.fontSize}px`;
   void messagesReady.then(() =>
-    render(<Panel view={view} open={open} settings={settings} shortcut={shortcut} actions={actions} />, root),
+    render(<Panel view={view} open={state.open} settings={settings} shortcut={shortcut} actions={actions} />, root),
   );
 }
 
-const receive = startFrameSession(draw);
+/** Where and how large it sits, on every state: written only when it changed, so an unchanged state restyles nothing. */
+function place({ open, layout }: PanelState) {
+  const className = `bs-root${layout.left ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
+  if (root.className !== className) root.className = className;
+  const maxHeight = `${Math.max(120, layout.maxHeight)}px`;
+  if (root.style.getPropertyValue('--bs-max-height') !== maxHeight) root.style.setProperty('--bs-max-height', maxHeight);
+  // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
+  const fontSize = `${layout.fontSize}px`;
+  if (document.documentElement.style.fontSize !== fontSize) document.documentElement.style.fontSize = fontSize;
+}
+
+const receive = startFrameSession(draw, place);
 let received = false;
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
   // From the background only, which sends to the frame the content script bound (lib/messaging/panel-binding.ts).
   if (!isFromBackground(sender) || !isPanelStateMessage(message, token)) return undefined;
   received = true;
-  receive(message.state);
+  receive(message.state, message.context);
   return undefined;
 });
 
@@ -163,7 +170,10 @@ new MutationObserver(() => {
 holdContentScriptPorts();
 
 // Nothing is asked before the background knows this frame as the tab's panel (a copy the page made never is).
-onPanelFrameBound((bound, initial) => {
+// The claim's answer carries the content script's state and the context for its ids: the header paints from it.
+onPanelFrameBound((bound, initial, context) => {
   token = bound;
-  if (!received && initial) receive(initial as PanelState);
+  // A state relayed since is newer than the one the claim brought: only its context may still serve.
+  if (!received && initial) receive(initial as PanelState, context);
+  else if (context) receive(undefined, context);
 });

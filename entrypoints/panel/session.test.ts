@@ -64,4 +64,54 @@ describe('the panel frame’s session', () => {
     receive(state({ status: 'resolved', showId: 'heartstopper', episodeId: 's9e9' }));
     await expect.poll(() => frames.at(-1)?.view).toEqual({ status: 'error', reason: 'missing' });
   });
+
+  it('paints the context the background attached to the state, without asking for it (issue 31)', async () => {
+    startBackground();
+    const asked = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const frames: FrameView[] = [];
+    const receive = startFrameSession((f) => frames.push(f));
+    const context = await send('getEpisodeContext', { showId: 'heartstopper', episodeId: 's1e3' });
+    asked.mockClear();
+    receive(state(s1e3), { key: 'heartstopper/s1e3', context });
+    const view = frames.at(-1)?.view;
+    expect(view?.status === 'ready' && view.context.episode.id).toBe('s1e3');
+    const contextAsks = () => asked.mock.calls.filter(([m]) => (m as { type?: string }).type === 'getEpisodeContext').length;
+    expect(contextAsks()).toBe(0);
+    // A context for other ids than the state's is not shown: the frame asks for its own.
+    receive(state({ ...s1e3, episodeId: 's1e4' }), { key: 'heartstopper/s1e3', context });
+    await expect
+      .poll(() => {
+        const v = frames.at(-1)?.view;
+        return v?.status === 'ready' && v.context.episode.id;
+      })
+      .toBe('s1e4');
+    expect(contextAsks()).toBe(1);
+  });
+
+  it('does not render the panel again for a state that only moves it (issue 31)', async () => {
+    startBackground();
+    const frames: FrameView[] = [];
+    const placed: PanelState[] = [];
+    const receive = startFrameSession(
+      (f) => frames.push(f),
+      (s) => placed.push(s),
+    );
+    receive(state(s1e3));
+    await expect.poll(() => frames.at(-1)?.view.status).toBe('ready');
+    const drawn = frames.length;
+    receive(state(s1e3, { layout: { ...layout, maxHeight: 500 } }));
+    receive(state(s1e3, { layout: { ...layout, maxHeight: 520, fontSize: 18 } }));
+    expect(frames.length).toBe(drawn);
+    expect(placed.at(-1)?.layout).toEqual({ ...layout, maxHeight: 520, fontSize: 18 });
+    // Opening or closing it, or a question, is drawn.
+    receive(state(s1e3, { open: false }));
+    expect(frames.length).toBe(drawn + 1);
+    expect(frames.at(-1)?.state.open).toBe(false);
+    receive(state(s1e3, { open: false, askWatched: {} }));
+    expect(frames.length).toBe(drawn + 2);
+    receive(state({ status: 'unknown', reason: 'no-signal' }));
+    receive(state({ status: 'unknown', reason: 'no-signal' }, { layout: { ...layout, left: true } }));
+    expect(frames.length).toBe(drawn + 3);
+    expect(placed.at(-1)?.layout.left).toBe(true);
+  });
 });

@@ -1,13 +1,18 @@
 /**
  * The panel frame's side of the watch session: the content script sends ids, open or closed, the layout and the
- * watched question (lib/messaging/panel-messages.ts); this asks the background for the episode's context itself,
- * and asks again when the viewer's data changes (the background bumps the data version) or the spoiler guard
- * does. So the site's page never reads the curated context, and what it sends the frame stays small.
+ * watched question (lib/messaging/panel-messages.ts); the background attaches the episode's context the first time
+ * it relays an episode's ids (lib/service/panel-context.ts), so the header paints from that one message. This asks
+ * the background for the context itself only when none came with the ids, and again when the viewer's data
+ * changes (the background bumps the data version) or the spoiler guard does. The site's page never reads the
+ * curated context.
+ *
+ * A hidden panel costs nothing (issue 31): a state that only moves or resizes the panel is laid out (`place`), and
+ * the panel is rendered again (`draw`) only when what it shows changed.
  */
 import { browser } from 'wxt/browser';
 import type { PanelView } from '../../components/panel/types';
 import { episodeKey } from '../../lib/ids/ids';
-import type { PanelIdentity, PanelState } from '../../lib/messaging/panel-messages';
+import type { AttachedContext, PanelIdentity, PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { DATA_VERSION_KEY } from '../../lib/settings/data-version';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, watchSettings } from '../../lib/settings/settings';
@@ -45,17 +50,39 @@ export function viewOf(state: PanelState, loaded: Loaded | undefined, previous: 
   }
 }
 
-export function startFrameSession(draw: (frame: FrameView) => void): (state: PanelState) => void {
+/** Whether two views show the same (a state that only moves the panel keeps the one drawn). */
+function sameView(a: PanelView, b: PanelView): boolean {
+  if (a.status === 'ready' && b.status === 'ready')
+    return a.context === b.context && a.videoId === b.videoId && JSON.stringify(a.askWatched) === JSON.stringify(b.askWatched);
+  return a.status !== 'ready' && b.status !== 'ready' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * `receive(state, context)`: a state from the background, with the context it attached for the state's ids, if
+ * any; `receive(undefined, context)` offers a context for the state already held.
+ */
+export type Receive = (state: PanelState | undefined, context?: AttachedContext) => void;
+
+export function startFrameSession(
+  draw: (frame: FrameView) => void,
+  place: (state: PanelState) => void = () => undefined,
+): Receive {
   let state: PanelState | undefined;
   let loaded: Loaded | undefined;
   let view: PanelView = { status: 'detecting' };
   let settings = DEFAULT_SETTINGS;
   let shortcut = '';
   let generation = 0;
+  let drawn: { view: PanelView; open: boolean; settings: Settings; shortcut: string } | undefined;
 
   const redraw = () => {
     if (!state) return;
-    view = viewOf(state, loaded, view);
+    const next = viewOf(state, loaded, view);
+    if (!sameView(next, view)) view = next;
+    place(state);
+    const { open } = state;
+    if (drawn?.view === view && drawn.open === open && drawn.settings === settings && drawn.shortcut === shortcut) return;
+    drawn = { view, open, settings, shortcut };
     draw({ state, view, settings, shortcut });
   };
   /** Fetches the context of the episode the page identified; only the latest answer counts. */
@@ -91,10 +118,16 @@ export function startFrameSession(draw: (frame: FrameView) => void): (state: Pan
     if (area === 'local' && DATA_VERSION_KEY in changes) void load();
   });
 
-  return (next) => {
+  return (next, attached) => {
     const before = state && keyOf(state.identity);
-    state = next;
+    state = next ?? state;
+    if (!state) return;
+    const key = keyOf(state.identity);
+    if (key && attached?.key === key) {
+      // What any fetch still under way would bring is older than this.
+      generation++;
+      loaded = { key, context: attached.context };
+    } else if (next && key !== before) void load();
     redraw();
-    if (keyOf(next.identity) !== before) void load();
   };
 }

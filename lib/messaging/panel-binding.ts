@@ -18,22 +18,23 @@
  * content scripts: measured.)
  */
 import { browser } from 'wxt/browser';
+import type { AttachedContext } from './panel-messages';
 import { send } from './send';
 
 /** The panel's extension page: any sender showing it must be the bound frame of its tab. */
 export const PANEL_PAGE = '/panel.html';
 
 /**
- * Panel frame: calls `bound` with the token and the content script's current state (null if it has none yet) each
- * time the background binds this frame as its tab's panel (a content script updated under the page hands a token
- * again).
+ * Panel frame: calls `bound` with the token, the content script's current state (null if it has none yet) and the
+ * context the background attached for its ids (lib/service/panel-context.ts) each time the background binds this
+ * frame as its tab's panel (a content script updated under the page hands a token again).
  */
-export function onPanelFrameBound(bound: (token: string, state: unknown) => void): void {
+export function onPanelFrameBound(bound: (token: string, state: unknown, context?: AttachedContext) => void): void {
   window.addEventListener('message', (event) => {
     const token: unknown = event.data;
     if (typeof token !== 'string' || !/^[\d-]{7,60}$/.test(token)) return;
     send('claimPanelFrame', { token }).then(
-      (claimed) => claimed && bound(token, claimed.state),
+      (claimed) => claimed && bound(token, claimed.state, claimed.context),
       () => undefined,
     );
   });

@@ -6,10 +6,11 @@
  *   browser says the frame is in, to that tab's top frame only.
  * Never `postMessage`: the page could forge or read it.
  *
- * The state carries ids, never the episode's context: the frame asks the background for that itself
- * (entrypoints/panel/session.ts), so the site's page side cannot read the curated notes, and what crosses the
- * page (and, on Firefox, the background's relay) is a few hundred bytes.
+ * The content script's state carries ids, never the episode's context: the background attaches that on its way to
+ * the frame (lib/service/panel-context.ts), so the site's page side never reads the curated notes, and what the
+ * content script sends stays a few hundred bytes.
  */
+import type { EpisodeContext } from '../views/context';
 
 /** What the content script identified, as ids (the frame fetches what it shows for them). */
 export type PanelIdentity =
@@ -49,6 +50,18 @@ export interface PanelStateMessage {
   backstoryPanel: 1;
   token: string;
   state: PanelState;
+  /** Added by the background only, never by the content script (lib/service/panel-context.ts). */
+  context?: AttachedContext;
+}
+
+/**
+ * The context for the ids of a relayed state, which the background attaches the first time it hands the frame an
+ * episode, so the frame paints its header from that message (issue 31). `key` is the episode's (lib/ids/ids.ts);
+ * a null context: no pack has that episode.
+ */
+export interface AttachedContext {
+  key: string;
+  context: EpisodeContext | null;
 }
 
 export type PanelAction =

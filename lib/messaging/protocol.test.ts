@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testService } from '../../tests/support/test-service';
 import { createCore, type ServiceDeps } from '../service/core';
+import { contextAttacher } from '../service/panel-context';
 import { watchPageMethods } from '../service/watch-page';
 import { callerOf, FOR_CONTENT_SCRIPTS, MESSAGE_TYPES, type Sender, serve } from './protocol';
 
@@ -213,7 +214,7 @@ describe('the message table', () => {
   it('keeps what content scripts may call in the service file for them, and nothing else there', () => {
     const core = createCore({} as ServiceDeps);
     expect(
-      Object.keys(watchPageMethods(core)).sort(),
+      Object.keys(watchPageMethods(core, contextAttacher(core))).sort(),
       "lib/service/watch-page.ts holds exactly the 'page' messages of CALLERS (protocol.ts): move the method, or change its caller",
     ).toEqual([...FOR_CONTENT_SCRIPTS].sort());
   });

@@ -9,6 +9,7 @@ import { lifecycleMethods } from './lifecycle';
 import { lookupMethods } from './lookups';
 import { optionsMethods } from './options';
 import { panelMethods } from './panel';
+import { contextAttacher } from './panel-context';
 import { popupMethods } from './popup';
 import { watchPageMethods } from './watch-page';
 
@@ -17,10 +18,12 @@ export type { CacheStats, HealthNote } from './options';
 
 export function createBackstoryService(deps: ServiceDeps) {
   const core = createCore(deps);
+  // Shared by the relay (watch-page.ts) and the frame's claim (panel.ts): which episode each tab's frame has.
+  const contexts = contextAttacher(core);
   return {
     ...lifecycleMethods(core),
-    ...watchPageMethods(core),
-    ...panelMethods(core),
+    ...watchPageMethods(core, contexts),
+    ...panelMethods(core, contexts),
     ...popupMethods(core),
     ...optionsMethods(core),
     ...lookupMethods(core),

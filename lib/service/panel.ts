@@ -3,12 +3,15 @@
 import { resolveEpisode } from '../db/resolve';
 import { episodeCode, loadShowData } from '../db/show-data';
 import { correctEpisode, getProgress, placeViewer, recordWatched, setReadVolume } from '../db/user-data';
-import { episodeContext, revealItem } from '../views/context';
+import type { AttachedContext } from '../messaging/panel-messages';
+import { revealItem } from '../views/context';
 import type { Core, From } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
+import { type contextAttacher, contextOf } from './panel-context';
 import { siteOf } from './watch-page';
 
-export function panelMethods({ ready, horizonFor, ordinalOf, saveReadVolumes, deps, identities }: Core) {
+export function panelMethods(core: Core, contexts: ReturnType<typeof contextAttacher>) {
+  const { ready, saveReadVolumes, deps, identities } = core;
   return {
     /**
      * What the panel shows for an episode, up to the viewer's spoiler horizon. Extension pages only: the site's
@@ -16,12 +19,7 @@ export function panelMethods({ ready, horizonFor, ordinalOf, saveReadVolumes, de
      */
     async getEpisodeContext(data: unknown) {
       const { showId, episodeId } = parseInput(inputs.episodeRef, data, 'getEpisodeContext');
-      const db = await ready();
-      const [horizon, progress] = await Promise.all([
-        horizonFor(db, showId, await ordinalOf(db, showId, episodeId)),
-        getProgress(db, showId),
-      ]);
-      return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
+      return contextOf(core, showId, episodeId);
     },
 
     /**
@@ -99,17 +97,28 @@ export function panelMethods({ ready, horizonFor, ordinalOf, saveReadVolumes, de
     /**
      * A panel frame gives back the token its content script handed it: the sender's frame (as the browser names
      * it) becomes the tab's panel, and gets what the content script shows (its "hello", asked here to save the frame
-     * a round trip; null while the content script has nothing). Answered for any panel page, bound or not: a wrong
-     * token binds nothing and gets `false`.
+     * a round trip; null while the content script has nothing), with the context for its ids (panel-context.ts), so
+     * that it paints its header from this one answer. Answered for any panel page, bound or not: a wrong token binds
+     * nothing and gets `false`.
      */
-    async claimPanelFrame(data: unknown, { tabId, frameId }: From = {}): Promise<false | { state: unknown }> {
+    async claimPanelFrame(
+      data: unknown,
+      { tabId, frameId }: From = {},
+    ): Promise<false | { state: unknown; context?: AttachedContext }> {
       const { token } = parseInput(inputs.panelToken, data, 'claimPanelFrame');
       if (tabId === undefined || frameId === undefined || frameId === 0 || !deps.panelFrames) return false;
       const binding = await deps.panelFrames.get(tabId);
       if (binding?.token !== token) return false;
+      // Bound before the content script is asked: a state it sends from then on reaches this frame too.
       await deps.panelFrames.set(tabId, { token, frameId });
       const hello = deps.relayToTab?.(tabId, { backstoryPanelAction: { action: 'hello' } });
-      return { state: (await hello?.catch(() => null)) ?? null };
+      // The database opens (for the context) while the content script answers: the frame waits on this.
+      const [answered] = await Promise.all([hello?.catch(() => null), ready().catch(() => undefined)]);
+      const state = answered ?? null;
+      // A frame that claims has just loaded: whatever an earlier page of it was given, it has nothing now.
+      contexts.forget(tabId);
+      const context = await contexts.attach(tabId, state);
+      return context ? { state, context } : { state };
     },
 
     /**

@@ -12,6 +12,7 @@ import type { Settings } from '../settings/settings';
 import { SITES } from '../sites/registry';
 import type { Core, From, TabIdentity, TabStore } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
+import type { contextAttacher } from './panel-context';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
 export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
@@ -22,7 +23,7 @@ export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, deps, identities }: Core) {
+export function watchPageMethods({ ready, deps, identities }: Core, contexts: ReturnType<typeof contextAttacher>) {
   return {
     /**
      * One identification: what the content script observed, weighed by the generic identity policy
@@ -117,7 +118,11 @@ export function watchPageMethods({ ready, deps, identities }: Core) {
       const binding = await deps.panelFrames?.get(tabId);
       if (binding?.token !== message.token) await deps.panelFrames?.set(tabId, { token: message.token });
       // Only to the frame that gave the token back: a copy of panel.html the page made in this tab hears nothing.
-      else if (binding.frameId !== undefined) await deps.toTabFrame?.(tabId, binding.frameId, message);
+      // With the episode's context the first time it names an episode, so the frame need not ask for it.
+      else if (binding.frameId !== undefined) {
+        const context = await contexts.attach(tabId, message.state);
+        await deps.toTabFrame?.(tabId, binding.frameId, context ? { ...message, context } : message);
+      }
     },
   };
 }

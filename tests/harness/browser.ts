@@ -44,6 +44,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
+  /** The profile's folder: every process of this browser names it (the bench finds the extension's process by it). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function launchWithExtension(options: {
     context,
     serviceWorker,
     extensionId,
+    userDataDir,
     async close() {
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);

@@ -1,0 +1,85 @@
+// The panel frame paints its header from the first message it gets (issue 31): the background, which relays the
+// content script's ids to the bound frame, attaches the episode's context for them, once per episode and frame.
+import { describe, expect, it } from 'vitest';
+import { testService } from '../../tests/support/test-service';
+import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
+
+const TAB = 7;
+const FRAME = 3;
+const token = '11-22-33-44';
+const layout = { maxHeight: 600, fontSize: 16, column: false, left: false };
+const resolved = (episodeId: string) => ({ status: 'resolved', showId: 'heartstopper', episodeId, videoId: '90000101' }) as const;
+const state = (identity: PanelState['identity'], more: Partial<PanelState> = {}): PanelState => ({
+  identity,
+  open: true,
+  layout,
+  ...more,
+});
+
+function relayService(hello: PanelState | null) {
+  const delivered: PanelStateMessage[] = [];
+  const service = testService();
+  service.deps.toTabFrame = async (tabId, frameId, message) => {
+    if (tabId === TAB && frameId === FRAME) delivered.push(message as PanelStateMessage);
+  };
+  service.deps.relayToTab = async () => hello;
+  const { svc } = service;
+  const relay = (next: PanelState, extra: object = {}) =>
+    svc.relayToPanel({ backstoryPanel: 1, token, state: next, ...extra }, { tabId: TAB, site: 'netflix' });
+  // The frame's claim: what it answered, and the context in it (false: not bound).
+  const claim = async () => {
+    const answer = await svc.claimPanelFrame({ token }, { tabId: TAB, frameId: FRAME });
+    return { answer, context: answer === false ? undefined : answer.context };
+  };
+  return { svc, delivered, relay, claim };
+}
+
+describe('the state the background relays to the panel frame', () => {
+  it('carries the context of the episode the frame is told of, the first time only', async () => {
+    const { delivered, relay, claim } = relayService(state(resolved('s1e3')));
+    await relay(state({ status: 'detecting' }));
+    // The frame's claim is answered with the content script's state and, for its ids, the context to paint.
+    const claimed = await claim();
+    expect(claimed.context?.key).toBe('heartstopper/s1e3');
+    expect(claimed.context?.context?.episode.id).toBe('s1e3');
+    // The same episode again (a layout change, the panel opened): no context sent again.
+    await relay(state(resolved('s1e3'), { layout: { ...layout, maxHeight: 500 } }));
+    expect(delivered.at(-1)?.context).toBeUndefined();
+    // Another episode (autoplay): its context comes with the ids.
+    await relay(state(resolved('s1e4')));
+    expect(delivered.at(-1)?.context?.key).toBe('heartstopper/s1e4');
+    expect(delivered.at(-1)?.context?.context?.episode.id).toBe('s1e4');
+    await relay(state(resolved('s1e4'), { open: false }));
+    expect(delivered.at(-1)?.context).toBeUndefined();
+    // An episode no pack has: said so (null), so the frame need not ask.
+    await relay(state(resolved('s9e9')));
+    expect(delivered.at(-1)?.context).toEqual({ key: 'heartstopper/s9e9', context: null });
+  });
+
+  it('sends the context again to a frame that claims anew (its page loaded again)', async () => {
+    const { delivered, relay, claim } = relayService(state(resolved('s1e3')));
+    await relay(state({ status: 'detecting' }));
+    await claim();
+    await relay(state(resolved('s1e3')));
+    expect(delivered.at(-1)?.context).toBeUndefined();
+    const again = await claim();
+    expect(again.context?.key).toBe('heartstopper/s1e3');
+  });
+
+  it('attaches nothing to a state without an episode, and never what the content script sent', async () => {
+    const { delivered, relay, claim } = relayService(null);
+    await relay(state({ status: 'detecting' }));
+    expect((await claim()).answer).toEqual({ state: null });
+    await relay(state({ status: 'unknown', reason: 'no-signal' }));
+    expect(delivered.at(-1)?.context).toBeUndefined();
+    // A context the page side made up is dropped: only the background's own is relayed.
+    const forged = { key: 'heartstopper/s1e1', context: { show: { id: 'heartstopper', title: 'Forged' } } };
+    await relay(state(resolved('s1e1')), { context: forged });
+    expect(delivered.at(-1)?.context?.context?.show.title).toBe('Heartstopper');
+    await relay(state(resolved('s1e1'), { open: false }), { context: forged });
+    expect(delivered.at(-1)?.context).toBeUndefined();
+    // Ids of the wrong shape get no context (the frame would be refused them too).
+    await relay(state({ status: 'resolved', showId: '../x', episodeId: 's1e1' }));
+    expect(delivered.at(-1)?.context).toBeUndefined();
+  });
+});
