@@ -4,12 +4,20 @@
  * never inside the player (#19) but inside whichever element is fullscreen.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/sites/primevideo/selectors';
 import { SELECTOR_PAGES } from '../fixtures/primevideo/selector-counts';
+import { registeredScript, setSiteOn } from '../harness/site-access';
 import { PANEL_FRAME, panelEpisode, panelFrame, useExtension } from './support';
 
 const env = useExtension();
+const TURN_ON = 'runs on Prime Video only once the viewer turns it on';
+// Prime Video's hosts are optional (lib/sites/site-access.ts): every other test starts with the site turned on, as
+// the viewer does it (Site access, then the options page's switch).
+beforeEach(async (ctx) => {
+  if (ctx.task.name !== TURN_ON && !(await registeredScript(env.browser, 'primevideo')))
+    await setSiteOn(env.browser, 'primevideo', true);
+});
 const EP1 = '0PVFIXTURE0000000000000101';
 const UIS = ['old', 'new'] as const;
 
@@ -41,6 +49,22 @@ const nextEpisode = async (page: Page) => {
 };
 
 describe('Prime Video', () => {
+  it(TURN_ON, async () => {
+    // Off at install: no content script, in the manifest or registered, and no panel on Prime Video's page.
+    expect(await registeredScript(env.browser, 'primevideo')).toBeUndefined();
+    const page = await env.newPage();
+    await play(page, 'ui=old');
+    expect(await page.locator(PANEL_FRAME).count()).toBe(0);
+    // Turned on: registered on the registry's pages, and put into the tab already open, without a reload.
+    await setSiteOn(env.browser, 'primevideo', true);
+    expect((await registeredScript(env.browser, 'primevideo'))?.matches).toContain('https://www.amazon.de/-/*/gp/video/*');
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
+    // Turned off: unregistered, and the hosts given back.
+    await setSiteOn(env.browser, 'primevideo', false);
+    expect(await registeredScript(env.browser, 'primevideo')).toBeUndefined();
+    await page.close();
+  });
+
   it.each(UIS)('identifies the episode on the %s arm, and the next one after autoplay with the URL unchanged', async (ui) => {
     const page = await env.newPage();
     await play(page, `ui=${ui}`);
