@@ -174,11 +174,16 @@ describe('lookups for a title without a pack', () => {
     // By its title alone: TVmaze's search, and Wikidata by the TVmaze id, never a site id.
     expect(asked.some((u) => u.includes('/search/shows?q=Game%20of%20Thrones'))).toBe(true);
     expect(asked.some((u) => u.includes('P1874'))).toBe(false);
-    // The next episode of the same title needs no new confirmation; another title does.
+    // The next episode of the same title needs no new confirmation, even with an ad (something else) in between;
+    // another title does.
+    await svc.identifyEpisode({ signals: [{ kind: 'page-world', value: { type: 'supplemental' } }] }, prime);
     await svc.identifyEpisode(episode(2), prime);
     expect(await svc.getTitleLookup(undefined, prime)).toMatchObject({ status: 'found' });
     await svc.identifyEpisode(
-      { videoId: episode(3).videoId, signals: [{ kind: 'page-world', value: { ...episode(3).signals[0]?.value, showTitle: 'Another Show' } }] },
+      {
+        videoId: episode(3).videoId,
+        signals: [{ kind: 'page-world', value: { ...episode(3).signals[0]?.value, showTitle: 'Another Show' } }],
+      },
       prime,
     );
     expect(await svc.getTitleLookup(undefined, prime)).toMatchObject({ status: 'confirm', playing: { title: 'Another Show' } });

@@ -153,6 +153,9 @@ async function noteUnpackedTitle(
   signals: Signal[],
   result: Identification,
 ): Promise<void> {
+  // Something else plays for a moment (an ad, a recap, the previous episode's title lingering after autoplay): what
+  // was said of the title, and the viewer's confirmation of it, stand.
+  if (result.status === 'waiting') return;
   const sorted = [...signals].sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind]);
   // A site that names the show by its title only (Prime Video's catalog): the title is its key (titleKey).
   const strongest =
