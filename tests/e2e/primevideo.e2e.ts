@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/sites/primevideo/selectors';
 import { SELECTOR_PAGES } from '../fixtures/primevideo/selector-counts';
 import { registeredScript, setSiteOn } from '../harness/site-access';
-import { PANEL_FRAME, panelEpisode, panelFrame, useExtension } from './support';
+import { PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension } from './support';
 
 const env = useExtension();
 const TURN_ON = 'runs on Prime Video only once the viewer turns it on';
@@ -107,6 +107,40 @@ describe('Prime Video', () => {
     await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe("S1 · E1 It's About Time");
     await nextEpisode(page);
     await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E2 Here Goes Nothing');
+    await page.close();
+  });
+
+  it('takes the episode as the viewer’s only once they confirm it in the panel (nothing the page says confirms it)', async () => {
+    const page = await env.newPage();
+    await play(page, 'ui=old');
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
+    // What the background confirmed each tab plays (the popup's "now watching", which only a confirmed episode
+    // reaches), asked from an extension page: tab ids need no permission.
+    const ext = await env.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    const watching = () =>
+      ext.evaluate(async () => {
+        const c = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<{ id?: number }[]> };
+              runtime: { sendMessage(m: unknown): Promise<unknown> };
+            };
+          }
+        ).chrome;
+        const results = [];
+        for (const tab of await c.tabs.query({}))
+          results.push(await c.runtime.sendMessage({ backstory: 1, type: 'getNowWatching', data: { tabId: tab.id } }));
+        return JSON.stringify(results);
+      });
+    const before = await watching();
+    expect(before).not.toContain('s1e1');
+    // The viewer's confirmation: "Not this episode?" opens at the guess, and "Use this episode" keeps it.
+    await panel(page).locator('button', { hasText: 'Not this episode?' }).click();
+    await expect.poll(() => panel(page).locator('#bs-episode-choice').inputValue()).toBe('s1e1');
+    await panel(page).locator('button', { hasText: 'Use this episode' }).click();
+    await expect.poll(watching, { timeout: 15_000 }).toContain('"episodeId":"s1e1"');
+    await ext.close();
     await page.close();
   });
 
