@@ -112,7 +112,7 @@ describe('lookups for a title without a pack', () => {
     expect(asked).toEqual([]);
   });
 
-  it('looks up only a title Netflix’s own metadata named, not the page’s word alone (review 2, N23)', async () => {
+  it('looks up only a title Netflix’s own metadata named, not the page’s word alone, until the viewer confirms it (review 2, N23)', async () => {
     const { svc, asked, allow } = setUp();
     allow(true);
     const forged = { ...unknownShow, showTitle: 'Attacker chosen title' };
