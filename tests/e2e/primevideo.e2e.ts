@@ -50,14 +50,23 @@ const nextEpisode = async (page: Page) => {
 
 describe('Prime Video', () => {
   it(TURN_ON, async () => {
-    // Off at install: no content script, in the manifest or registered, and no panel on Prime Video's page.
+    // Off at install: no content script, in the manifest or registered, and no panel on Prime Video's page; the
+    // popup offers it.
     expect(await registeredScript(env.browser, 'primevideo')).toBeUndefined();
+    const popup = await env.newPage();
+    await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    const offer = popup.getByText('Backstory can also work on Prime Video, once you turn it on.');
+    await offer.waitFor();
     const page = await env.newPage();
     await play(page, 'ui=old');
     expect(await page.locator(PANEL_FRAME).count()).toBe(0);
     // Turned on: registered on the registry's pages, and put into the tab already open, without a reload.
     await setSiteOn(env.browser, 'primevideo', true);
     expect((await registeredScript(env.browser, 'primevideo'))?.matches).toContain('https://www.amazon.de/-/*/gp/video/*');
+    await popup.reload();
+    await popup.getByText(/Play an episode to see it here/).waitFor();
+    expect(await offer.count()).toBe(0);
+    await popup.close();
     await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
     // Turned off: unregistered, and the hosts given back.
     await setSiteOn(env.browser, 'primevideo', false);
