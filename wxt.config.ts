@@ -4,22 +4,24 @@ import { nativeBrowserInContentScripts } from './build/native-browser-in-content
 import { slimContextInContentScripts } from './build/slim-context-in-content-scripts';
 import { terseInjectedScripts } from './build/terse-injected-scripts';
 import { LOOKUP_ORIGINS } from './lib/lookup/origins';
-import { SITE_LIST } from './lib/sites/registry';
+import { siteOrigins as originsOf, SITE_LIST } from './lib/sites/registry';
 
-// Every site's pages (lib/sites/registry.ts): its host permission, and where its page-world script may load.
-const siteMatches = SITE_LIST.flatMap((site) => site.matches);
-// A host permission and a web-accessible resource's `matches` name whole origins (Chromium refuses a path in the
-// latter, and ignores it in the former): a site whose pages are a path of a host (Amazon's /gp/video/) gets the host.
-const siteOrigins = [...new Set(siteMatches.map((m) => m.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*')))];
+// Every site's origins (lib/sites/registry.ts): where its page-world script and the panel's frame may load.
+const siteOrigins = SITE_LIST.flatMap(originsOf);
+// Required hosts: the first site's. Every later site's are optional, granted by the viewer in the options page, its
+// content script registered at run time (lib/sites/site-access.ts): a new required host disables the extension on
+// update for everyone who installed it before, until they accept the new warning.
+const requiredOrigins = SITE_LIST.filter((site) => !site.access).flatMap(originsOf);
+const optionalOrigins = [...LOOKUP_ORIGINS, ...SITE_LIST.filter((site) => site.access === 'optional').flatMap(originsOf)];
 const pageScripts = SITE_LIST.flatMap((site) => (site.pageScript ? [site.pageScript.slice(1)] : []));
 // What runs in the sites' pages, which the build keeps small (build/): every content script and page-world script.
 // New plugins for every build: each remembers whether its build is a content script's.
 const injectedBuild = () => [nativeBrowserInContentScripts(), slimContextInContentScripts(), terseInjectedScripts(pageScripts)];
 
 // Only what the extension needs (README, "Security and privacy", gives the reason for each): `storage` for
-// settings, `scripting` to bring the panel back in Netflix tabs that were open during an install or update,
-// and the netflix.com host. The page-world reader and the panel's frame page are the only web-accessible
-// resources, only for netflix.com.
+// settings, `scripting` to bring the panel back in streaming tabs that were open during an install or update and to
+// register an optional site's content script once the viewer grants its hosts, and the netflix.com host. The
+// page-world readers and the panel's frame page are the only web-accessible resources, only for the sites' origins.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -52,10 +54,11 @@ export default defineConfig({
     // Never in private windows: what is watched there must not reach the on-disk cache (learned ids, progress).
     incognito: 'not_allowed',
     // Each site's pages only (Netflix: www. over https, not the other subdomains: review B15).
-    host_permissions: siteOrigins,
-    // TVmaze and Wikidata, asked only when the viewer turns on lookups for titles without a pack (issue 17).
+    host_permissions: requiredOrigins,
+    // TVmaze and Wikidata, asked only when the viewer turns on lookups for titles without a pack (issue 17); the
+    // later sites' hosts, asked when the viewer turns the site on.
     // FIREFOX: MV2 has no optional_host_permissions; its optional_permissions take host patterns.
-    ...(manifestVersion === 3 ? { optional_host_permissions: LOOKUP_ORIGINS } : { optional_permissions: LOOKUP_ORIGINS }),
+    ...(manifestVersion === 3 ? { optional_host_permissions: optionalOrigins } : { optional_permissions: optionalOrigins }),
     // The page-world reader, and the panel's own page, shown in a frame on Netflix's watch page.
     web_accessible_resources:
       manifestVersion === 3

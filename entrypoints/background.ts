@@ -18,18 +18,11 @@ import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 import { isAnyWatchUrl, SITE_LIST } from '../lib/sites/registry';
+import { browserAccessApi, createSiteAccessSync } from '../lib/sites/site-access';
 
-/** Each site's content script is built to content-scripts/<site id>.js (entrypoints/<site id>.content). */
+/** Each site's content script, into its tabs (only those whose hosts the extension holds: the others are not listed). */
 async function reinjectIntoOpenTabs(): Promise<void> {
-  for (const site of SITE_LIST) {
-    const tabs = await browser.tabs.query({ url: site.matches }).catch(() => []);
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      await browser.scripting
-        .executeScript({ target: { tabId: tab.id }, files: [`/content-scripts/${site.id}.js`] })
-        .catch(() => undefined);
-    }
-  }
+  for (const site of SITE_LIST) await browserAccessApi.injectOpenTabs(site);
 }
 
 export default defineBackground(() => {
@@ -77,14 +70,22 @@ export default defineBackground(() => {
     await service.applySyncedReadVolumes(settings.readVolumes, setAt).catch(console.error);
   });
 
+  // The sites the viewer turns on (optional hosts): their content scripts registered while granted. Checked on every
+  // start too: a grant taken back while the browser was closed, or a registration lost, is caught up.
+  const syncSites = createSiteAccessSync();
+  browser.permissions.onAdded.addListener(() => void syncSites().catch(console.error));
+  browser.permissions.onRemoved.addListener(() => void syncSites().catch(console.error));
+
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void service.warmUp().catch(console.error);
     // Streaming tabs that were open before this install or update still run the old content script (or none):
-    // inject the new one, which retires the old panel and takes over without a page reload.
-    if (reason === 'install' || reason === 'update') void reinjectIntoOpenTabs();
+    // inject the new one, which retires the old panel and takes over without a page reload. The granted sites'
+    // registrations are renewed first, so they name the new version's file.
+    if (reason === 'install' || reason === 'update') void syncSites(true).catch(console.error).then(reinjectIntoOpenTabs);
   });
   void service.warmUp().catch(console.error);
+  void syncSites().catch(console.error);
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== PANEL_COMMAND) return;

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { send } from '../lib/messaging/protocol';
 import { PANEL_COMMAND } from '../lib/messaging/tab-messages';
+import { fakeSiteAccess } from './support/fake-site-access';
 
 type CommandListener = (command: string, tab?: { id?: number }) => Promise<void> | void;
 
@@ -14,6 +15,7 @@ const start = () => {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1.0.0', manifest_version: 3, name: 'Backstory' });
   vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([{ name: PANEL_COMMAND, shortcut: 'Alt+Shift+K' }] as never);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((l) => void commands.push(l as CommandListener));
+  fakeSiteAccess();
   background.main();
   return { press: async (command: string, tab: { id: number }) => Promise.all(commands.map((l) => l(command, tab))) };
 };

@@ -28,7 +28,7 @@ describe('the options for titles without a pack', () => {
     const data = fakeLookups();
     render(<LookupsSection data={data} />);
     expect(await screen.findByText(/nothing is asked of TVmaze or Wikidata/)).toBeTruthy();
-    expect(screen.getByText(/its Netflix number and English name go to Wikidata/)).toBeTruthy();
+    expect(screen.getByText(/the streaming site’s number for it go to Wikidata/)).toBeTruthy();
     const toggle = screen.getByRole('checkbox', { name: 'Look up titles Backstory has no pack for' });
     fireEvent.click(toggle);
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));

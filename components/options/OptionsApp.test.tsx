@@ -143,6 +143,6 @@ describe('PrivacySection', () => {
     render(<PrivacySection />);
     expect(screen.getByText('Nothing else is sent anywhere.')).toBeTruthy();
     const lookups = screen.getByText(/Lookups for titles without a pack are off until you turn them on/);
-    expect(lookups.textContent).toContain('its Netflix number and English name go to Wikidata (query.wikidata.org) and TVmaze');
+    expect(lookups.textContent).toContain('the streaming site’s number for it go to Wikidata (query.wikidata.org) and TVmaze');
   });
 });

@@ -5,6 +5,7 @@ import { DataSection } from './DataSection';
 import { LookupsSection } from './LookupsSection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsSection } from './SettingsSection';
+import { SitesSection } from './SitesSection';
 import type { OptionsData } from './types';
 
 export function OptionsApp({ data }: { data: OptionsData }) {
@@ -25,6 +26,7 @@ export function OptionsApp({ data }: { data: OptionsData }) {
         </p>
       )}
       {settings && <SettingsSection data={data} settings={settings} onChange={setSettings} />}
+      {data.sites && data.sites.sites.length > 0 && <SitesSection data={data.sites} />}
       {data.lookups && <LookupsSection data={data.lookups} />}
       <PrivacySection />
       <DataSection data={data} />

@@ -29,6 +29,7 @@ export interface LookupsData {
 /** What the options page needs; the background service and storage in the extension, fakes in tests. */
 export interface OptionsData {
   lookups?: LookupsData;
+  sites?: SitesData;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   listShows(): Promise<ShowInfo[]>;
@@ -53,4 +54,22 @@ export interface OptionsData {
     | { ok: true; pack: { id: string; version: string } }
     | { ok: false; issues: PackIssue[]; replaces?: { packId: string; showTitle: string } }
   >;
+}
+
+/** A site the viewer turns on (its hosts are optional): its name as it calls itself, and the hosts it asks for. */
+export interface OptionalSite {
+  id: string;
+  name: string;
+  hosts: string[];
+}
+
+/** The sites the viewer turns on: the browser's grant of each one's hosts is the setting. */
+export interface SitesData {
+  sites: OptionalSite[];
+  allowed(id: string): Promise<boolean>;
+  /** Asks the browser for the site's hosts (from the viewer's click): true once granted. */
+  allow(id: string): Promise<boolean>;
+  disallow(id: string): Promise<boolean>;
+  /** Calls back when a grant changes (here or in the browser's own settings); returns what stops it. */
+  watch(onChange: () => void): () => void;
 }

@@ -43,11 +43,23 @@ function actions(first: TitleLookupView, overrides: Partial<LookupActions> = {})
     allow: vi.fn(async () => 'granted' as const),
     candidates: vi.fn(async () => [{ id: 83, name: 'Game of Thrones', url: 'https://www.tvmaze.com/shows/83/x', year: 2020 }]),
     choose: vi.fn(async () => found),
+    confirm: vi.fn(async () => found),
     ...overrides,
   };
 }
 
 describe('the panel for a title without a pack', () => {
+  it('asks the viewer before looking up a title only the page named, and looks it up once they confirm', async () => {
+    const playing = { titleId: 'title:harbour lights', title: 'Harbour Lights', season: 2, episode: 1 };
+    const lookups = actions({ status: 'confirm', playing });
+    render(<LookupView actions={lookups} videoKey="a" />);
+    expect(await screen.findByText(/Only the page says this is “Harbour Lights”/)).toBeTruthy();
+    expect(lookups.confirm).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, look it up' }));
+    expect(await screen.findByRole('heading', { name: /Game of Thrones/ })).toBeTruthy();
+    expect(lookups.confirm).toHaveBeenCalledWith('title:harbour lights');
+  });
+
   it('offers lookups, saying what would be sent, and looks up once the browser grants them', async () => {
     let granted = false;
     const lookups = actions({ status: 'off' }, { view: vi.fn(async () => (granted ? found : { status: 'off' as const })) });

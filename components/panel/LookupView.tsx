@@ -35,6 +35,20 @@ export function LookupView({ actions, videoKey }: { actions: LookupActions; vide
       return <Offer allow={actions.allow} onAllowed={load} />;
     case 'no-title':
       return null;
+    case 'confirm':
+      // Only the page named the title: nothing is asked of anyone until the viewer says it is what plays.
+      return (
+        <p class="bs-lookup-note">
+          {t('panel.lookup.confirm', { title: view.playing.title ?? '' })}{' '}
+          <button
+            type="button"
+            class="bs-link-button"
+            onClick={() => void actions.confirm(view.playing.titleId).then(setView, load)}
+          >
+            {t('panel.lookup.confirmButton')}
+          </button>
+        </p>
+      );
     case 'failed':
     case 'unavailable':
       return (

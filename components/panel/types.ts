@@ -55,4 +55,6 @@ export interface LookupActions {
   allow(): Promise<'granted' | 'denied' | 'options'>;
   candidates(): Promise<ShowChoice[] | 'unavailable' | 'off'>;
   choose(tvmazeId: number): Promise<TitleLookupView>;
+  /** The viewer's word that the title only the page named is what plays: it is looked up from then on. */
+  confirm(titleId: string): Promise<TitleLookupView>;
 }

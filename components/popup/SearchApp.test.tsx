@@ -82,6 +82,19 @@ describe('SearchApp', () => {
     render(<SearchApp data={await data({ searchIndex: vi.fn(async () => Promise.reject(new Error('down'))) })} />);
     expect((await screen.findByRole('alert')).textContent).toContain('not available');
   });
+
+  it('offers a site the viewer has not turned on while nothing plays, and opens the options at its switch', async () => {
+    const openSites = vi.fn(async () => undefined);
+    const { unmount } = render(<SearchApp data={await data({ sitesOff: async () => ['Other Video'], openSites })} />);
+    expect(await screen.findByText(/Backstory can also work on Other Video, once you turn it on\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn it on in the options' }));
+    expect(openSites).toHaveBeenCalledTimes(1);
+    unmount();
+    // Every site on: no offer.
+    render(<SearchApp data={await data({ sitesOff: async () => [], openSites })} />);
+    await screen.findByText(/Play an episode to see it here/);
+    expect(screen.queryByRole('button', { name: 'Turn it on in the options' })).toBeNull();
+  });
 });
 
 describe('matches held back by the spoiler guard', () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearchIndex, MAX_QUERY, type SearchIndex } from '../../lib/search/search-index';
 import type { SearchPayload } from '../../lib/search/warm-index';
 import type { EntityDetail } from '../../lib/views/catalog';
-import { t } from '../i18n';
+import { formatList, t } from '../i18n';
 import { DetailView } from './DetailView';
 import { optionId, ResultList } from './ResultList';
 import type { NowWatchingInfo, PopupData, Selection } from './types';
@@ -26,6 +26,8 @@ export function SearchApp({ data }: { data: PopupData }) {
   const [status, setStatus] = useState<Status>('loading');
   const [payload, setPayload] = useState<SearchPayload | null>(null);
   const [now, setNow] = useState<NowWatchingInfo | null>(null);
+  // The sites the viewer could turn on (optional hosts not granted): offered while nothing plays.
+  const [sitesOff, setSitesOff] = useState<string[]>([]);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string | undefined>();
   const [detail, setDetail] = useState<EntityDetail | null>(null);
@@ -40,6 +42,7 @@ export function SearchApp({ data }: { data: PopupData }) {
         setStatus('ready');
       })
       .catch(() => setStatus('error'));
+    data.sitesOff?.().then(setSitesOff, () => setSitesOff([]));
   }, [data]);
 
   // The background built the index; the popup only loads it, and kept while it is open.
@@ -173,6 +176,14 @@ export function SearchApp({ data }: { data: PopupData }) {
           <p class="bs-muted">
             {now ? t('popup.hintWatching') : t('popup.hintIdle')} {t('popup.entries', docs.filter((d) => !d.hidden).length)}
           </p>
+          {!now && sitesOff.length > 0 && data.openSites && (
+            <p class="bs-muted">
+              {t('popup.siteOffer', { sites: formatList(sitesOff) })}{' '}
+              <button type="button" class="bs-link-button" onClick={() => void data.openSites?.()}>
+                {t('popup.siteOfferButton')}
+              </button>
+            </p>
+          )}
         </section>
       )}
       {status === 'ready' && result.hidden.length > 0 && !showHidden && (

@@ -20,6 +20,10 @@ export interface PopupData {
   detail(kind: DocKind, showId: string, id: string, reveal?: boolean): Promise<EntityDetail | null>;
   /** Opens a looked-up result at its source (TVmaze, Wikidata) in a new tab. */
   openLink?(url: string): Promise<void>;
+  /** The names of the sites the viewer can turn on and has not (their hosts are optional), for the offer. */
+  sitesOff?(): Promise<string[]>;
+  /** Opens the options page at its "Streaming sites" switches. */
+  openSites?(): Promise<void>;
 }
 
 export interface Selection {

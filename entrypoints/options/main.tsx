@@ -9,6 +9,10 @@ import type { OptionsData } from '../../components/options/types';
 import { allowLookups, disallowLookups, watchLookupsAllowed } from '../../lib/lookup/permission';
 import { send } from '../../lib/messaging/protocol';
 import { loadSettings, saveSettings } from '../../lib/settings/settings';
+import { SITES, siteOrigins } from '../../lib/sites/registry';
+import { allowSite, disallowSite, optionalSites, siteAllowed } from '../../lib/sites/site-access';
+
+const siteById = (id: string) => SITES[id as keyof typeof SITES];
 
 const data: OptionsData = {
   loadSettings,
@@ -41,6 +45,17 @@ const data: OptionsData = {
   exportUserData: () => send('exportUserData'),
   importUserData: (json) => send('importUserData', json),
   importPack: (json) => send('importPack', json),
+  sites: {
+    sites: optionalSites().map((site) => ({
+      id: site.id,
+      name: site.name,
+      hosts: siteOrigins(site).map((origin) => new URL(origin.replace('*', '')).host),
+    })),
+    allowed: (id) => siteAllowed(siteById(id)),
+    allow: (id) => allowSite(siteById(id)),
+    disallow: (id) => disallowSite(siteById(id)),
+    watch: watchLookupsAllowed,
+  },
   lookups: {
     stats: () => send('getLookupStats'),
     allow: allowLookups,
@@ -55,6 +70,8 @@ void repairMessagesIfEmpty().then(() => {
   document.title = t('options.title');
   const root = document.getElementById('app');
   if (root) render(<OptionsApp data={data} />, root);
-  // Opened from the panel's "Look up titles…" (FIREFOX: the framed panel cannot ask itself): straight to the switch.
-  if (location.hash === '#lookups') requestAnimationFrame(() => document.getElementById('lookups')?.scrollIntoView());
+  // Opened from the panel's "Look up titles…" (FIREFOX: the framed panel cannot ask itself), or from the popup's offer
+  // of a site: straight to the switch.
+  const target = location.hash === '#lookups' || location.hash === '#sites' ? location.hash.slice(1) : undefined;
+  if (target) requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView());
 });

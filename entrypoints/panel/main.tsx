@@ -74,6 +74,7 @@ const actions: PanelActions = {
     },
     candidates: () => send('getLookupCandidates'),
     choose: (tvmazeId) => send('chooseLookupShow', { tvmazeId }),
+    confirm: (titleId) => send('confirmLookupTitle', { titleId }),
   },
 };
 

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PanelState } from '../../lib/messaging/panel-messages';
 import { send } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
+import { fakeSiteAccess } from '../../tests/support/fake-site-access';
 import background from '../background';
 import { type FrameView, startFrameSession } from './session';
 
@@ -21,6 +22,7 @@ function startBackground() {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1.0.0', manifest_version: 3, name: 'Backstory' });
   vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([] as never);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  fakeSiteAccess();
   background.main();
 }
 

@@ -9,6 +9,7 @@ import { repairMessagesIfEmpty } from '../../components/i18n/bundle';
 import { SearchApp } from '../../components/popup/SearchApp';
 import type { PopupData } from '../../components/popup/types';
 import { send } from '../../lib/messaging/protocol';
+import { optionalSites, siteAllowed } from '../../lib/sites/site-access';
 
 // The active tab's id needs no permission; the background knows what that tab is playing.
 const tabId = browser.tabs
@@ -27,6 +28,14 @@ const data: PopupData = {
   openLink: async (url) => {
     // Only the providers' own https pages, by the one rule for provider links (lib/lookup/provider-links.ts).
     if (isProviderLink(url)) await browser.tabs.create({ url });
+  },
+  sitesOff: async () => {
+    const sites = optionalSites();
+    const granted = await Promise.all(sites.map(siteAllowed));
+    return sites.filter((_, i) => !granted[i]).map((site) => site.name);
+  },
+  openSites: async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#sites') });
   },
 };
 

@@ -24,3 +24,19 @@ export interface SiteTitle {
   /** The earliest year the site gives for it, if any. */
   year?: number;
 }
+
+/**
+ * The key of a title a site names only by its title, no id (Prime Video's catalog gives the series title, not its
+ * id): the title itself, folded. It keys the cache and the viewer's picks like an id, but is never sent anywhere as
+ * the site's id (no Wikidata property query, no official-site check): the lookup goes by the title alone.
+ */
+const BY_TITLE = 'title:';
+export const MAX_TITLE_KEY = 200;
+export function titleKey(title: string): string | undefined {
+  const folded = title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_KEY);
+  return folded ? `${BY_TITLE}${folded}` : undefined;
+}
+export const isTitleKey = (titleId: string) => titleId.startsWith(BY_TITLE);
+
+/** What a site's descriptor says that still holds for a title known by its title only: the web channel bonus. */
+export const byTitleOnly = (lookup: SiteLookup): SiteLookup => (lookup.webChannel ? { webChannel: lookup.webChannel } : {});

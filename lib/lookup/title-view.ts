@@ -37,6 +37,8 @@ export type TitleLookupView =
   | { status: 'off' }
   /** Nothing says which of the site's titles plays (no title id): there is nothing to look up. */
   | { status: 'no-title' }
+  /** Only the page names the title: looked up once the viewer confirms it is what plays (`confirmLookupTitle`). */
+  | { status: 'confirm'; playing: UnpackedTitle }
   | { status: 'unavailable'; playing: UnpackedTitle }
   | { status: 'none'; playing: UnpackedTitle; basedOn: BasedOn | null }
   | { status: 'film'; playing: UnpackedTitle; basedOn: BasedOn | null; missing: 'basedOn'[] }

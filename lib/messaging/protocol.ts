@@ -54,6 +54,7 @@ const CALLERS = {
   getTitleLookup: 'extension',
   getLookupCandidates: 'extension',
   chooseLookupShow: 'extension',
+  confirmLookupTitle: 'extension',
   getLookupStats: 'extension',
   clearLookups: 'extension',
 } as const satisfies Record<MessageType, 'page' | 'extension'>;

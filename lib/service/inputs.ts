@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { EPISODE_ID, SHOW_ID, SITE_VIDEO_ID } from '../ids/ids';
+import { MAX_TITLE_KEY } from '../lookup/site-lookup';
 import { PLAYER_KEYS } from '../messaging/panel-messages';
 
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
@@ -62,6 +63,8 @@ export const inputs = {
   nothing: v.undefined(),
   /** A TVmaze show id, the viewer's answer to "Not this show?". */
   lookupChoice: v.strictObject({ tvmazeId: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9)) }),
+  /** The title the panel showed the viewer, confirmed by them ("Yes, look it up"): an id, or a title's key. */
+  lookupTitle: v.strictObject({ titleId: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TITLE_KEY + 10)) }),
   place: v.strictObject({ showId: ShowId, episodeId: v.nullable(EpisodeId) }),
   /**
    * A panel state a content script asks the background to hand to its frame (see watch-page.ts). Only its envelope

@@ -10,11 +10,13 @@ import type { TabTitle } from '../lookup/title-view';
 export const LOOKUP_SPACING_MS = 5_000;
 
 /**
- * Whether the identity policy accepts the title a tab plays for a lookup: the signal that named it was written by
- * the server (lib/identity/policy.ts, WRITER), never by the page alone.
+ * Whether the title a tab plays may be looked up: the signal that named it was written by the server
+ * (lib/identity/policy.ts, WRITER), or the viewer confirmed the page's word in the panel's frame (an extension page:
+ * `confirmLookupTitle`), never by the page alone. A site whose server the content script cannot ask (Prime Video)
+ * has only the second.
  */
 export function acceptedForLookup(title: Pick<TabTitle, 'namedBy'>): boolean {
-  return title.namedBy === 'server';
+  return title.namedBy === 'server' || title.namedBy === 'viewer';
 }
 
 export interface Pace {

@@ -29,7 +29,10 @@ function setUp() {
     request: async (url: string) => {
       asked.push(url);
       askedAt.push(clock.t);
-      return new Response(JSON.stringify(url.includes('wikidata') ? sparql : got), { status: 200 });
+      // TVmaze's search answers with the show, scored (the shape of /search/shows).
+      const { _embedded: _, ...show } = got;
+      const body = url.includes('wikidata') ? sparql : url.includes('/search/shows') ? [{ score: 0.9, show }] : got;
+      return new Response(JSON.stringify(body), { status: 200 });
     },
   };
   deps.unpackedTitles = {
@@ -109,7 +112,7 @@ describe('lookups for a title without a pack', () => {
     expect(asked).toEqual([]);
   });
 
-  it('looks up only a title Netflix’s own metadata named, not the page’s word alone (review 2, N23)', async () => {
+  it('looks up only a title Netflix’s own metadata named, not the page’s word alone, until the viewer confirms it (review 2, N23)', async () => {
     const { svc, asked, allow } = setUp();
     allow(true);
     const forged = { ...unknownShow, showTitle: 'Attacker chosen title' };
@@ -124,9 +127,72 @@ describe('lookups for a title without a pack', () => {
       },
       tab,
     );
-    expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'no-title' });
+    // The panel asks the viewer first; nothing is asked of a provider meanwhile.
+    expect(await svc.getTitleLookup(undefined, tab)).toEqual({
+      status: 'confirm',
+      playing: { ...unknownShow, showTitle: undefined, title: 'Attacker chosen title', episodeTitle: undefined },
+    });
     expect(await svc.getLookupCandidates(undefined, tab)).toEqual([]);
     expect(asked).toEqual([]);
+  });
+
+  it('looks up a title only the page named once the viewer confirms it in the panel, and keeps that for its next episode', async () => {
+    const { svc, asked, allow } = setUp();
+    allow(true);
+    const prime = { tabId: 8, site: 'primevideo' as const };
+    // Prime Video's catalog entry, read in the page world: a GTI and the series title, no show id.
+    const episode = (n: number) => ({
+      videoId: `amzn1.dv.gti.00000000-0000-4000-8000-00000000090${n}`,
+      signals: [
+        {
+          kind: 'page-world' as const,
+          value: {
+            videoId: `amzn1.dv.gti.00000000-0000-4000-8000-00000000090${n}`,
+            showTitle: 'Game of Thrones',
+            season: 1,
+            episode: n,
+          },
+        },
+      ],
+    });
+    await svc.identifyEpisode(episode(1), prime);
+    const asking = await svc.getTitleLookup(undefined, prime);
+    expect(asking).toMatchObject({ status: 'confirm', playing: { titleId: 'title:game of thrones', title: 'Game of Thrones' } });
+    expect(asked).toEqual([]);
+    // Confirming another title than the tab holds (the page moved on) confirms nothing.
+    expect(await svc.confirmLookupTitle({ titleId: 'title:other' }, prime)).toMatchObject({ status: 'confirm' });
+    expect(asked).toEqual([]);
+    // A title alone never makes a clear winner (no id, no year): the viewer picks the show, as for any unsure title.
+    expect(await svc.confirmLookupTitle({ titleId: 'title:game of thrones' }, prime)).toMatchObject({
+      status: 'unsure',
+      candidates: [{ id: 82, name: 'Game of Thrones' }],
+    });
+    expect(await svc.chooseLookupShow({ tvmazeId: 82 }, prime)).toMatchObject({
+      status: 'found',
+      show: { id: 82, name: 'Game of Thrones' },
+    });
+    // By its title alone: TVmaze's search, and Wikidata by the TVmaze id, never a site id.
+    expect(asked.some((u) => u.includes('/search/shows?q=Game%20of%20Thrones'))).toBe(true);
+    expect(asked.some((u) => u.includes('P1874'))).toBe(false);
+    // The next episode of the same title needs no new confirmation, even with an ad (something else) in between;
+    // another title does.
+    await svc.identifyEpisode({ signals: [{ kind: 'page-world', value: { type: 'supplemental' } }] }, prime);
+    await svc.identifyEpisode(episode(2), prime);
+    expect(await svc.getTitleLookup(undefined, prime)).toMatchObject({ status: 'found' });
+    await svc.identifyEpisode(
+      {
+        videoId: episode(3).videoId,
+        signals: [{ kind: 'page-world', value: { ...episode(3).signals[0]?.value, showTitle: 'Another Show' } }],
+      },
+      prime,
+    );
+    expect(await svc.getTitleLookup(undefined, prime)).toMatchObject({ status: 'confirm', playing: { title: 'Another Show' } });
+  });
+
+  it('refuses a confirmation with no title or an oversized one', async () => {
+    const { svc } = setUp();
+    await expect(svc.confirmLookupTitle({}, tab)).rejects.toThrow();
+    await expect(svc.confirmLookupTitle({ titleId: 'x'.repeat(500) }, tab)).rejects.toThrow();
   });
 
   it('looks up at most one new title per tab every few seconds, and drops a title the page has moved on from (N23)', async () => {

@@ -5,7 +5,7 @@
  */
 import { clearLookups, countLookedUp, lookupCache } from '../db/lookup-cache';
 import { chooseShow, type LookupDeps, lookupTitle, searchCandidates } from '../lookup/lookup-title';
-import type { SiteTitle } from '../lookup/site-lookup';
+import { byTitleOnly, isTitleKey, type SiteTitle } from '../lookup/site-lookup';
 import { choiceOf, type ShowChoice, type TitleLookupView, titleLookupView, type UnpackedTitle } from '../lookup/title-view';
 import { SITES } from '../sites/registry';
 import type { Core, From } from './core';
@@ -35,13 +35,21 @@ export function lookupMethods({ ready, deps }: Core) {
     }
     // Kept before titles carried their site (an older version's session), or of a site no longer supported.
     const site = stored && Object.hasOwn(SITES, stored.site) ? SITES[stored.site] : undefined;
-    if (!stored || !site || !acceptedForLookup(stored)) return { view: { status: 'no-title' } };
+    if (!stored || !site) return { view: { status: 'no-title' } };
     const { namedBy: _, site: __, ...playing } = stored;
+    // Only the page named it: the viewer says whether that is what plays, before anything is asked.
+    if (!acceptedForLookup(stored)) return { view: { status: 'confirm', playing } };
     const db = await ready();
     return {
       playing,
-      // What the site adds to the lookups of its titles (lib/sites/<site>/lookup.ts), and its id for the keys.
-      title: { site: site.id, lookup: site.lookup, titleId: playing.titleId, title: playing.title ?? '' },
+      // What the site adds to the lookups of its titles (lib/sites/<site>/lookup.ts), and its id for the keys; a
+      // title known by its title only is never sent as an id.
+      title: {
+        site: site.id,
+        lookup: isTitleKey(playing.titleId) ? byTitleOnly(site.lookup) : site.lookup,
+        titleId: playing.titleId,
+        title: playing.title ?? '',
+      },
       lookup: {
         tvmaze: deps.lookups.tvmaze,
         wikidata: deps.lookups.wikidata,
@@ -69,6 +77,19 @@ export function lookupMethods({ ready, deps }: Core) {
     /** The shallow backstory of the title playing in the panel's tab. */
     async getTitleLookup(data?: undefined, { tabId }: From = {}) {
       parseInput(inputs.nothing, data, 'getTitleLookup');
+      return titleView(tabId);
+    },
+
+    /**
+     * The viewer's word, from the panel's frame, that the title the page names is what plays in their tab: it may be
+     * looked up from then on. Only the title the tab holds now (a page that moved on meanwhile is not confirmed).
+     */
+    async confirmLookupTitle(data: unknown, { tabId }: From = {}): Promise<TitleLookupView> {
+      const { titleId } = parseInput(inputs.lookupTitle, data, 'confirmLookupTitle');
+      if (tabId === undefined) throw new InvalidMessageError('Refused: not asked from a tab');
+      const stored = await storedTitle(tabId);
+      if (stored && stored.titleId === titleId && stored.namedBy !== 'server')
+        await deps.unpackedTitles?.set(tabId, { ...stored, namedBy: 'viewer' });
       return titleView(tabId);
     },
 

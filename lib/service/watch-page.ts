@@ -7,6 +7,7 @@ import { forgetLearned, recallStored, resolveEpisode } from '../db/resolve';
 import { getProgress, recordWatched, type WatchedResult } from '../db/user-data';
 import { decide, type Identification, type Signal, type SignalKind, signal } from '../identity/policy';
 import type { SiteId } from '../ids/ids';
+import { titleKey } from '../lookup/site-lookup';
 import type { TabTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES } from '../sites/registry';
@@ -157,15 +158,31 @@ async function noteUnpackedTitle(
   signals: Signal[],
   result: Identification,
 ): Promise<void> {
+  // Something else plays for a moment (an ad, a recap, the previous episode's title lingering after autoplay): what
+  // was said of the title, and the viewer's confirmation of it, stand.
+  if (result.status === 'waiting') return;
   const sorted = [...signals].sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind]);
-  const strongest = sorted.find((s) => s.value.titleId);
+  // A site that names the show by its title only (Prime Video's catalog): the title is its key (titleKey).
+  const strongest =
+    sorted.find((s) => s.value.titleId) ??
+    sorted
+      .filter((s) => s.value.showTitle && titleKey(s.value.showTitle))
+      .map((s) => ({ ...s, value: { ...s.value, titleId: titleKey(s.value.showTitle ?? '') } }))[0];
   if (result.status !== 'unknown' || result.reason !== 'unknown-show' || !strongest?.value.titleId) {
     await store.set(tabId, undefined);
     return;
   }
   const { titleId } = strongest.value;
-  // Who named the title: only one the server named is looked up (lib/service/lookup-gate.ts, review 2 N23).
-  const merged: TabTitle = { site, videoId: result.videoId ?? videoId, titleId, namedBy: strongest.writer };
+  // Who named the title: only one the server named, or the viewer confirmed, is looked up (lib/service/lookup-gate.ts,
+  // review 2 N23). The viewer's confirmation holds while the tab plays that title (the next episode of it).
+  const before = await store.get(tabId);
+  const confirmed = before?.namedBy === 'viewer' && before.site === site && before.titleId === titleId;
+  const merged: TabTitle = {
+    site,
+    videoId: result.videoId ?? videoId,
+    titleId,
+    namedBy: confirmed ? 'viewer' : strongest.writer,
+  };
   // Lighter signals that name another title say nothing of this one.
   for (const { value } of sorted.filter((s) => !s.value.titleId || s.value.titleId === titleId)) {
     merged.title ??= value.showTitle;

@@ -30,6 +30,13 @@ export interface SiteInfo {
   name: string;
   /** The pages its content script runs on, and the only host permission it gets: as narrow as the site allows. */
   matches: string[];
+  /**
+   * 'optional': its hosts are optional permissions the viewer grants (the options page's "Sites"), and its content
+   * script is registered at run time while they are granted (lib/sites/site-access.ts). A required host added in an
+   * update disables the extension for everyone who installed it before, until they accept the new warning; so every
+   * site after the first is optional. Absent: required, its content script in the manifest.
+   */
+  access?: 'optional';
   /** Its watch pages: a tab showing one may have something playing. */
   isWatchUrl(url: URL): boolean;
   /** Its page-world reader, web-accessible to `matches` only; absent when the site needs none. */
@@ -61,6 +68,8 @@ export const SITES: Record<SiteId, SiteInfo> = {
   primevideo: {
     id: 'primevideo',
     name: 'Prime Video',
+    // Added after Netflix: optional, so an update does not disable Backstory for those who never watch it.
+    access: 'optional',
     matches: ['https://www.primevideo.com/*', ...AMAZON_VIDEO],
     isWatchUrl: isPrimeWatchUrl,
     pageScript: '/primevideo-page.js',
@@ -71,6 +80,18 @@ export const SITES: Record<SiteId, SiteInfo> = {
 };
 
 export const SITE_LIST: SiteInfo[] = Object.values(SITES);
+
+/**
+ * The origins a site's host permission names: a host permission and a web-accessible resource's `matches` name whole
+ * origins (Chromium refuses a path in the latter, and ignores it in the former), so a site whose pages are a path of
+ * a host (Amazon's /gp/video/) gets the host.
+ */
+export function siteOrigins(site: Pick<SiteInfo, 'matches'>): string[] {
+  return [...new Set(site.matches.map((m) => m.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*')))];
+}
+
+/** Where the build puts a site's content script (entrypoints/<site id>.content). */
+export const contentScriptFile = (site: Pick<SiteInfo, 'id'>) => `/content-scripts/${site.id}.js` as const;
 
 /** Whether a match pattern of the form "https://host/path*" (a `*` standing for any run of characters) covers the URL. */
 function matches(pattern: string, url: URL): boolean {

@@ -4,12 +4,21 @@
  * never inside the player (#19) but inside whichever element is fullscreen.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { REQUEST_EVENT, STATE_EVENT } from '../../lib/sites/primevideo/catalog-hook';
 import { KEEP_CLEAR, SELECTOR_TABLE } from '../../lib/sites/primevideo/selectors';
 import { SELECTOR_PAGES } from '../fixtures/primevideo/selector-counts';
-import { PANEL_FRAME, panelEpisode, panelFrame, useExtension } from './support';
+import { registeredScript, setSiteOn } from '../harness/site-access';
+import { PANEL_FRAME, panel, panelEpisode, panelFrame, useExtension } from './support';
 
 const env = useExtension();
+const TURN_ON = 'runs on Prime Video only once the viewer turns it on';
+// Prime Video's hosts are optional (lib/sites/site-access.ts): every other test starts with the site turned on, as
+// the viewer does it (Site access, then the options page's switch).
+beforeEach(async (ctx) => {
+  if (ctx.task.name !== TURN_ON && !(await registeredScript(env.browser, 'primevideo')))
+    await setSiteOn(env.browser, 'primevideo', true);
+});
 const EP1 = '0PVFIXTURE0000000000000101';
 const UIS = ['old', 'new'] as const;
 
@@ -41,6 +50,31 @@ const nextEpisode = async (page: Page) => {
 };
 
 describe('Prime Video', () => {
+  it(TURN_ON, async () => {
+    // Off at install: no content script, in the manifest or registered, and no panel on Prime Video's page; the
+    // popup offers it.
+    expect(await registeredScript(env.browser, 'primevideo')).toBeUndefined();
+    const popup = await env.newPage();
+    await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    const offer = popup.getByText('Backstory can also work on Prime Video, once you turn it on.');
+    await offer.waitFor();
+    const page = await env.newPage();
+    await play(page, 'ui=old');
+    expect(await page.locator(PANEL_FRAME).count()).toBe(0);
+    // Turned on: registered on the registry's pages, and put into the tab already open, without a reload.
+    await setSiteOn(env.browser, 'primevideo', true);
+    expect((await registeredScript(env.browser, 'primevideo'))?.matches).toContain('https://www.amazon.de/-/*/gp/video/*');
+    await popup.reload();
+    await popup.getByText(/Play an episode to see it here/).waitFor();
+    expect(await offer.count()).toBe(0);
+    await popup.close();
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
+    // Turned off: unregistered, and the hosts given back.
+    await setSiteOn(env.browser, 'primevideo', false);
+    expect(await registeredScript(env.browser, 'primevideo')).toBeUndefined();
+    await page.close();
+  });
+
   it.each(UIS)('identifies the episode on the %s arm, and the next one after autoplay with the URL unchanged', async (ui) => {
     const page = await env.newPage();
     await play(page, `ui=${ui}`);
@@ -83,6 +117,73 @@ describe('Prime Video', () => {
     await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe("S1 · E1 It's About Time");
     await nextEpisode(page);
     await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E2 Here Goes Nothing');
+    await page.close();
+  });
+
+  it('takes the episode as the viewer’s only once they confirm it in the panel (nothing the page says confirms it)', async () => {
+    const page = await env.newPage();
+    await page.goto(`https://www.primevideo.com/detail/${EP1}/ref=atv_hm_1?ui=old`);
+    // The catalog hook in place before the player asks for the catalog: its GTI is the video id a correction is
+    // remembered under (a machine under load can run the content script after a play clicked at once).
+    await page.waitForFunction(
+      ([request, state]) => {
+        let answered = false;
+        const on = () => {
+          answered = true;
+        };
+        window.addEventListener(state, on);
+        window.dispatchEvent(new CustomEvent(request, { detail: 'probe' }));
+        window.removeEventListener(state, on);
+        return answered;
+      },
+      [REQUEST_EVENT, STATE_EVENT] as const,
+    );
+    await page.locator('[data-testid="dp-atf-play-button"]').click();
+    await expect.poll(() => panelEpisode(page), { timeout: 15_000 }).toBe('S1 · E1 Meet');
+    // Held on this episode (the imitation's episodes last seconds, and autoplay would move on).
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('#dv-web-player video')?.pause());
+    // What the background confirmed each tab plays (the popup's "now watching", which only a confirmed episode
+    // reaches), asked from an extension page: tab ids need no permission.
+    const ext = await env.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    const watching = () =>
+      ext.evaluate(async () => {
+        const c = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<{ id?: number }[]> };
+              runtime: { sendMessage(m: unknown): Promise<unknown> };
+            };
+          }
+        ).chrome;
+        const results = [];
+        for (const tab of await c.tabs.query({}))
+          results.push(await c.runtime.sendMessage({ backstory: 1, type: 'getNowWatching', data: { tabId: tab.id } }));
+        return JSON.stringify(results);
+      });
+    const before = await watching();
+    expect(before).not.toContain('s1e1');
+    // The viewer's confirmation: "Not this episode?" opens at the guess, and "Use this episode" keeps it. (The
+    // first-run question "Where are you in …?" may come first: saved as "Nothing yet" ("Not now" would close the
+    // panel). The panel over the picture may
+    // fade with the controls meanwhile, so its buttons are pressed where they are, in the frame.)
+    const notThis = panel(page).locator('button', { hasText: 'Not this episode?' });
+    const question = panel(page).getByRole('form', { name: /^Where are you in/ });
+    await expect.poll(async () => (await notThis.count()) + (await question.count())).toBeGreaterThan(0);
+    if (await question.count()) {
+      await panel(page)
+        .getByRole('button', { name: 'Save' })
+        .evaluate((b) => (b as HTMLButtonElement).click());
+      await expect.poll(() => question.count()).toBe(0);
+    }
+    await notThis.evaluate((b) => (b as HTMLButtonElement).click());
+    const choice = panel(page).locator('#bs-episode-choice');
+    await expect.poll(() => choice.evaluate((e) => (e as HTMLSelectElement).value)).toBe('s1e1');
+    await panel(page)
+      .locator('button', { hasText: 'Use this episode' })
+      .evaluate((b) => (b as HTMLButtonElement).click());
+    await expect.poll(watching, { timeout: 15_000 }).toContain('"episodeId":"s1e1"');
+    await ext.close();
     await page.close();
   });
 

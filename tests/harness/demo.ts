@@ -14,6 +14,7 @@ import { launchWithExtension } from './browser';
 import { startFixtureServer } from './fixture-server';
 import { lookupSiteAccess } from './lookup-access';
 import { panel, panelFrame, togglePanel } from './panel-frame';
+import { setSiteOn } from './site-access';
 
 const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
@@ -43,6 +44,13 @@ const WATCH_URL =
 const PREFIX = SITE === 'netflix' ? '' : `${SITE}-`;
 /** A title without a pack in the imitation catalog (SYNTHETIC id). */
 const LOOKUP_URL = 'https://www.netflix.com/watch/90009903';
+
+/** The extension in Chromium, with the demo's site turned on as a viewer does (Prime Video's hosts are optional). */
+async function launch(options: Parameters<typeof launchWithExtension>[0]): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(options);
+  if (SITE === 'primevideo') await setSiteOn(browser, 'primevideo', true);
+  return browser;
+}
 
 /** Opens the watch page with the panel open, answers "Where are you?" (watched up to S1E2) and opens a cast row. */
 async function showPanel(page: Page) {
@@ -139,7 +147,7 @@ async function screenshots(dir: string) {
       [1280, 720],
       [1920, 1080],
     ] as const) {
-      const browser = await launchWithExtension({ port: server.port, viewport: { width, height } });
+      const browser = await launch({ port: server.port, viewport: { width, height } });
       try {
         const page = await browser.context.newPage();
         await showPanel(page);
@@ -193,7 +201,7 @@ async function screenshots(dir: string) {
 
 async function interactive() {
   const server = await startFixtureServer();
-  const browser = await launchWithExtension({ port: server.port, headless: false, viewport: { width: 1280, height: 720 } });
+  const browser = await launch({ port: server.port, headless: false, viewport: { width: 1280, height: 720 } });
   const stop = async () => {
     await browser.close();
     await server.close();
@@ -204,7 +212,7 @@ async function interactive() {
     await showPopupOnly(browser, popupOnly);
     console.log(
       [
-        `Backstory demo: ${SHOW} has no Netflix id (it streams on Prime Video, which Backstory does not read yet),`,
+        `Backstory demo: ${SHOW} has no Netflix id (on Prime Video it is matched by title once an episode plays),`,
         '  so it is shown in the popup: search its cast by actor or character, open a card, an episode or a volume.',
         `  Popup:   chrome-extension://${browser.extensionId}/popup.html`,
         'Close the browser window or press Ctrl+C to stop.',

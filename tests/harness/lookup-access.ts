@@ -9,7 +9,10 @@ import type { ExtensionBrowser } from './browser';
 
 type DeveloperPrivate = Record<'addHostPermission' | 'removeHostPermission', (id: string, host: string) => Promise<void>>;
 
-export async function lookupSiteAccess(browser: ExtensionBrowser, grant: boolean): Promise<void> {
+export const lookupSiteAccess = (browser: ExtensionBrowser, grant: boolean) => hostAccess(browser, LOOKUP_ORIGINS, grant);
+
+/** Any optional hosts (the lookups', a site's), granted or taken back in chrome://extensions' "Site access". */
+export async function hostAccess(browser: ExtensionBrowser, origins: string[], grant: boolean): Promise<void> {
   const page = await browser.context.newPage();
   try {
     await page.goto('chrome://extensions');
@@ -18,7 +21,7 @@ export async function lookupSiteAccess(browser: ExtensionBrowser, grant: boolean
         const dev = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
         for (const origin of origins) await dev[add ? 'addHostPermission' : 'removeHostPermission'](id, origin);
       },
-      [browser.extensionId, LOOKUP_ORIGINS, grant] as const,
+      [browser.extensionId, origins, grant] as const,
     );
   } finally {
     await page.close();

@@ -48,13 +48,21 @@ export function providerImitation(): ProviderImitation {
         },
       });
     }
-    if (url.pathname === '/search/shows') return json(res, 200, []);
+    if (url.pathname === '/search/shows') {
+      // A CONSTRUCTION of /search/shows' shape ({score, show}, any-show-providers.md) around the real /shows/82
+      // record, for the title a site names without an id (Prime Video's catalog): any other title finds nothing.
+      if (url.searchParams.get('q')?.toLowerCase() !== 'game of thrones') return json(res, 200, []);
+      const { _embedded: _, ...show } = sample('tvmaze-show-embed-cast-crew.GoT');
+      return json(res, 200, [{ score: 0.9, show }]);
+    }
     return json(res, 404, { name: 'Not Found', status: 404 });
   };
   const wikidata = (url: URL, res: ServerResponse) => {
     if (url.pathname !== '/sparql') return json(res, 404, {});
     const query = url.searchParams.get('query') ?? '';
-    const known = query.includes(`wdt:P1874 "${LOOKUP_TITLE.netflixTitleId}"`);
+    // Asked by the Netflix id, or (for a title a site names without an id) by TVmaze's id, P8600.
+    const known =
+      query.includes(`wdt:P1874 "${LOOKUP_TITLE.netflixTitleId}"`) || query.includes(`wdt:P8600 "${LOOKUP_TITLE.tvmazeId}"`);
     return json(
       res,
       200,

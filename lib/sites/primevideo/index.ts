@@ -16,6 +16,9 @@ import { type IdentifyTrace, observe } from './identify';
 import { type WatchMarks, watchPlayer } from './player-watcher';
 import { CONTROLS, isWatchUrl, KEEP_CLEAR, PLAYER_VIEW, VIDEO } from './selectors';
 
+/** How many more times the reader asks the hook for a catalog entry it has not seen yet, 250 ms apart. */
+const CATALOG_LOOKS = 6;
+
 // What the player watcher saw and the reader needs: the stale title after autoplay, the ads so far.
 const marks: WatchMarks = { ledger: createAdLedger() };
 
@@ -31,7 +34,13 @@ export const primevideo: SiteAdapter = {
       staleText: () => marks.stale,
       catalog: async () => {
         await Promise.race([pageScript, new Promise((resolve) => setTimeout(resolve, 1000))]);
-        return requestCatalog(win);
+        // The page's catalog response can land just after the player shows its title (a loaded machine): without
+        // it there is no video id, and nothing a viewer corrects can be kept. A few more looks, 1.5 s at most.
+        for (let look = 0; ; look++) {
+          const entries = await requestCatalog(win);
+          if (entries?.length || look >= CATALOG_LOOKS) return entries;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
       },
     };
     return {

@@ -17,7 +17,47 @@ const EP1 = '0PVFIXTURE0000000000000101';
 beforeAll(async () => {
   server = await startFixtureServer();
   firefox = await launchFirefoxWithExtension({ port: server.port });
+  await turnOnPrimeVideo();
 });
+
+/** The tab whose own location ends with `path` (BiDi reports an extension page's address as about:blank). */
+const tabAt = (path: string) =>
+  poll(
+    async () => {
+      for (const candidate of await firefox.browser.pages())
+        if ((await candidate.evaluate(() => location.href).catch(() => '')).endsWith(path)) return candidate;
+      return undefined;
+    },
+    (page) => page !== undefined,
+  );
+
+/**
+ * Prime Video's hosts are optional (lib/sites/site-access.ts): turned on as a viewer does, with the options page's
+ * switch (Firefox grants without a prompt here: tests/harness/firefox.ts). The options page is opened from the
+ * Netflix panel's frame, as the Netflix suite does. Waits until the background registered the content script.
+ */
+async function turnOnPrimeVideo(): Promise<void> {
+  const host = await firefox.browser.newPage();
+  await host.goto('https://www.netflix.com/watch/90000101');
+  await (await panelFrame(host)).evaluate(() => void window.open('/options.html#sites'));
+  const options = await tabAt('/options.html#sites');
+  await host.close();
+  if (!options) throw new Error('the options page did not open');
+  const toggle = '#sites input[type="checkbox"]';
+  await options.waitForSelector(`${toggle}:not([disabled])`);
+  expect(await options.$eval(toggle, (e) => (e as HTMLInputElement).checked)).toBe(false);
+  await options.click(toggle);
+  expect(await poll(() => options.$eval(toggle, (e) => (e as HTMLInputElement).checked), Boolean)).toBe(true);
+  const registered = () =>
+    options.evaluate(async () => {
+      const b = (
+        globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
+      ).browser;
+      return (await b.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    });
+  expect(await poll(registered, (ids) => ids.includes('site-primevideo'))).toContain('site-primevideo');
+  await options.close();
+}
 afterAll(async () => {
   await firefox?.close();
   await server?.close();
