@@ -11,7 +11,7 @@ export function LookupsSection({ data }: { data: LookupsData }) {
   const [stats, setStats] = useState<{ allowed: boolean; titles: number } | null>(null);
   const [note, setNote] = useState<'denied' | 'offerClear' | 'cleared' | null>(null);
   const refresh = () => void data.stats().then(setStats, () => setStats(null));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: subscribes once.
+  // Subscribes once.
   useEffect(() => {
     refresh();
     return data.watch(refresh);

@@ -22,7 +22,7 @@ export function LookupView({ actions, videoKey }: { actions: LookupActions; vide
     setView({ status: 'loading' });
     actions.view().then(setView, () => setView({ status: 'failed' }));
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again only when another video plays.
+  // Asked again only when another video plays.
   useEffect(load, [videoKey]);
   switch (view.status) {
     case 'loading':
@@ -329,8 +329,8 @@ function Linked({ message, children }: { message: string; children: preact.Compo
   const parts = message.split(MARK);
   return (
     <>
+      {/* The parts of one sentence, in a fixed order: the index is their key. */}
       {parts.map((part, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in a fixed order.
         <span key={i}>
           {part}
           {i < parts.length - 1 && links[i]}
