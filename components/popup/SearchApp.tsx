@@ -29,7 +29,7 @@ export function SearchApp({ data }: { data: PopupData }) {
   // The sites the viewer could turn on (optional hosts not granted): offered while nothing plays.
   const [sitesOff, setSitesOff] = useState<string[]>([]);
   const [query, setQuery] = useState('');
-  const [activeId, setActiveId] = useState<string | undefined>();
+  const [chosenId, setActiveId] = useState<string | undefined>();
   const [detail, setDetail] = useState<EntityDetail | null>(null);
   const [detailError, setDetailError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -61,7 +61,9 @@ export function SearchApp({ data }: { data: PopupData }) {
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const suggestions = useMemo(() => (query.trim() && flat.length === 0 ? index.suggest(query) : []), [index, query, flat]);
 
-  useEffect(() => setActiveId(flat[0]?.id), [flat]);
+  // The highlighted result: the one the viewer moved to while it is still listed, else the first. Derived, not set
+  // by an effect after the list renders: Enter pressed as the results appear opens the first (seen under load).
+  const activeId = flat.some((h) => h.id === chosenId) ? chosenId : flat[0]?.id;
   // The popup opens with the search box focused.
   useEffect(() => input.current?.focus(), []);
 
@@ -135,7 +137,11 @@ export function SearchApp({ data }: { data: PopupData }) {
         value={query}
         autoComplete="off"
         spellcheck={false}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          // A new query starts again at its first result.
+          setActiveId(undefined);
+          setQuery(e.currentTarget.value);
+        }}
         onKeyDown={onKeyDown}
       />
       {status === 'error' && (
