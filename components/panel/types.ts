@@ -1,4 +1,5 @@
 import type { ShowChoice, TitleLookupView } from '../../lib/lookup/title-view';
+import type { PanelIdentity } from '../../lib/messaging/panel-messages';
 import type { GuardMode } from '../../lib/pack/horizon';
 import type { EpisodeContext, RevealedItem } from '../../lib/views/context';
 
@@ -11,13 +12,8 @@ export type PanelView =
       /** Set when this episode is more than one past the furthest watched: count it only if the viewer says so. */
       askWatched?: { furthestEpisodeId?: string };
     }
-  | {
-      status: 'unknown';
-      title?: string;
-      reason: 'unknown-show' | 'unknown-episode' | 'no-signal' | 'conflict';
-      showId?: string;
-      videoId?: string;
-    }
+  /** Not identified: shown as the content script sent it. */
+  | Extract<PanelIdentity, { status: 'unknown' }>
   /** What went wrong, as a reason: the panel owns the words. */
   | { status: 'error'; reason: 'missing' | 'unreachable' | 'identify' };
 
