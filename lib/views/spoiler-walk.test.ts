@@ -2,7 +2,7 @@
 // that the panel and the popup could show them (every view, every detail, every text, link and address) is
 // collected, and nothing whose own horizon is still ahead may be in it. "Ahead" is derived from the data: a
 // note's text, a stage of a summary, an arc, a synopsis, a source's address, a character not yet listed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { laterMaterial } from '../../tests/support/later-material';
 import { LEDGER_COMPLETE } from '../../tests/support/packs';
 import { openBackstoryDb } from '../db/schema';
@@ -15,6 +15,36 @@ import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { entityDetail, showDocuments } from './catalog';
 import { episodeContext } from './context';
+
+// The walks ask for the same show thousands of times (every view loads it): fake-indexeddb's reads, or copies of
+// them, were most of this file's time. Each database connection's answer is read once and shared, frozen to the
+// bottom, so a view that changed what it was given would throw here rather than pass on its own leftovers. A test
+// that seeds a changed pack opens a new connection, so it reads its own.
+vi.mock('../db/show-data', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../db/show-data')>();
+  const read = new WeakMap<object, Map<string, ReturnType<typeof real.loadShowData>>>();
+  const loadShowData: typeof real.loadShowData = (db, showId) => {
+    const shows = read.get(db) ?? new Map();
+    read.set(db, shows);
+    if (!shows.has(showId)) shows.set(showId, real.loadShowData(db, showId).then(deepFreeze));
+    return shows.get(showId) as ReturnType<typeof real.loadShowData>;
+  };
+  return { ...real, loadShowData };
+});
+
+function deepFreeze<T>(value: T): T {
+  if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof Map || value instanceof Set) {
+    for (const entry of value.entries()) deepFreeze(entry);
+    const refuse = () => {
+      throw new TypeError('a view changed the show data it was given');
+    };
+    Object.assign(value, { set: refuse, add: refuse, delete: refuse, clear: refuse });
+  }
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+  return value;
+}
 
 const DOC_FIELDS = ['entityId', 'facts', 'hidden', 'id', 'keywords', 'kind', 'showId', 'showTitle', 'subtitle', 'title'];
 
