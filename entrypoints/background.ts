@@ -17,13 +17,8 @@ import type { PanelFrameBinding, TabIdentity } from '../lib/service/core';
 import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/service/now-watching-store';
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
-import { isAnyWatchUrl, SITE_LIST } from '../lib/sites/registry';
-import { browserAccessApi, createSiteAccessSync } from '../lib/sites/site-access';
-
-/** Each site's content script, into its tabs (only those whose hosts the extension holds: the others are not listed). */
-async function reinjectIntoOpenTabs(): Promise<void> {
-  for (const site of SITE_LIST) await browserAccessApi.injectOpenTabs(site);
-}
+import { isAnyWatchUrl } from '../lib/sites/registry';
+import { createSiteAccessSync, renewAfterInstall } from '../lib/sites/site-access';
 
 export default defineBackground(() => {
   const nowWatching = currentNowWatching(
@@ -79,10 +74,8 @@ export default defineBackground(() => {
   // Seed on install or update, and on every start in case the store was cleared: it is a no-op when current.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void service.warmUp().catch(console.error);
-    // Streaming tabs that were open before this install or update still run the old content script (or none):
-    // inject the new one, which retires the old panel and takes over without a page reload. The granted sites'
-    // registrations are renewed first, so they name the new version's file.
-    if (reason === 'install' || reason === 'update') void syncSites(true).catch(console.error).then(reinjectIntoOpenTabs);
+    // Streaming tabs that were open before it get the new content script, which takes over without a page reload.
+    if (reason === 'install' || reason === 'update') void renewAfterInstall(syncSites).catch(console.error);
   });
   void service.warmUp().catch(console.error);
   void syncSites().catch(console.error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_LIST, SITES, siteOrigins } from './registry';
-import { type AccessApi, createSiteAccessSync, optionalSites, scriptId, syncSiteScripts } from './site-access';
+import { type AccessApi, createSiteAccessSync, optionalSites, renewAfterInstall, scriptId, syncSiteScripts } from './site-access';
 
 /** The browser as far as the registration sees it: granted origins and registered scripts, with a log of calls. */
 function fakeBrowser(granted: string[] = []) {
@@ -107,5 +107,17 @@ describe('site access', () => {
     fail = false;
     await sync();
     expect(b.scripts.size).toBe(1);
+  });
+
+  it('after an install or update, puts the new content script into each site’s open tabs once', async () => {
+    // Granted but not registered (a registration lost with the old version): the renewal turns the site on and
+    // fills its tabs; the other sites' tabs are filled after it, and the renewed site's not a second time.
+    const b = fakeBrowser(all);
+    await renewAfterInstall(createSiteAccessSync(b.api), b.api);
+    expect(b.log).toEqual(['register site-primevideo', 'inject primevideo', 'inject netflix']);
+    // Registered already: renewed, and every site's tabs filled once.
+    b.log.length = 0;
+    await renewAfterInstall(createSiteAccessSync(b.api), b.api);
+    expect(b.log).toEqual(['unregister site-primevideo', 'register site-primevideo', 'inject netflix', 'inject primevideo']);
   });
 });

@@ -76,13 +76,33 @@ export async function syncSiteScripts(
  */
 export function createSiteAccessSync(api: AccessApi = browserAccessApi, sites = optionalSites()) {
   let queue: Promise<unknown> = Promise.resolve();
-  return (refresh = false): Promise<void> => {
+  /** Resolves to the sites whose open tabs it filled. */
+  return (refresh = false): Promise<SiteInfo[]> => {
     const run = queue.then(async () => {
-      for (const site of await syncSiteScripts(api, sites, refresh)) await api.injectOpenTabs(site);
+      const turnedOn = await syncSiteScripts(api, sites, refresh);
+      for (const site of turnedOn) await api.injectOpenTabs(site);
+      return turnedOn;
     });
     queue = run.catch(console.error);
     return run;
   };
+}
+
+/**
+ * After an install or update: streaming tabs open before it still run the old content script (or none). The granted
+ * sites' registrations are renewed first, so they name the new version's file; then every site's open tabs get the
+ * new script, which retires the old panel, once: a site the renewal turned on has had its tabs filled already.
+ */
+export async function renewAfterInstall(
+  sync: ReturnType<typeof createSiteAccessSync>,
+  api: AccessApi = browserAccessApi,
+  sites: readonly SiteInfo[] = SITE_LIST,
+): Promise<void> {
+  const filled: SiteInfo[] = await sync(true).catch((error: unknown) => {
+    console.error(error);
+    return [];
+  });
+  for (const site of sites) if (!filled.includes(site)) await api.injectOpenTabs(site);
 }
 
 /** For the extension's pages: the viewer's switch. `allow` must run inside the click's handler, before any await. */
