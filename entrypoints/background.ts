@@ -18,6 +18,7 @@ import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 import { isAnyWatchUrl, SITE_LIST } from '../lib/sites/registry';
+import { createServerAsker } from '../lib/sites/server-ask';
 import { browserAccessApi, createSiteAccessSync } from '../lib/sites/site-access';
 
 /** Each site's content script, into its tabs (only those whose hosts the extension holds: the others are not listed). */
@@ -35,6 +36,8 @@ export default defineBackground(() => {
   // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
   const identities = sessionTabStore<TabIdentity>('identity');
   const panelFrames = sessionTabStore<PanelFrameBinding>('panelFrame');
+  // Netflix's metadata, asked by the background for the video a tab shows (never by the page's own origin).
+  const askServer = createServerAsker();
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -46,6 +49,7 @@ export default defineBackground(() => {
     identities,
     unpackedTitles,
     panelFrames,
+    askServer,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
     lookups: {
@@ -98,5 +102,6 @@ export default defineBackground(() => {
     void unpackedTitles.set(tabId, undefined);
     void identities.set(tabId, undefined);
     void panelFrames.set(tabId, undefined);
+    askServer.forget(tabId);
   });
 });

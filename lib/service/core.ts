@@ -12,6 +12,7 @@ import { episodeKey, type SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
+import type { ServerAsker } from '../sites/server-ask';
 import type { Pace } from './lookup-gate';
 import { reconcileReadVolumes } from './read-volume-sync';
 
@@ -49,6 +50,11 @@ export interface ServiceDeps {
   identities?: TabStore<TabIdentity>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<TabTitle>;
+  /**
+   * The sites' own servers, asked by the background for the video a tab shows (lib/sites/server-ask.ts). Absent: no
+   * server signal at all, and identification rests on what the page shows (a guess).
+   */
+  askServer?: ServerAsker;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
 }

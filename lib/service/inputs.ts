@@ -15,7 +15,7 @@ const ShortText = v.pipe(v.string(), v.maxLength(300));
 const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
 
 /** What one signal read: the same fields for every kind; which kind it was decides who could have written it. */
-const SignalValue = v.strictObject({
+export const SignalValue = v.strictObject({
   videoId: v.optional(VideoId),
   titleId: v.optional(VideoId),
   type: v.optional(v.pipe(v.string(), v.maxLength(30))),
@@ -35,11 +35,18 @@ export const inputs = {
    */
   observation: v.strictObject({
     videoId: v.optional(VideoId),
+    // Only what the page shows: the server's metadata is the background's own request (lib/sites/server-ask.ts), so
+    // a content script that names a metadata signal (a compromised page renderer can) is refused.
     signals: v.pipe(
-      v.array(
-        v.strictObject({ kind: v.picklist(['metadata', 'page-metadata', 'page-world', 'title-text']), value: SignalValue }),
-      ),
+      v.array(v.strictObject({ kind: v.picklist(['page-world', 'title-text']), value: SignalValue })),
       v.maxLength(4),
+    ),
+    /** What to ask the site's server about: the id the page shows, and the metadata route the page named. */
+    ask: v.optional(
+      v.strictObject({
+        videoId: VideoId,
+        pageRoute: v.optional(v.pipe(v.string(), v.maxLength(200), v.regex(/^\/(?!\/)[\w/.-]*$/))),
+      }),
     ),
   }),
   episodeRef: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),

@@ -128,7 +128,12 @@ export function panelMethods(core: Core, contexts: ReturnType<typeof contextAtta
     async relayToPanelHost(data: unknown, { tabId }: From = {}) {
       const action = parseInput(inputs.panelAction, data, 'relayToPanelHost');
       if (tabId === undefined || !deps.relayToTab) throw new Error('The panel is not in a tab');
-      return (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
+      const reply = (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
+      // The diagnostics the content script gathered, with what the site's server said to the background's request
+      // for this tab (lib/sites/server-ask.ts): the content script never saw it.
+      if (action.action === 'diagnostics' && reply && typeof reply === 'object')
+        return { ...reply, server: deps.askServer?.last(tabId) ?? { outcome: 'not asked' } };
+      return reply;
     },
   };
 }

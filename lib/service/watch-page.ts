@@ -3,6 +3,7 @@
  * runs in a page Backstory does not control, so only what the panel needs, with ids read as the site's of the
  * sending page.
  */
+import * as v from 'valibot';
 import { forgetLearned, recallStored, resolveEpisode } from '../db/resolve';
 import { getProgress, recordWatched, type WatchedResult } from '../db/user-data';
 import { decide, type Identification, type Signal, type SignalKind, signal } from '../identity/policy';
@@ -11,8 +12,9 @@ import { titleKey } from '../lookup/site-lookup';
 import type { TabTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES } from '../sites/registry';
+import type { ServerAnswer } from '../sites/server-ask';
 import type { Core, From, TabIdentity, TabStore } from './core';
-import { InvalidMessageError, inputs, parseInput } from './inputs';
+import { InvalidMessageError, inputs, parseInput, SignalValue } from './inputs';
 import type { contextAttacher } from './panel-context';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
@@ -34,11 +36,18 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
     async identifyEpisode(data: unknown, from: From = {}): Promise<Identification> {
       const observed = parseInput(inputs.observation, data, 'identifyEpisode');
       const ids = observed.signals.flatMap(({ value }) => [value.videoId, value.titleId, value.episodeVideoId]);
-      const site = siteOf(from, [observed.videoId, ...ids]);
+      const site = siteOf(from, [observed.videoId, observed.ask?.videoId, ...ids]);
+      // The site's server, asked by the background itself in this same call (lib/sites/server-ask.ts).
+      const asked =
+        observed.ask && from.tabId !== undefined ? await deps.askServer?.ask(site, from.tabId, observed.ask) : undefined;
       const db = await ready();
-      const signals = observed.signals.map(({ kind, value: { parts, ...value } }) =>
-        signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
-      );
+      const fromServer = asked?.signal && serverSignal(site, asked.signal);
+      const signals = [
+        ...(fromServer ? [fromServer] : []),
+        ...observed.signals.map(({ kind, value: { parts, ...value } }) =>
+          signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
+        ),
+      ];
       const { identification, learn, unlearn } = await decide(
         { videoId: observed.videoId, signals },
         { match: (s) => resolveEpisode(db, site, { ...s, learn: false }), recall: (videoId) => recallStored(db, site, videoId) },
@@ -126,6 +135,18 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
       }
     },
   };
+}
+
+/**
+ * The server's answer as a signal, held to the rules a page's is: the same bounded fields, and ids of the site's
+ * own shape. One that breaks them is not heard (the server's word it may be, but it came over the network).
+ */
+function serverSignal(site: SiteId, { kind, value }: NonNullable<ServerAnswer['signal']>): Signal | undefined {
+  const checked = v.safeParse(SignalValue, value);
+  if (!checked.success) return undefined;
+  const { videoId, titleId, episodeVideoId } = checked.output;
+  if ([videoId, titleId, episodeVideoId].some((id) => id !== undefined && !SITES[site].videoId.test(id))) return undefined;
+  return signal(kind, checked.output);
 }
 
 /** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */

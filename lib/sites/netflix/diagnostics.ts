@@ -1,11 +1,12 @@
 /**
  * The text behind the panel's "Copy diagnostics": what each identification signal returned, for a viewer to
  * paste into an issue when Backstory cannot tell what is playing. It holds only what Backstory itself read
- * about the video (selector matches, which page-world paths answered, the metadata request's outcome, the
- * parsed title parts, ids of the video) and never account data: no profile name, e-mail, account or profile
+ * about the video (selector matches, which page-world paths answered, the metadata request's outcome and answer,
+ * added by the background which made that request, the parsed title parts, ids of the video) and never account data: no profile name, e-mail, account or profile
  * ids, cookies or query strings. Nothing here is sent anywhere; the viewer copies it.
  */
 import { line, resultLine, selectorsLine } from '../report-lines';
+import type { ServerAnswer } from '../server-ask';
 import type { IdentifyTrace } from './identify';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
 import { parseTitleParts } from './title-parser';
@@ -16,7 +17,6 @@ export interface DiagnosticsInput {
   url: URL | Location;
   doc: Document;
   trace: IdentifyTrace;
-  metadataOutcome: string;
   /** How identification ended (status, reason, signal), or undefined when it has not yet. */
   result?: DiagnosticsResult;
 }
@@ -37,28 +37,28 @@ export interface DiagnosticsData {
   version: string;
   path: string;
   result?: DiagnosticsResult;
-  metadataOutcome: string;
   trace: IdentifyTrace;
-  /** Matches per fallback of each selector list, by name. */
   /** Matches per fallback of each selector list, in SELECTOR_TABLE's order. */
   selectors: number[][];
+  /** The metadata request the background made for this tab: added by the background (lib/service/panel.ts). */
+  server?: ServerAnswer;
 }
 
-export function collectDiagnostics({ version, url, doc, trace, metadataOutcome, result }: DiagnosticsInput): DiagnosticsData {
+export function collectDiagnostics({ version, url, doc, trace, result }: DiagnosticsInput): DiagnosticsData {
   return {
     site: 'netflix',
     version,
     path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
     // Only these three: the identification also holds ids that are already in the trace.
     result: result && { status: result.status, reason: result.reason, via: result.via },
-    metadataOutcome,
     trace,
     selectors: SELECTOR_LISTS.map((list) => list.map((s) => doc.querySelectorAll(s).length)),
   };
 }
 
-export function formatDiagnostics({ version, path, result, metadataOutcome, trace, selectors }: DiagnosticsData): string {
-  const { page, metadata, titleParts } = trace;
+export function formatDiagnostics({ version, path, result, trace, selectors, server }: DiagnosticsData): string {
+  const { page, titleParts } = trace;
+  const metadata = server?.signal?.value;
   const title = titleParts && parseTitleParts(titleParts);
   return [
     `Backstory ${version} diagnostics`,
@@ -72,11 +72,14 @@ export function formatDiagnostics({ version, path, result, metadataOutcome, trac
       page &&
         `video ${page.videoId ?? '—'}, show ${page.titleId ?? '—'}, type ${page.type ?? '—'}, S${page.season ?? '?'} E${page.episode ?? '?'}`,
     ),
-    line('Metadata request', metadataOutcome),
+    line(
+      'Metadata request',
+      `${server?.outcome ?? 'not asked'}${server?.signal?.kind === 'page-metadata' ? ' (on the route the page named)' : ''}`,
+    ),
     line(
       'Metadata said',
       metadata &&
-        `show ${metadata.titleId}, type ${metadata.type ?? '—'}, episode id ${metadata.episodeVideoId ?? '—'}, S${metadata.season ?? '?'} E${metadata.episode ?? '?'}`,
+        `show ${metadata.titleId ?? '—'}, type ${metadata.type ?? '—'}, episode id ${metadata.episodeVideoId ?? '—'}, S${metadata.season ?? '?'} E${metadata.episode ?? '?'}`,
     ),
     line(
       'Title block',
@@ -86,5 +89,6 @@ export function formatDiagnostics({ version, path, result, metadataOutcome, trac
   ].join('\n');
 }
 
-/** Both steps at once, for tests. */
-export const buildDiagnostics = (input: DiagnosticsInput) => formatDiagnostics(collectDiagnostics(input));
+/** Both steps at once, for tests: the content script's part, then the background's. */
+export const buildDiagnostics = (input: DiagnosticsInput, server?: ServerAnswer) =>
+  formatDiagnostics({ ...collectDiagnostics(input), server });
