@@ -292,7 +292,10 @@ describe('the identity policy in the background (security review 2)', () => {
     expect(await identifyWith({ ...attacker('99100308', 3, 8), titleParts: () => undefined })).toMatchObject({
       confirmed: false,
     });
-    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript());
+    // The content script has no say: the message that once let it report what plays is gone.
+    expect(await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript())).toMatchObject({
+      ok: false,
+    });
     expect(await deps.nowWatching.get(TAB)).toBeUndefined();
     await bindPanelFrame();
     expect(await deliver('confirmWatched', { showId: 'heartstopper', episodeId: 's3e8' }, panelFrame())).toMatchObject({
@@ -301,8 +304,10 @@ describe('the identity policy in the background (security review 2)', () => {
     expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
     // Confirmed by the server: now watching is what the tab plays.
     await identifyWith({ ...attacker('90000103', 1, 3), titleParts: () => undefined });
-    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's1e3' }, contentScript());
     expect(await deps.nowWatching.get(TAB)).toEqual({ showId: 'heartstopper', episodeId: 's1e3' });
+    // A page-only guess about another episode takes it away.
+    await identifyWithoutNetflix({ ...attacker('99100308', 3, 8), titleParts: () => undefined });
+    expect(await deps.nowWatching.get(TAB)).toBeUndefined();
     stop();
   });
 

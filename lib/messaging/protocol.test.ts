@@ -192,10 +192,6 @@ describe('caller privileges', () => {
     // Only an episode the background confirmed in the tab is reported as playing there (trust audit F3).
     const observed = { signals: [], ask: { videoId: '90000103' } };
     await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, contentScript());
-    await deliver(
-      { backstory: 1, type: 'reportNowWatching', data: { showId: 'heartstopper', episodeId: 's1e3' } },
-      contentScript(),
-    );
     const page = await deliver({ backstory: 1, type: 'getNowWatching', data: { tabId: 7 } }, extensionPage());
     expect(page).toMatchObject({ ok: true, value: { showId: 'heartstopper', episodeId: 's1e3' } });
     stop();

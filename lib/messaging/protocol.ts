@@ -21,7 +21,6 @@ export { BackgroundError, type MessageType, send } from './send';
 const CALLERS = {
   identifyEpisode: 'page',
   recordWatched: 'page',
-  reportNowWatching: 'page',
   getShortcut: 'page',
   getSettings: 'page',
   relayToPanel: 'page',

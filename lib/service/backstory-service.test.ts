@@ -51,7 +51,6 @@ describe('the background service', () => {
     const metadata = { titleId: '81059939', season: 2, episode: 1, episodeVideoId: '90000201' };
     const { svc } = testService({}, { askServer: serverSaying(() => metadata) });
     await svc.identifyEpisode({ videoId: '90000201', signals: [], ask: { videoId: '90000201' } }, { tabId: 7, site: 'netflix' });
-    await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, { tabId: 7 });
     expect(await svc.getNowWatching({ tabId: 7 })).toMatchObject({ code: 'S2 · E1', title: 'Out' });
     expect(await svc.getNowWatching({ tabId: 8 })).toBeNull();
   });

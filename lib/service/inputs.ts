@@ -55,7 +55,6 @@ export const inputs = {
   showRef: v.strictObject({ showId: ShowId }),
   reveal: v.strictObject({ showId: ShowId, season: Small, handle: v.pipe(v.string(), v.regex(/^h[0-9a-z]{1,8}$/)) }),
   correction: v.strictObject({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId }),
-  nowWatching: v.nullable(v.strictObject({ showId: ShowId, episodeId: EpisodeId })),
   tabRef: v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   detail: v.strictObject({
     kind: v.picklist(['show', 'character', 'actor', 'episode', 'volume', 'book']),

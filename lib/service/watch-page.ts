@@ -60,6 +60,13 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
           from.tabId,
           identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,
         );
+        // What the tab plays, for the popup's horizon: only an episode the background itself confirmed (trust audit
+        // F3), set here from its own decision, so the content script has nothing to report. A recap or an ad
+        // (waiting) leaves it as it was; a tab that leaves the watch page forgets it (now-watching-store.ts).
+        if (identification.status !== 'waiting') {
+          const { showId, episodeId, confirmed } = identification.status === 'resolved' ? identification : {};
+          await deps.nowWatching.set(from.tabId, confirmed && showId && episodeId ? { showId, episodeId } : undefined);
+        }
         if (deps.unpackedTitles)
           await noteUnpackedTitle(deps.unpackedTitles, from.tabId, site, observed.videoId, signals, identification);
       }
@@ -87,18 +94,6 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
       // Watched unlocks the episode's own synopsis and notes: the panel frames fetch what they show again.
       if (result.status === 'recorded') await deps.dataChanged();
       return result;
-    },
-
-    /**
-     * What the tab plays, for the popup's horizon: only the episode the background itself confirmed there (trust
-     * audit F3), never the content script's word alone.
-     */
-    async reportNowWatching(data: unknown, { tabId }: From = {}) {
-      const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
-      if (tabId === undefined) return;
-      const known = await identities.get(tabId);
-      const confirmed = value && known?.confirmed && known.showId === value.showId && known.episodeId === value.episodeId;
-      await deps.nowWatching.set(tabId, confirmed ? value : undefined);
     },
 
     /**

@@ -105,11 +105,9 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       if (identity.status === 'resolved') {
         // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!identity.confirmed) watcher.wantTitle();
-        void quietly(send('reportNowWatching', { showId: identity.showId, episodeId: identity.episodeId }));
         const video = queryFirst<HTMLVideoElement>(document, site.video);
         recorder.arm(video, identity, video ? site.timeline?.(video) : undefined);
       } else if (identity.status === 'unknown') {
-        void quietly(send('reportNowWatching', null));
         if (identity.titleMissing) watcher.wantTitle();
       }
       dispatch({ type: 'identity', identity });
@@ -183,7 +181,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       recorder.disarm();
       host?.remove();
       host = undefined;
-      if (ctx.isValid) void quietly(send('reportNowWatching', null));
     },
   };
 }
