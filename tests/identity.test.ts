@@ -312,19 +312,63 @@ describe('the identity policy in the background (security review 2)', () => {
   });
 
   it('the server’s word comes only from the background’s own request: a content script cannot name it', async () => {
-    const { svc } = testService();
+    const server = serverSaying(metadataOf);
+    const { svc } = baseService({}, { askServer: server });
     const stop = serve(svc);
     // A compromised content script (or page renderer) claims Netflix's metadata itself: refused whole.
     for (const kind of ['metadata', 'page-metadata']) {
       const claim = { videoId: '99100308', signals: [{ kind, value: { titleId: HEARTSTOPPER, season: 3, episode: 8 } }] };
       expect(await deliver('identifyEpisode', claim, contentScript())).toMatchObject({ ok: false });
     }
-    // Nor can it make the background ask another origin, or ask with an id of another shape than Netflix's.
+    // Nor can it make the background ask another origin (the route is left out), or about an id of another shape
+    // than Netflix's (nothing is asked); the rest of the message stands.
     for (const ask of [{ videoId: '90000101', pageRoute: '//evil.example' }, { videoId: 'B0ABCDEFGH' }])
       expect(await deliver('identifyEpisode', { videoId: '90000101', signals: [], ask }, contentScript())).toMatchObject({
-        ok: false,
+        ok: true,
       });
+    expect(server.asked).toEqual([{ tabId: TAB, videoId: '90000101', pageRoute: undefined }]);
     expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
+    stop();
+  });
+
+  it('hears a page-world reply only when every field it names is in shape, and keeps the rest of the message', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const page = { videoId: '99100305', titleId: HEARTSTOPPER, showTitle: 'Heartstopper', season: 3, episode: 5 };
+    // What the content script passes on unchecked (lib/sites/netflix/page-bridge.ts): each of these is not heard.
+    for (const forged of [
+      { ...page, videoId: '123abc' },
+      { ...page, titleId: 'B0ABCDEFGH' },
+      { ...page, episode: -1 },
+      { ...page, season: 1000 },
+      { ...page, showTitle: 'y'.repeat(600) },
+      { ...page, showTitle: { toString: 'x' } },
+      { ...page, writer: 'server' },
+      JSON.parse('{"__proto__":{"polluted":true},"season":3,"episode":5}'),
+      'S3E5',
+    ]) {
+      const observed = { videoId: '99100305', signals: [{ kind: 'page-world', value: forged }] };
+      expect(await deliver('identifyEpisode', observed, contentScript())).toEqual({
+        ok: true,
+        value: expect.objectContaining({ status: 'unknown', reason: 'no-signal' }),
+      });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // In shape: heard, as a guess.
+    const heard = await deliver(
+      'identifyEpisode',
+      { videoId: '99100305', signals: [{ kind: 'page-world', value: page }] },
+      contentScript(),
+    );
+    expect(heard).toMatchObject({ ok: true, value: { status: 'resolved', episodeId: 's3e5', confirmed: false } });
+    // Its texts are cleaned of invisible and direction-changing characters (markup stays text: never parsed).
+    const film = { videoId: '99100306', showTitle: '<img src=x onerror=alert(1)>\u202e\u200bSome Film' };
+    const named = await deliver(
+      'identifyEpisode',
+      { videoId: '99100306', signals: [{ kind: 'page-world', value: film }] },
+      contentScript(),
+    );
+    expect(named).toMatchObject({ ok: true, value: { status: 'unknown', title: '<img src=x onerror=alert(1)> Some Film' } });
     stop();
   });
 

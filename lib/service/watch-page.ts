@@ -35,16 +35,20 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
      */
     async identifyEpisode(data: unknown, from: From = {}): Promise<Identification> {
       const observed = parseInput(inputs.observation, data, 'identifyEpisode');
-      const ids = observed.signals.flatMap(({ value }) => [value.videoId, value.titleId, value.episodeVideoId]);
-      const site = siteOf(from, [observed.videoId, observed.ask?.videoId, ...ids]);
-      // The site's server, asked by the background itself in this same call (lib/sites/server-ask.ts).
-      const asked =
-        observed.ask && from.tabId !== undefined ? await deps.askServer?.ask(site, from.tabId, observed.ask) : undefined;
+      const site = siteOf(from, [observed.videoId]);
+      // The site's server, asked by the background itself in this same call (lib/sites/server-ask.ts), about an id
+      // of the site's shape only.
+      const ask = observed.ask && ofSite(site, [observed.ask.videoId]) ? observed.ask : undefined;
+      const asked = ask && from.tabId !== undefined ? await deps.askServer?.ask(site, from.tabId, ask) : undefined;
       const db = await ready();
       const fromServer = asked?.signal && serverSignal(site, asked.signal);
+      // A page signal out of shape, or naming ids of another shape than the site's, is not heard.
+      const fromPage = observed.signals.flatMap(({ kind, value }) =>
+        value && ofSite(site, [value.videoId, value.titleId, value.episodeVideoId]) ? [{ kind, value }] : [],
+      );
       const signals = [
         ...(fromServer ? [fromServer] : []),
-        ...observed.signals.map(({ kind, value: { parts, ...value } }) =>
+        ...fromPage.map(({ kind, value: { parts, ...value } }) =>
           signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
         ),
       ];
@@ -140,9 +144,11 @@ function serverSignal(site: SiteId, { kind, value }: NonNullable<ServerAnswer['s
   const checked = v.safeParse(SignalValue, value);
   if (!checked.success) return undefined;
   const { videoId, titleId, episodeVideoId } = checked.output;
-  if ([videoId, titleId, episodeVideoId].some((id) => id !== undefined && !SITES[site].videoId.test(id))) return undefined;
-  return signal(kind, checked.output);
+  return ofSite(site, [videoId, titleId, episodeVideoId]) ? signal(kind, checked.output) : undefined;
 }
+
+/** True when every id given has the site's own shape (lib/ids/ids.ts). */
+const ofSite = (site: SiteId, ids: (string | undefined)[]) => ids.every((id) => id === undefined || SITES[site].videoId.test(id));
 
 /** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */
 export const MIN_PLAYING_MS = 5 * 60_000;

@@ -7,6 +7,7 @@
  * asked last and whose answer stays the page's word. The video id itself is `[data-videoid]`, else the
  * `/watch/<id>` URL. Nothing is matched or trusted here.
  */
+import type { ServerAsk, SignalValue } from '../../identity/policy';
 import type { Observed } from '../site';
 import type { PageState } from './page-bridge';
 
@@ -33,10 +34,11 @@ export async function observe(reader: PageReader, trace: IdentifyTrace = {}): Pr
   const titleParts = reader.titleParts();
   Object.assign(trace, { page, domVideoId: videoId, titleParts });
   const signals: Observed['signals'] = [];
+  // The page world's fields go on as the page wrote them: the background checks each (page-bridge.ts says why).
   if (page) {
     const { source, nonce, memberApiPath, probe, ...value } = page;
-    signals.push({ kind: 'page-world', value });
+    signals.push({ kind: 'page-world', value: value as SignalValue });
   }
   if (titleParts) signals.push({ kind: 'title-text', value: { parts: titleParts } });
-  return { videoId, signals, ask: asked ? { videoId: asked, pageRoute: page?.memberApiPath } : undefined };
+  return { videoId, signals, ask: asked ? ({ videoId: asked, pageRoute: page?.memberApiPath } as ServerAsk) : undefined };
 }
