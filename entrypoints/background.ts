@@ -27,11 +27,8 @@ async function reinjectIntoOpenTabs(): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const nowWatching = currentNowWatching(
-    sessionNowWatching(),
-    async (tabId) => (await browser.tabs.get(tabId)).url,
-    isAnyWatchUrl,
-  );
+  const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
+  const nowWatching = currentNowWatching(sessionNowWatching(), tabUrl, isAnyWatchUrl);
   const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
   // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
   const identities = sessionTabStore<TabIdentity>('identity');
@@ -50,6 +47,7 @@ export default defineBackground(() => {
     unpackedTitles,
     panelFrames,
     askServer,
+    tabUrl,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
     lookups: {
@@ -94,7 +92,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== PANEL_COMMAND) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage()).catch(() => undefined);
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage(), { frameId: 0 }).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -12,6 +12,7 @@ import { episodeKey, type SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
+import type { ResultLine } from '../sites/report-lines';
 import type { ServerAsker } from '../sites/server-ask';
 import type { Pace } from './lookup-gate';
 import { reconcileReadVolumes } from './read-volume-sync';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   dbHealth?: () => DbHealth;
   /** The extension's version: the prebuilt search index is rebuilt after an update. */
   extensionVersion: string;
+  /** A tab's address, as the browser gives it (for the sites' tabs, thanks to the host permissions). */
+  tabUrl?: (tabId: number) => Promise<string | undefined>;
   /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
   relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
   /** Sends a message to one frame of a tab (the panel's), from the background. */
@@ -154,6 +157,11 @@ export function createCore(deps: ServiceDeps) {
   return {
     deps,
     identities: deps.identities ?? memoryTabStore<TabIdentity>(),
+    /**
+     * How each tab's last identification ended, for its diagnostics: in the worker's memory (a stopped worker's
+     * report says "not yet" until the next identification), a few words per tab.
+     */
+    lastResults: new Map<number, ResultLine>(),
     ready,
     horizonFor,
     ordinalOf,

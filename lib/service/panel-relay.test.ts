@@ -86,12 +86,17 @@ describe('the state the background relays to the panel frame', () => {
 });
 
 describe('the diagnostics the panel frame asks its page for', () => {
-  it('carry what Netflix’s server said to the background’s request for that tab, which the page never saw', async () => {
+  it('carry the version, the path, the result and what Netflix’s server said to the background’s own request', async () => {
     const { svc, deps } = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 2 })) });
     deps.relayToTab = async () => ({ site: 'netflix', trace: {} });
+    // The tab's address as the browser gives it: only its path is kept, never the query (tracking ids).
+    deps.tabUrl = async () => 'https://www.netflix.com/watch/90000102?trackId=14170286';
     expect(await svc.relayToPanelHost({ action: 'diagnostics' }, { tabId: TAB })).toEqual({
       site: 'netflix',
       trace: {},
+      version: '1.0.0',
+      path: '/watch/90000102',
+      result: undefined,
       server: { outcome: 'not asked' },
     });
     await svc.identifyEpisode(
@@ -99,6 +104,7 @@ describe('the diagnostics the panel frame asks its page for', () => {
       { tabId: TAB, site: 'netflix' },
     );
     expect(await svc.relayToPanelHost({ action: 'diagnostics' }, { tabId: TAB })).toMatchObject({
+      result: { status: 'resolved', via: 'metadata' },
       server: { outcome: 'ok', signal: { kind: 'metadata', value: { titleId: '81059939' } } },
     });
     // Any other action is relayed as it is.

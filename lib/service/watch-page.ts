@@ -26,7 +26,7 @@ export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, deps, identities }: Core, contexts: ReturnType<typeof contextAttacher>) {
+export function watchPageMethods({ ready, deps, identities, lastResults }: Core, contexts: ReturnType<typeof contextAttacher>) {
   return {
     /**
      * One identification: what the content script observed, weighed by the generic identity policy
@@ -60,6 +60,8 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
       if (videoId && learn) await resolveEpisode(db, site, { ...learn, videoId, learn: true });
       else if (videoId && unlearn) await forgetLearned(db, site, videoId);
       if (from.tabId !== undefined) {
+        const { status, reason, via } = identification as { status: string; reason?: string; via?: string };
+        lastResults.set(from.tabId, { status, reason, via });
         await identities.set(
           from.tabId,
           identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,

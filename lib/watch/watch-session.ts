@@ -22,7 +22,6 @@ import { type WatchedQuestion, watchedRecorder } from './watched-clock';
 const CLOSED_KEY = 'panelClosedFor';
 
 export interface WatchSession {
-  toggle(): void;
   onUrlChange(): void;
   stop(): void;
 }
@@ -142,7 +141,10 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'confirmWatched':
         return recorder.answered();
       case 'diagnostics':
-        return page.diagnostics(loop.identified());
+        return page.diagnostics();
+      // The viewer's shortcut, from the background (lib/messaging/tab-messages.ts).
+      case 'toggle':
+        return setOpen(!open.open);
     }
   }
   listenToPanel(onPanelAction, stop.signal);
@@ -172,7 +174,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
   }, stop.signal);
 
   return {
-    toggle: () => setOpen(!open.open),
     onUrlChange: () => watcher.poke(),
     stop() {
       stop.abort();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pagePath } from '../report-lines';
 import { buildDiagnostics } from './diagnostics';
 
 describe('buildDiagnostics', () => {
@@ -9,8 +10,6 @@ describe('buildDiagnostics', () => {
   it('says what each signal returned', () => {
     const text = buildDiagnostics(
       {
-        version: '1.2.3',
-        url: new URL('https://www.netflix.com/watch/90000203?trackId=14170286&tctx=0%2C0%2Cabc'),
         doc,
         trace: {
           domVideoId: '90000203',
@@ -25,14 +24,19 @@ describe('buildDiagnostics', () => {
           },
           titleParts: ['Herzklopfen', 'E3', 'Folge'],
         },
-        result: { status: 'unknown', reason: 'unknown-episode' },
       },
-      // What the background's request said (it adds this to the content script's part: lib/service/panel.ts).
+      // What the background adds to the content script's part (lib/service/panel.ts): the version, the path, the
+      // result, and what its own metadata request said.
       {
-        outcome: 'ok',
-        signal: {
-          kind: 'metadata',
-          value: { titleId: '81059939', type: 'show', season: 2, episode: 3, episodeVideoId: '90000203' },
+        version: '1.2.3',
+        path: pagePath('https://www.netflix.com/watch/90000203?trackId=14170286&tctx=0%2C0%2Cabc'),
+        result: { status: 'unknown', reason: 'unknown-episode' },
+        server: {
+          outcome: 'ok',
+          signal: {
+            kind: 'metadata',
+            value: { titleId: '81059939', type: 'show', season: 2, episode: 3, episodeVideoId: '90000203' },
+          },
         },
       },
     );
@@ -52,13 +56,8 @@ describe('buildDiagnostics', () => {
   });
 
   it('says plainly when a signal gave nothing', () => {
-    const text = buildDiagnostics({
-      version: '1',
-      url: new URL('https://www.netflix.com/watch/1'),
-      doc,
-      trace: {},
-      result: undefined,
-    });
+    const text = buildDiagnostics({ doc, trace: {} });
+    expect(text).toContain('Result: not yet');
     expect(text).toContain('Metadata request: not asked');
     expect(text).toContain('Page world: no answer');
     expect(text).toContain('Metadata said: —');

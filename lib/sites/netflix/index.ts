@@ -4,7 +4,6 @@
  * gathered as a signal (identify.ts) for the background to weigh with the member API's metadata for the video id,
  * which the background asks for itself (lib/sites/server-ask.ts).
  */
-import { browser } from 'wxt/browser';
 import { injectPageScript } from '../page-script';
 import type { SiteAdapter } from '../site';
 import { collectDiagnostics } from './diagnostics';
@@ -34,14 +33,7 @@ export const netflix: SiteAdapter = {
         trace = {};
         return observe(reader, trace);
       },
-      diagnostics: (result) =>
-        collectDiagnostics({
-          version: browser.runtime.getManifest().version,
-          url: win.location,
-          doc,
-          trace,
-          result,
-        }),
+      diagnostics: () => collectDiagnostics({ doc, trace }),
     };
   },
   watchPlayer,
