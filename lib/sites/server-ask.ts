@@ -5,6 +5,15 @@
  * the content script because a request the content script makes runs as the page: a service worker the page
  * installed could answer it. And the script injected into the site's pages carries no fetcher (the injected budget).
  * A site with no such route (Prime Video: its catalog travels in the page's own requests) is never asked.
+ *
+ * The viewer's cookies go with it (`credentials: 'include'`, a host the extension holds). MEASURED on the imitation,
+ * whose metadata route answers only with the page's session cookie (set without SameSite, so Lax): headless
+ * Chromium's MV3 service worker and Firefox ESR's MV2 background page both send it (identification.e2e.ts,
+ * firefox.e2e.ts). REPORTED: Chromium counts an extension's request to a host it holds as same-site; Firefox counts
+ * such a host as same-origin. GUESS: that the real Netflix answers a request whose Origin is the extension's, and
+ * that blocking third-party cookies leaves this request alone. KNOWN LIMIT: in a Firefox container tab the request
+ * carries the default container's cookies, not the tab's. Whatever fails, the diagnostics say so and the page's
+ * signals still give a guess (README, "Security and privacy").
  */
 import type { ServerAsk, SignalValue } from '../identity/policy';
 import type { SiteId } from '../ids/ids';
