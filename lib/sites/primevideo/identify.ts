@@ -4,8 +4,9 @@
  *   - the catalog entry of the page's own `playerChromeResources` request (#16), seen in the page world: its GTI is
  *     the video id (the URL's id does not change on autoplay, #4), with the show, season and episode;
  *   - the player's title and episode line (#8–#10), sent as its two parts (the background parses them, title.ts).
- * Both pass through the page, which can write either: they are page signals. The content script cannot ask Prime
- * Video's API itself (another host, the page's session), so on this site nothing is confirmed but by the viewer.
+ * Both pass through the page, which can write either: they are page signals. Backstory does not ask Prime Video's
+ * API itself (no route of its own is known, and its requests carry the page's session: lib/sites/server-ask.ts asks
+ * nothing for this site), so on this site nothing is confirmed but by the viewer.
  * An ad is never an episode (#15): while one plays, and while the previous episode's title lingers after autoplay
  * (#4), the observation says something else is playing ('supplemental'), and the background waits.
  */
