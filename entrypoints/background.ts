@@ -18,18 +18,18 @@ import { currentNowWatching, sessionNowWatching, sessionTabStore } from '../lib/
 import { bumpDataVersion } from '../lib/settings/data-version';
 import { loadSettings, readVolumeStamps, saveSettings, watchSettings } from '../lib/settings/settings';
 import { isAnyWatchUrl } from '../lib/sites/registry';
+import { createServerAsker } from '../lib/sites/server-ask';
 import { createSiteAccessSync, renewAfterInstall } from '../lib/sites/site-access';
 
 export default defineBackground(() => {
-  const nowWatching = currentNowWatching(
-    sessionNowWatching(),
-    async (tabId) => (await browser.tabs.get(tabId)).url,
-    isAnyWatchUrl,
-  );
+  const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
+  const nowWatching = currentNowWatching(sessionNowWatching(), tabUrl, isAnyWatchUrl);
   const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
   // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
   const identities = sessionTabStore<TabIdentity>('identity');
   const panelFrames = sessionTabStore<PanelFrameBinding>('panelFrame');
+  // Netflix's metadata, asked by the background for the video a tab shows (never by the page's own origin).
+  const askServer = createServerAsker();
   const service = createBackstoryService({
     getDb,
     dbHealth,
@@ -41,6 +41,8 @@ export default defineBackground(() => {
     identities,
     unpackedTitles,
     panelFrames,
+    askServer,
+    tabUrl,
     // Titles without a pack (issue 17): only while the viewer's grant of the optional hosts stands. One queue per
     // provider: TVmaze allows 20 calls in 10 s, Wikidata's query service asks for one at a time.
     lookups: {
@@ -83,7 +85,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== PANEL_COMMAND) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage()).catch(() => undefined);
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, panelToggleMessage(), { frameId: 0 }).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -91,5 +93,6 @@ export default defineBackground(() => {
     void unpackedTitles.set(tabId, undefined);
     void identities.set(tabId, undefined);
     void panelFrames.set(tabId, undefined);
+    askServer.forget(tabId);
   });
 });

@@ -33,6 +33,6 @@ describe('the background entry point', () => {
     await press(PANEL_COMMAND, { id: 7 });
     await press('something-else', { id: 7 });
     expect(relay).toHaveBeenCalledTimes(1);
-    expect(relay).toHaveBeenCalledWith(7, { backstory: 1, type: 'togglePanel' });
+    expect(relay).toHaveBeenCalledWith(7, { backstoryPanelAction: { action: 'toggle' } }, { frameId: 0 });
   });
 });

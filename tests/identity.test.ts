@@ -2,7 +2,7 @@
 // delivers messages: Netflix's reader gathers what a hostile page shows, one identifyEpisode message carries it,
 // and the content script then does what its watched clock would. Each failed on the code before the identity
 // policy moved into the background (lib/identity/policy.ts).
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Sender, serve } from '../lib/messaging/protocol';
 import { createBackstoryService } from '../lib/service/backstory-service';
@@ -11,7 +11,8 @@ import { sessionTabStore } from '../lib/service/now-watching-store';
 import { MIN_BETWEEN_EPISODES_MS, MIN_PLAYING_MS } from '../lib/service/watch-page';
 import { observe, type PageReader } from '../lib/sites/netflix/identify';
 import type { PageState } from '../lib/sites/netflix/page-bridge';
-import { testService } from './support/test-service';
+import { serverSaying } from './support/server';
+import { testService as baseService } from './support/test-service';
 
 const TAB = 7;
 const contentScript = (): Sender => ({
@@ -54,7 +55,17 @@ const metadataOf = (videoId: string) => {
 };
 
 /** The attacker of R1: it answers the page-world request and plants a hidden title block, both naming S/E. */
-function attacker(videoId: string, season: number, episode: number, metadata = true): PageReader {
+/**
+ * Netflix's server as the background asks it (lib/sites/server-ask.ts): it knows the fixture catalog's episodes
+ * while `netflix.up`; the page cannot reach it.
+ */
+const netflix = { up: true };
+beforeEach(() => {
+  netflix.up = true;
+});
+const testService = () => baseService({}, { askServer: serverSaying((id) => (netflix.up ? metadataOf(id) : undefined)) });
+
+function attacker(videoId: string, season: number, episode: number): PageReader {
   const forged: PageState = {
     source: 'backstory-page',
     nonce: 'n',
@@ -68,7 +79,6 @@ function attacker(videoId: string, season: number, episode: number, metadata = t
     pageState: async () => forged,
     videoId: () => videoId,
     titleParts: () => ['Heartstopper', `S${season}:E${episode}`, 'Forged'],
-    metadata: async (id) => (metadata ? metadataOf(id) : undefined),
   };
 }
 
@@ -76,6 +86,16 @@ async function identifyWith(reader: PageReader) {
   const reply = await deliver('identifyEpisode', await observe(reader), contentScript());
   expect(reply.ok, reply.error).toBe(true);
   return reply.value as { status: string; episodeId?: string; confirmed?: boolean };
+}
+
+/** As identifyWith, while Netflix's server does not answer (down, or the video is new to it). */
+async function identifyWithoutNetflix(reader: PageReader) {
+  netflix.up = false;
+  try {
+    return await identifyWith(reader);
+  } finally {
+    netflix.up = true;
+  }
 }
 
 describe('the identity policy in the background (security review 2)', () => {
@@ -88,7 +108,7 @@ describe('the identity policy in the background (security review 2)', () => {
       confirmed: true,
     });
     // What was learned is the server's word, and the page's claim cannot be counted as watched.
-    expect(await identifyWith({ ...attacker('90000101', 3, 8), metadata: async () => undefined })).toMatchObject({
+    expect(await identifyWithoutNetflix(attacker('90000101', 3, 8))).toMatchObject({
       episodeId: 's1e1',
     });
     const recorded = await deliver('recordWatched', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript());
@@ -104,7 +124,7 @@ describe('the identity policy in the background (security review 2)', () => {
       const season = k <= 8 ? 1 : k <= 16 ? 2 : 3;
       const episode = ((k - 1) % 8) + 1;
       // A new video id Netflix knows nothing of: only the page speaks.
-      const guess = await identifyWith(attacker(String(99100000 + k), season, episode, false));
+      const guess = await identifyWith(attacker(String(99100000 + k), season, episode));
       expect(guess).toMatchObject({ status: 'resolved', confirmed: false });
       await deliver('recordWatched', { showId: 'heartstopper', episodeId: guess.episodeId }, contentScript());
     }
@@ -129,10 +149,9 @@ describe('the identity policy in the background (security review 2)', () => {
       pageState: async () => undefined,
       videoId: () => '90000101',
       titleParts: () => undefined,
-      metadata: async () => undefined,
     };
-    expect(await identifyWith(silent)).toMatchObject({ episodeId: 's3e8', confirmed: false });
-    expect(await identifyWith({ ...silent, metadata: async (id) => metadataOf(id) })).toMatchObject({
+    expect(await identifyWithoutNetflix(silent)).toMatchObject({ episodeId: 's3e8', confirmed: false });
+    expect(await identifyWith(silent)).toMatchObject({
       episodeId: 's1e1',
       confirmed: true,
     });
@@ -156,10 +175,9 @@ describe('the identity policy in the background (security review 2)', () => {
       pageState: async () => stale,
       videoId: () => '90000103',
       titleParts: () => undefined,
-      metadata: async (id) => metadataOf(id),
     };
     // Before Netflix answers for the new id, the stale session is not taken: look again shortly.
-    expect(await identifyWith({ ...afterAutoplay, metadata: async () => undefined })).toMatchObject({ status: 'waiting' });
+    expect(await identifyWithoutNetflix(afterAutoplay)).toMatchObject({ status: 'waiting' });
     expect(await identifyWith(afterAutoplay)).toMatchObject({ status: 'resolved', episodeId: 's1e3', confirmed: true });
     stop();
   });
@@ -271,10 +289,13 @@ describe('the identity policy in the background (security review 2)', () => {
     const { svc, deps } = testService();
     const stop = serve(svc);
     // A page-only guess (no metadata): unconfirmed.
-    expect(await identifyWith({ ...attacker('99100308', 3, 8, false), titleParts: () => undefined })).toMatchObject({
+    expect(await identifyWith({ ...attacker('99100308', 3, 8), titleParts: () => undefined })).toMatchObject({
       confirmed: false,
     });
-    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript());
+    // The content script has no say: the message that once let it report what plays is gone.
+    expect(await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's3e8' }, contentScript())).toMatchObject({
+      ok: false,
+    });
     expect(await deps.nowWatching.get(TAB)).toBeUndefined();
     await bindPanelFrame();
     expect(await deliver('confirmWatched', { showId: 'heartstopper', episodeId: 's3e8' }, panelFrame())).toMatchObject({
@@ -283,8 +304,86 @@ describe('the identity policy in the background (security review 2)', () => {
     expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
     // Confirmed by the server: now watching is what the tab plays.
     await identifyWith({ ...attacker('90000103', 1, 3), titleParts: () => undefined });
-    await deliver('reportNowWatching', { showId: 'heartstopper', episodeId: 's1e3' }, contentScript());
     expect(await deps.nowWatching.get(TAB)).toEqual({ showId: 'heartstopper', episodeId: 's1e3' });
+    // A page-only guess about another episode takes it away.
+    await identifyWithoutNetflix({ ...attacker('99100308', 3, 8), titleParts: () => undefined });
+    expect(await deps.nowWatching.get(TAB)).toBeUndefined();
+    stop();
+  });
+
+  it('the server’s word comes only from the background’s own request: a content script cannot name it', async () => {
+    const server = serverSaying(metadataOf);
+    const { svc } = baseService({}, { askServer: server });
+    const stop = serve(svc);
+    // A compromised content script (or page renderer) claims Netflix's metadata itself: refused whole.
+    for (const kind of ['metadata', 'page-metadata']) {
+      const claim = { videoId: '99100308', signals: [{ kind, value: { titleId: HEARTSTOPPER, season: 3, episode: 8 } }] };
+      expect(await deliver('identifyEpisode', claim, contentScript())).toMatchObject({ ok: false });
+    }
+    // Nor can it make the background ask another origin (the route is left out), or about an id of another shape
+    // than Netflix's (nothing is asked); the rest of the message stands.
+    for (const ask of [{ videoId: '90000101', pageRoute: '//evil.example' }, { videoId: 'B0ABCDEFGH' }])
+      expect(await deliver('identifyEpisode', { videoId: '90000101', signals: [], ask }, contentScript())).toMatchObject({
+        ok: true,
+      });
+    expect(server.asked).toEqual([{ tabId: TAB, videoId: '90000101', pageRoute: undefined }]);
+    expect((await svc.getProgress({ showId: 'heartstopper' })).furthestOrdinal).toBe(0);
+    stop();
+  });
+
+  it('hears a page-world reply only when every field it names is in shape, and keeps the rest of the message', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    const page = { videoId: '99100305', titleId: HEARTSTOPPER, showTitle: 'Heartstopper', season: 3, episode: 5 };
+    // What the content script passes on unchecked (lib/sites/netflix/page-bridge.ts): each of these is not heard.
+    for (const forged of [
+      { ...page, videoId: '123abc' },
+      { ...page, titleId: 'B0ABCDEFGH' },
+      { ...page, episode: -1 },
+      { ...page, season: 1000 },
+      { ...page, showTitle: 'y'.repeat(600) },
+      { ...page, showTitle: { toString: 'x' } },
+      { ...page, writer: 'server' },
+      JSON.parse('{"__proto__":{"polluted":true},"season":3,"episode":5}'),
+      'S3E5',
+    ]) {
+      const observed = { videoId: '99100305', signals: [{ kind: 'page-world', value: forged }] };
+      expect(await deliver('identifyEpisode', observed, contentScript())).toEqual({
+        ok: true,
+        value: expect.objectContaining({ status: 'unknown', reason: 'no-signal' }),
+      });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // In shape: heard, as a guess.
+    const heard = await deliver(
+      'identifyEpisode',
+      { videoId: '99100305', signals: [{ kind: 'page-world', value: page }] },
+      contentScript(),
+    );
+    expect(heard).toMatchObject({ ok: true, value: { status: 'resolved', episodeId: 's3e5', confirmed: false } });
+    // Its texts are cleaned of invisible and direction-changing characters (markup stays text: never parsed).
+    const film = { videoId: '99100306', showTitle: '<img src=x onerror=alert(1)>\u202e\u200bSome Film' };
+    const named = await deliver(
+      'identifyEpisode',
+      { videoId: '99100306', signals: [{ kind: 'page-world', value: film }] },
+      contentScript(),
+    );
+    expect(named).toMatchObject({ ok: true, value: { status: 'unknown', title: '<img src=x onerror=alert(1)> Some Film' } });
+    stop();
+  });
+
+  it('asks Netflix inside the one identification message, once, for the sender’s tab (≤ 2 messages per episode)', async () => {
+    const server = serverSaying(metadataOf);
+    const { svc } = baseService({}, { askServer: server });
+    const stop = serve(svc);
+    const sent: string[] = [];
+    const listener = (message: { type?: string }) => void sent.push(message.type ?? '');
+    fakeBrowser.runtime.onMessage.addListener(listener);
+    const reader: PageReader = { ...attacker('90000104', 1, 4), titleParts: () => undefined };
+    expect(await identifyWith(reader)).toMatchObject({ status: 'resolved', episodeId: 's1e4', confirmed: true });
+    fakeBrowser.runtime.onMessage.removeListener(listener);
+    expect(sent).toEqual(['identifyEpisode']);
+    expect(server.asked).toEqual([{ tabId: TAB, videoId: '90000104', pageRoute: undefined }]);
     stop();
   });
 

@@ -5,7 +5,7 @@
  * what it may do:
  *
  *   viewer  the viewer's own answer, given in an extension page (a correction)      → confirmed
- *   server  the site's metadata, fetched by the content script from its own route  → learn, confirm, progress
+ *   server  the site's metadata, fetched by the background from Backstory's route  → learn, confirm, progress
  *   page    page-world replies, DOM text, the URL, page events, routes the page named → a guess, never more
  *
  * So: page-writable signals alone may show a guess, but never learn, confirm or move progress; when the server
@@ -49,19 +49,32 @@ export interface Signal {
   value: SignalValue;
 }
 
+/** What a content script may report: only what the page shows. The metadata kinds are the background's own. */
+export type PageSignalKind = Exclude<SignalKind, 'metadata' | 'page-metadata'>;
+
 /**
  * A signal as the content script sends it: its kind and what it read, never who wrote it (the background adds
  * that from the kind). A site whose title text needs parsing sends the text's parts; the background parses them.
  */
 export interface ObservedSignal {
-  kind: SignalKind;
+  kind: PageSignalKind;
   value: SignalValue & { parts?: string[] };
+}
+
+/**
+ * What the background may ask the site's own server about (lib/sites/server-ask.ts), in the same message: the video
+ * the page shows, and the metadata route the page named, which is asked last and whose answer is the page's word.
+ */
+export interface ServerAsk {
+  videoId: string;
+  pageRoute?: string;
 }
 
 /** One identification's worth of observations, in one message (`identifyEpisode`). */
 export interface Observed {
   videoId?: string;
   signals: ObservedSignal[];
+  ask?: ServerAsk;
 }
 
 export const signal = (kind: SignalKind, value: SignalValue): Signal => ({ kind, writer: WRITER[kind], value });

@@ -76,7 +76,12 @@ export type PanelAction =
   | { action: 'key'; key: PlayerKey }
   | { action: 'correct'; showId: string; episodeId: string }
   | { action: 'confirmWatched'; yes: boolean }
-  | { action: 'diagnostics' };
+  | { action: 'diagnostics' }
+  /**
+   * The viewer's shortcut, from the background itself (lib/messaging/tab-messages.ts): never relayed from the frame,
+   * whose actions the background checks against a list without it (lib/service/inputs.ts, panelAction).
+   */
+  | { action: 'toggle' };
 
 /**
  * What a player key pressed in the panel does: play or pause, mute, fullscreen, or only hand the keyboard back to

@@ -1,6 +1,7 @@
 // Caller privileges: the background answers each message only for callers allowed to make it.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serverSaying } from '../../tests/support/server';
 import { testService } from '../../tests/support/test-service';
 import { createCore, type ServiceDeps } from '../service/core';
 import { contextAttacher } from '../service/panel-context';
@@ -63,9 +64,9 @@ describe('caller privileges', () => {
   });
 
   it('reads a content script’s ids as its page’s site’s, and refuses one on a page of no known site', async () => {
-    const { svc } = testService();
+    const { svc } = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 2 })) });
     const stop = serve(svc);
-    const observed = { signals: [{ kind: 'metadata', value: { titleId: '81059939', season: 1, episode: 2 } }] };
+    const observed = { signals: [], ask: { videoId: '90000102' } };
     expect(await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, contentScript())).toMatchObject({
       ok: true,
       value: { status: 'resolved', showId: 'heartstopper', episodeId: 's1e2' },
@@ -186,15 +187,11 @@ describe('caller privileges', () => {
   });
 
   it('takes a content script’s tab from the browser, never from the message', async () => {
-    const { svc } = testService();
+    const { svc } = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 3 })) });
     const stop = serve(svc);
     // Only an episode the background confirmed in the tab is reported as playing there (trust audit F3).
-    const observed = { signals: [{ kind: 'metadata', value: { titleId: '81059939', season: 1, episode: 3 } }] };
+    const observed = { signals: [], ask: { videoId: '90000103' } };
     await deliver({ backstory: 1, type: 'identifyEpisode', data: observed }, contentScript());
-    await deliver(
-      { backstory: 1, type: 'reportNowWatching', data: { showId: 'heartstopper', episodeId: 's1e3' } },
-      contentScript(),
-    );
     const page = await deliver({ backstory: 1, type: 'getNowWatching', data: { tabId: 7 } }, extensionPage());
     expect(page).toMatchObject({ ok: true, value: { showId: 'heartstopper', episodeId: 's1e3' } });
     stop();

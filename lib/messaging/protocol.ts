@@ -10,7 +10,7 @@ import { siteOfUrl } from '../sites/registry';
 import { isPanelPage } from './panel-binding';
 import type { Envelope, MessageType, Reply } from './send';
 
-export { BackgroundError, type MessageType, send } from './send';
+export { type MessageType, send } from './send';
 
 /**
  * Every message, with who may send it, as uBlock Origin splits its channels: a site's content script runs
@@ -21,7 +21,6 @@ export { BackgroundError, type MessageType, send } from './send';
 const CALLERS = {
   identifyEpisode: 'page',
   recordWatched: 'page',
-  reportNowWatching: 'page',
   getShortcut: 'page',
   getSettings: 'page',
   relayToPanel: 'page',

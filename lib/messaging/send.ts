@@ -22,10 +22,6 @@ export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 /** Chromium's and Firefox's words for a message that found no listener, or lost it before the answer. */
 const TRANSIENT = /receiving end does not exist|message (port|channel) closed|could not establish connection/i;
 
-export class BackgroundError extends Error {
-  override name = 'BackgroundError';
-}
-
 export async function send<K extends MessageType>(
   type: K,
   ...[data]: Input<K> extends undefined ? [] : [Input<K>]
@@ -38,7 +34,7 @@ export async function send<K extends MessageType>(
     if (!TRANSIENT.test(String(error))) throw error;
     return browser.runtime.sendMessage(envelope);
   })) as Reply | undefined;
-  if (!reply || typeof reply !== 'object') throw new BackgroundError(`No answer to ${type}`);
-  if (!reply.ok) throw new BackgroundError(reply.error);
+  if (!reply || typeof reply !== 'object') throw new Error(`No answer to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
   return reply.value as Result<K>;
 }

@@ -1,18 +1,10 @@
 /** Messages the background sends to a streaming tab's content script. */
+import type { PanelActionMessage } from './panel-messages';
+
 export const PANEL_COMMAND = 'toggle-panel';
 
-export interface PanelToggleMessage {
-  backstory: 1;
-  type: 'togglePanel';
-}
-
-export const panelToggleMessage = (): PanelToggleMessage => ({ backstory: 1, type: 'togglePanel' });
-
-export function isPanelToggleMessage(message: unknown): message is PanelToggleMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as PanelToggleMessage).backstory === 1 &&
-    (message as PanelToggleMessage).type === 'togglePanel'
-  );
-}
+/**
+ * The viewer's shortcut, sent to the tab's top frame on the one channel the background speaks to the page side
+ * on (the panel frame's actions use it too): the watch session answers it, and a page with none ignores it.
+ */
+export const panelToggleMessage = (): PanelActionMessage => ({ backstoryPanelAction: { action: 'toggle' } });

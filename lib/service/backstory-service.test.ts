@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { heartstopper } from '../../tests/support/packs';
+import { serverSaying } from '../../tests/support/server';
 import { testService } from '../../tests/support/test-service';
 import { openBackstoryDb } from '../db/schema';
 import { send, serve } from '../messaging/protocol';
@@ -47,13 +48,9 @@ describe('the background service', () => {
   });
 
   it('keeps "now watching" per tab, once the background confirmed that episode there', async () => {
-    const { svc } = testService();
     const metadata = { titleId: '81059939', season: 2, episode: 1, episodeVideoId: '90000201' };
-    await svc.identifyEpisode(
-      { videoId: '90000201', signals: [{ kind: 'metadata', value: metadata }] },
-      { tabId: 7, site: 'netflix' },
-    );
-    await svc.reportNowWatching({ showId: 'heartstopper', episodeId: 's2e1' }, { tabId: 7 });
+    const { svc } = testService({}, { askServer: serverSaying(() => metadata) });
+    await svc.identifyEpisode({ videoId: '90000201', signals: [], ask: { videoId: '90000201' } }, { tabId: 7, site: 'netflix' });
     expect(await svc.getNowWatching({ tabId: 7 })).toMatchObject({ code: 'S2 · E1', title: 'Out' });
     expect(await svc.getNowWatching({ tabId: 8 })).toBeNull();
   });

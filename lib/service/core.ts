@@ -12,6 +12,8 @@ import { episodeKey, type SiteId } from '../ids/ids';
 import type { TabTitle } from '../lookup/title-view';
 import { type ViewerHorizon, viewerHorizon } from '../pack/horizon';
 import type { Settings } from '../settings/settings';
+import type { ResultLine } from '../sites/report-lines';
+import type { ServerAsker } from '../sites/server-ask';
 import type { Pace } from './lookup-gate';
 import { reconcileReadVolumes } from './read-volume-sync';
 
@@ -33,6 +35,8 @@ export interface ServiceDeps {
   dbHealth?: () => DbHealth;
   /** The extension's version: the prebuilt search index is rebuilt after an update. */
   extensionVersion: string;
+  /** A tab's address, as the browser gives it (for the sites' tabs, thanks to the host permissions). */
+  tabUrl?: (tabId: number) => Promise<string | undefined>;
   /** Sends a panel frame's action to the content script of the tab the frame is in (its top frame only). */
   relayToTab?: (tabId: number, message: unknown) => Promise<unknown>;
   /** Sends a message to one frame of a tab (the panel's), from the background. */
@@ -49,6 +53,11 @@ export interface ServiceDeps {
   identities?: TabStore<TabIdentity>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<TabTitle>;
+  /**
+   * The sites' own servers, asked by the background for the video a tab shows (lib/sites/server-ask.ts). Absent: no
+   * server signal at all, and identification rests on what the page shows (a guess).
+   */
+  askServer?: ServerAsker;
   /** Lookups for titles without a pack (issue 17): absent where the extension cannot make them. */
   lookups?: LookupServiceDeps;
 }
@@ -148,6 +157,11 @@ export function createCore(deps: ServiceDeps) {
   return {
     deps,
     identities: deps.identities ?? memoryTabStore<TabIdentity>(),
+    /**
+     * How each tab's last identification ended, for its diagnostics: in the worker's memory (a stopped worker's
+     * report says "not yet" until the next identification), a few words per tab.
+     */
+    lastResults: new Map<number, ResultLine>(),
     ready,
     horizonFor,
     ordinalOf,

@@ -6,23 +6,26 @@ import * as v from 'valibot';
 import { EPISODE_ID, SHOW_ID, SITE_VIDEO_ID } from '../ids/ids';
 import { MAX_TITLE_KEY } from '../lookup/site-lookup';
 import { PLAYER_KEYS } from '../messaging/panel-messages';
+import { cleanText } from '../text/clean';
 
 const ShowId = v.pipe(v.string(), v.regex(SHOW_ID));
 const EpisodeId = v.pipe(v.string(), v.regex(EPISODE_ID));
 // Any site's id shape here; the sender's site then applies its own rule (backstory-service.ts, siteOf).
 const VideoId = v.pipe(v.string(), v.regex(SITE_VIDEO_ID));
 const ShortText = v.pipe(v.string(), v.maxLength(300));
+/** A title as a page wrote it: cleaned of control and invisible characters, and cut (lib/text/clean.ts). */
+const PageText = v.pipe(v.string(), v.maxLength(500), v.transform(cleanText));
 const Small = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999));
 
 /** What one signal read: the same fields for every kind; which kind it was decides who could have written it. */
-const SignalValue = v.strictObject({
+export const SignalValue = v.strictObject({
   videoId: v.optional(VideoId),
   titleId: v.optional(VideoId),
   type: v.optional(v.pipe(v.string(), v.maxLength(30))),
-  showTitle: v.optional(ShortText),
+  showTitle: v.optional(PageText),
   season: v.optional(Small),
   episode: v.optional(Small),
-  episodeTitle: v.optional(ShortText),
+  episodeTitle: v.optional(PageText),
   episodeVideoId: v.optional(VideoId),
   /** A title text's parts, parsed in the background by the site's reader. */
   parts: v.optional(v.pipe(v.array(ShortText), v.maxLength(6))),
@@ -35,11 +38,28 @@ export const inputs = {
    */
   observation: v.strictObject({
     videoId: v.optional(VideoId),
+    // Only what the page shows: the server's metadata is the background's own request (lib/sites/server-ask.ts), so
+    // a content script that names a metadata signal (a compromised page renderer can) is refused. What a signal read
+    // is the page's, passed on unchecked by the content script (the page world's reply): a value with any field out
+    // of shape is not heard (undefined), and the rest of the message stands.
     signals: v.pipe(
       v.array(
-        v.strictObject({ kind: v.picklist(['metadata', 'page-metadata', 'page-world', 'title-text']), value: SignalValue }),
+        v.strictObject({ kind: v.picklist(['page-world', 'title-text']), value: v.fallback(v.optional(SignalValue), undefined) }),
       ),
       v.maxLength(4),
+    ),
+    /**
+     * What to ask the site's server about: the id the page shows (the page world's when the page shows none), and
+     * the metadata route the page named. An id out of shape asks nothing; a route out of shape is left out.
+     */
+    ask: v.fallback(
+      v.optional(
+        v.strictObject({
+          videoId: VideoId,
+          pageRoute: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200), v.regex(/^\/(?!\/)[\w/.-]*$/))), undefined),
+        }),
+      ),
+      undefined,
     ),
   }),
   episodeRef: v.strictObject({ showId: ShowId, episodeId: EpisodeId }),
@@ -48,7 +68,6 @@ export const inputs = {
   showRef: v.strictObject({ showId: ShowId }),
   reveal: v.strictObject({ showId: ShowId, season: Small, handle: v.pipe(v.string(), v.regex(/^h[0-9a-z]{1,8}$/)) }),
   correction: v.strictObject({ videoId: VideoId, showId: ShowId, episodeId: EpisodeId }),
-  nowWatching: v.nullable(v.strictObject({ showId: ShowId, episodeId: EpisodeId })),
   tabRef: v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   detail: v.strictObject({
     kind: v.picklist(['show', 'character', 'actor', 'episode', 'volume', 'book']),

@@ -2,6 +2,7 @@
 // signals said; nothing is asked of a provider before the viewer allows it, or after they take it back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type Said, serverSaying } from '../../tests/support/server';
 import { testService } from '../../tests/support/test-service';
 import type { TabTitle } from '../lookup/title-view';
 
@@ -40,18 +41,25 @@ function setUp() {
     set: async (id, v) => void (v ? titles.set(id, v) : titles.delete(id)),
   };
   deps.lookups = { allowed: async () => allowed, tvmaze: provider, wikidata: provider, pace };
+  // Netflix's metadata, as the background asks for it: what `say` last set.
+  let says: Said | undefined;
+  deps.askServer = serverSaying(() => says);
   const allow = (yes: boolean) => {
     allowed = yes;
   };
-  return { svc, titles, asked, askedAt, allow, clock };
+  const say = (value: Said | undefined) => {
+    says = value;
+  };
+  return { svc, titles, asked, askedAt, allow, clock, say };
 }
 
 const unknownShow = { videoId: '70000101', titleId: '70000100', showTitle: 'Game of Thrones', season: 1, episode: 1 };
 
 describe('lookups for a title without a pack', () => {
   it('asks nothing until the viewer allows it, then finds the show, and asks nothing once it is taken back', async () => {
-    const { svc, asked, allow } = setUp();
-    await svc.identifyEpisode({ videoId: unknownShow.videoId, signals: [{ kind: 'metadata', value: unknownShow }] }, tab);
+    const { svc, asked, allow, say } = setUp();
+    say(unknownShow);
+    await svc.identifyEpisode({ videoId: unknownShow.videoId, signals: [], ask: { videoId: unknownShow.videoId } }, tab);
     expect(await svc.getTitleLookup(undefined, tab)).toEqual({ status: 'off' });
     expect(asked).toEqual([]);
     allow(true);
@@ -68,17 +76,18 @@ describe('lookups for a title without a pack', () => {
   });
 
   it('keeps what each signal says, Backstory’s own metadata over the page’s, and forgets it for a known show', async () => {
-    const { svc, titles } = setUp();
+    const { svc, titles, say } = setUp();
     const { videoId, titleId } = unknownShow;
+    say({ titleId, showTitle: 'Game of Thrones' });
     await svc.identifyEpisode(
       {
         videoId,
         signals: [
           { kind: 'page-world', value: { ...unknownShow, showTitle: 'Juego de tronos', episodeTitle: 'Se acerca' } },
-          { kind: 'metadata', value: { titleId, showTitle: 'Game of Thrones' } },
           // A weaker signal naming another title for the same video changes nothing.
           { kind: 'title-text', value: { titleId: '70000999', showTitle: 'Other' } },
         ],
+        ask: { videoId },
       },
       tab,
     );
@@ -92,7 +101,8 @@ describe('lookups for a title without a pack', () => {
       episodeTitle: 'Se acerca',
     });
     const known = { titleId: '81000001', showTitle: 'Heartstopper', season: 1, episode: 1 };
-    await svc.identifyEpisode({ signals: [{ kind: 'metadata', value: known }] }, tab);
+    say(known);
+    await svc.identifyEpisode({ signals: [], ask: { videoId: '90000101' } }, tab);
     expect(titles.has(7)).toBe(false);
   });
 
@@ -113,17 +123,19 @@ describe('lookups for a title without a pack', () => {
   });
 
   it('looks up only a title Netflix’s own metadata named, not the page’s word alone, until the viewer confirms it (review 2, N23)', async () => {
-    const { svc, asked, allow } = setUp();
+    const { svc, asked, allow, say } = setUp();
     allow(true);
     const forged = { ...unknownShow, showTitle: 'Attacker chosen title' };
+    // Only the route the page named answers: the page's word.
+    say({ ...forged, fromPage: true });
     await svc.identifyEpisode(
       {
         videoId: unknownShow.videoId,
         signals: [
           { kind: 'page-world', value: forged },
-          { kind: 'page-metadata', value: forged },
           { kind: 'title-text', value: forged },
         ],
+        ask: { videoId: unknownShow.videoId, pageRoute: '/moved' },
       },
       tab,
     );
@@ -196,16 +208,12 @@ describe('lookups for a title without a pack', () => {
   });
 
   it('looks up at most one new title per tab every few seconds, and drops a title the page has moved on from (N23)', async () => {
-    const { svc, asked, askedAt, allow, clock } = setUp();
+    const { svc, asked, askedAt, allow, clock, say } = setUp();
     allow(true);
-    const claim = (n: number) =>
-      svc.identifyEpisode(
-        {
-          videoId: `7000${n}101`,
-          signals: [{ kind: 'metadata', value: { videoId: `7000${n}101`, titleId: `7000${n}100`, showTitle: `Title ${n}` } }],
-        },
-        tab,
-      );
+    const claim = (n: number) => {
+      say({ videoId: `7000${n}101`, titleId: `7000${n}100`, showTitle: `Title ${n}` });
+      return svc.identifyEpisode({ videoId: `7000${n}101`, signals: [], ask: { videoId: `7000${n}101` } }, tab);
+    };
     await claim(1);
     await svc.getTitleLookup(undefined, tab);
     const first = askedAt[0] ?? 0;

@@ -1,6 +1,7 @@
 // The panel frame paints its header from the first message it gets (issue 31): the background, which relays the
 // content script's ids to the bound frame, attaches the episode's context for them, once per episode and frame.
 import { describe, expect, it } from 'vitest';
+import { serverSaying } from '../../tests/support/server';
 import { testService } from '../../tests/support/test-service';
 import type { PanelState, PanelStateMessage } from '../messaging/panel-messages';
 
@@ -81,5 +82,33 @@ describe('the state the background relays to the panel frame', () => {
     // Ids of the wrong shape get no context (the frame would be refused them too).
     await relay(state({ status: 'resolved', showId: '../x', episodeId: 's1e1' }));
     expect(delivered.at(-1)?.context).toBeUndefined();
+  });
+});
+
+describe('the diagnostics the panel frame asks its page for', () => {
+  it('carry the version, the path, the result and what Netflix’s server said to the background’s own request', async () => {
+    const { svc, deps } = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 2 })) });
+    deps.relayToTab = async () => ({ site: 'netflix', trace: {} });
+    // The tab's address as the browser gives it: only its path is kept, never the query (tracking ids).
+    deps.tabUrl = async () => 'https://www.netflix.com/watch/90000102?trackId=14170286';
+    expect(await svc.relayToPanelHost({ action: 'diagnostics' }, { tabId: TAB })).toEqual({
+      site: 'netflix',
+      trace: {},
+      version: '1.0.0',
+      path: '/watch/90000102',
+      result: undefined,
+      server: { outcome: 'not asked' },
+    });
+    await svc.identifyEpisode(
+      { videoId: '90000102', signals: [], ask: { videoId: '90000102' } },
+      { tabId: TAB, site: 'netflix' },
+    );
+    expect(await svc.relayToPanelHost({ action: 'diagnostics' }, { tabId: TAB })).toMatchObject({
+      result: { status: 'resolved', via: 'metadata' },
+      server: { outcome: 'ok', signal: { kind: 'metadata', value: { titleId: '81059939' } } },
+    });
+    // Any other action is relayed as it is.
+    deps.relayToTab = async () => true;
+    expect(await svc.relayToPanelHost({ action: 'open', open: true }, { tabId: TAB })).toBe(true);
   });
 });

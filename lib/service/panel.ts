@@ -4,6 +4,7 @@ import { resolveEpisode } from '../db/resolve';
 import { episodeCode, loadShowData } from '../db/show-data';
 import { correctEpisode, getProgress, placeViewer, recordWatched, setReadVolume } from '../db/user-data';
 import type { AttachedContext } from '../messaging/panel-messages';
+import { pagePath } from '../sites/report-lines';
 import { revealItem } from '../views/context';
 import type { Core, From } from './core';
 import { InvalidMessageError, inputs, parseInput } from './inputs';
@@ -128,7 +129,19 @@ export function panelMethods(core: Core, contexts: ReturnType<typeof contextAtta
     async relayToPanelHost(data: unknown, { tabId }: From = {}) {
       const action = parseInput(inputs.panelAction, data, 'relayToPanelHost');
       if (tabId === undefined || !deps.relayToTab) throw new Error('The panel is not in a tab');
-      return (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
+      const reply = (await deps.relayToTab(tabId, { backstoryPanelAction: action })) ?? null;
+      // The diagnostics the content script gathered, with what the site's server said to the background's request
+      // for this tab (lib/sites/server-ask.ts): the content script never saw it.
+      if (action.action === 'diagnostics' && reply && typeof reply === 'object')
+        return {
+          ...reply,
+          // What the script injected into the page need not carry: lib/sites/report-lines.ts, ReportHeader.
+          version: deps.extensionVersion,
+          path: pagePath(await deps.tabUrl?.(tabId).catch(() => undefined)),
+          result: core.lastResults.get(tabId),
+          server: deps.askServer?.last(tabId) ?? { outcome: 'not asked' },
+        };
+      return reply;
     },
   };
 }

@@ -3,6 +3,7 @@
  * runs in a page Backstory does not control, so only what the panel needs, with ids read as the site's of the
  * sending page.
  */
+import * as v from 'valibot';
 import { forgetLearned, recallStored, resolveEpisode } from '../db/resolve';
 import { getProgress, recordWatched, type WatchedResult } from '../db/user-data';
 import { decide, type Identification, type Signal, type SignalKind, signal } from '../identity/policy';
@@ -11,8 +12,9 @@ import { titleKey } from '../lookup/site-lookup';
 import type { TabTitle } from '../lookup/title-view';
 import type { Settings } from '../settings/settings';
 import { SITES } from '../sites/registry';
+import type { ServerAnswer } from '../sites/server-ask';
 import type { Core, From, TabIdentity, TabStore } from './core';
-import { InvalidMessageError, inputs, parseInput } from './inputs';
+import { InvalidMessageError, inputs, parseInput, SignalValue } from './inputs';
 import type { contextAttacher } from './panel-context';
 
 /** The sender's site, once its ids have the shape that site's ids have. */
@@ -24,7 +26,7 @@ export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, deps, identities }: Core, contexts: ReturnType<typeof contextAttacher>) {
+export function watchPageMethods({ ready, deps, identities, lastResults }: Core, contexts: ReturnType<typeof contextAttacher>) {
   return {
     /**
      * One identification: what the content script observed, weighed by the generic identity policy
@@ -33,12 +35,23 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
      */
     async identifyEpisode(data: unknown, from: From = {}): Promise<Identification> {
       const observed = parseInput(inputs.observation, data, 'identifyEpisode');
-      const ids = observed.signals.flatMap(({ value }) => [value.videoId, value.titleId, value.episodeVideoId]);
-      const site = siteOf(from, [observed.videoId, ...ids]);
+      const site = siteOf(from, [observed.videoId]);
+      // The site's server, asked by the background itself in this same call (lib/sites/server-ask.ts), about an id
+      // of the site's shape only.
+      const ask = observed.ask && ofSite(site, [observed.ask.videoId]) ? observed.ask : undefined;
+      const asked = ask && from.tabId !== undefined ? await deps.askServer?.ask(site, from.tabId, ask) : undefined;
       const db = await ready();
-      const signals = observed.signals.map(({ kind, value: { parts, ...value } }) =>
-        signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
+      const fromServer = asked?.signal && serverSignal(site, asked.signal);
+      // A page signal out of shape, or naming ids of another shape than the site's, is not heard.
+      const fromPage = observed.signals.flatMap(({ kind, value }) =>
+        value && ofSite(site, [value.videoId, value.titleId, value.episodeVideoId]) ? [{ kind, value }] : [],
       );
+      const signals = [
+        ...(fromServer ? [fromServer] : []),
+        ...fromPage.map(({ kind, value: { parts, ...value } }) =>
+          signal(kind, parts ? { ...value, ...definedOnly(SITES[site].readTitle(parts)) } : value),
+        ),
+      ];
       const { identification, learn, unlearn } = await decide(
         { videoId: observed.videoId, signals },
         { match: (s) => resolveEpisode(db, site, { ...s, learn: false }), recall: (videoId) => recallStored(db, site, videoId) },
@@ -47,10 +60,19 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
       if (videoId && learn) await resolveEpisode(db, site, { ...learn, videoId, learn: true });
       else if (videoId && unlearn) await forgetLearned(db, site, videoId);
       if (from.tabId !== undefined) {
+        const { status, reason, via } = identification as { status: string; reason?: string; via?: string };
+        lastResults.set(from.tabId, { status, reason, via });
         await identities.set(
           from.tabId,
           identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,
         );
+        // What the tab plays, for the popup's horizon: only an episode the background itself confirmed (trust audit
+        // F3), set here from its own decision, so the content script has nothing to report. A recap or an ad
+        // (waiting) leaves it as it was; a tab that leaves the watch page forgets it (now-watching-store.ts).
+        if (identification.status !== 'waiting') {
+          const { showId, episodeId, confirmed } = identification.status === 'resolved' ? identification : {};
+          await deps.nowWatching.set(from.tabId, confirmed && showId && episodeId ? { showId, episodeId } : undefined);
+        }
         if (deps.unpackedTitles)
           await noteUnpackedTitle(deps.unpackedTitles, from.tabId, site, observed.videoId, signals, identification);
       }
@@ -78,18 +100,6 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
       // Watched unlocks the episode's own synopsis and notes: the panel frames fetch what they show again.
       if (result.status === 'recorded') await deps.dataChanged();
       return result;
-    },
-
-    /**
-     * What the tab plays, for the popup's horizon: only the episode the background itself confirmed there (trust
-     * audit F3), never the content script's word alone.
-     */
-    async reportNowWatching(data: unknown, { tabId }: From = {}) {
-      const value = parseInput(inputs.nowWatching, data, 'reportNowWatching');
-      if (tabId === undefined) return;
-      const known = await identities.get(tabId);
-      const confirmed = value && known?.confirmed && known.showId === value.showId && known.episodeId === value.episodeId;
-      await deps.nowWatching.set(tabId, confirmed ? value : undefined);
     },
 
     /**
@@ -127,6 +137,20 @@ export function watchPageMethods({ ready, deps, identities }: Core, contexts: Re
     },
   };
 }
+
+/**
+ * The server's answer as a signal, held to the rules a page's is: the same bounded fields, and ids of the site's
+ * own shape. One that breaks them is not heard (the server's word it may be, but it came over the network).
+ */
+function serverSignal(site: SiteId, { kind, value }: NonNullable<ServerAnswer['signal']>): Signal | undefined {
+  const checked = v.safeParse(SignalValue, value);
+  if (!checked.success) return undefined;
+  const { videoId, titleId, episodeVideoId } = checked.output;
+  return ofSite(site, [videoId, titleId, episodeVideoId]) ? signal(kind, checked.output) : undefined;
+}
+
+/** True when every id given has the site's own shape (lib/ids/ids.ts). */
+const ofSite = (site: SiteId, ids: (string | undefined)[]) => ids.every((id) => id === undefined || SITES[site].videoId.test(id));
 
 /** How long an episode must have been playing in a tab before its watched clock counts it (episodes run 20+ min). */
 export const MIN_PLAYING_MS = 5 * 60_000;

@@ -59,8 +59,11 @@ export interface SiteReader {
    * what they mean (lib/identity/policy.ts), in one message per identification.
    */
   observe(): Promise<Observed>;
-  /** What each signal said in the last identification, as data for the panel's "Copy diagnostics". */
-  diagnostics(result?: Identification): unknown;
+  /**
+   * What each signal said in the last identification, as data for the panel's "Copy diagnostics" (the background
+   * adds the version, the page's path and how the identification ended: lib/sites/report-lines.ts, ReportHeader).
+   */
+  diagnostics(): unknown;
 }
 
 export interface PlayerWatcherEvents {

@@ -3,8 +3,6 @@
  * browsing to watching without reloading, but does nothing until the page is a watch page: then it starts a
  * watch session (watch-session.ts), and stops it when the viewer leaves.
  */
-import { browser } from 'wxt/browser';
-import { isPanelToggleMessage } from '../messaging/tab-messages';
 import type { SiteAdapter } from '../sites/site';
 import type { WatchContext } from './watch-context';
 import { startWatchSession, type WatchSession } from './watch-session';
@@ -34,10 +32,5 @@ export function runContentScript(ctx: WatchContext, site: SiteAdapter): void {
     session?.stop();
     session = undefined;
   });
-  const onMessage = (message: unknown) => {
-    if (isPanelToggleMessage(message)) session?.toggle();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   sync(new URL(location.href));
 }

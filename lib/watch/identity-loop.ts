@@ -19,8 +19,6 @@ export interface IdentityLoop {
   /** The video changed: whatever was known is not any more. */
   lost(): void;
   current(): Identity;
-  /** The site's last identification of the video playing, if it named one (for corrections and diagnostics). */
-  identified(): Extract<Identity, { status: 'resolved' | 'unknown' }> | undefined;
   stop(): void;
 }
 
@@ -75,7 +73,6 @@ export function startIdentityLoop(
       if (identity.status !== 'detecting') emit({ status: 'detecting' });
     },
     current: () => identity,
-    identified: () => (identity.status === 'resolved' || identity.status === 'unknown' ? identity : undefined),
     stop() {
       stopped = true;
       generation++;

@@ -22,7 +22,6 @@ import { type WatchedQuestion, watchedRecorder } from './watched-clock';
 const CLOSED_KEY = 'panelClosedFor';
 
 export interface WatchSession {
-  toggle(): void;
   onUrlChange(): void;
   stop(): void;
 }
@@ -105,11 +104,9 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       if (identity.status === 'resolved') {
         // An unconfirmed guess may be placed better once the controls show the title (it never confirms it).
         if (!identity.confirmed) watcher.wantTitle();
-        void quietly(send('reportNowWatching', { showId: identity.showId, episodeId: identity.episodeId }));
         const video = queryFirst<HTMLVideoElement>(document, site.video);
         recorder.arm(video, identity, video ? site.timeline?.(video) : undefined);
       } else if (identity.status === 'unknown') {
-        void quietly(send('reportNowWatching', null));
         if (identity.titleMissing) watcher.wantTitle();
       }
       dispatch({ type: 'identity', identity });
@@ -144,7 +141,10 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       case 'confirmWatched':
         return recorder.answered();
       case 'diagnostics':
-        return page.diagnostics(loop.identified());
+        return page.diagnostics();
+      // The viewer's shortcut, from the background (lib/messaging/tab-messages.ts).
+      case 'toggle':
+        return setOpen(!open.open);
     }
   }
   listenToPanel(onPanelAction, stop.signal);
@@ -174,7 +174,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
   }, stop.signal);
 
   return {
-    toggle: () => setOpen(!open.open),
     onUrlChange: () => watcher.poke(),
     stop() {
       stop.abort();
@@ -183,7 +182,6 @@ export function startWatchSession(ctx: WatchContext, site: SiteAdapter): WatchSe
       recorder.disarm();
       host?.remove();
       host = undefined;
-      if (ctx.isValid) void quietly(send('reportNowWatching', null));
     },
   };
 }

@@ -37,6 +37,16 @@ describe('identifying the episode on screen', () => {
     await page.close();
   });
 
+  it('asks Netflix from the background, with the viewer’s cookies, and its answer alone names the episode (review 2)', async () => {
+    const page = await env.newPage();
+    // No page world and no title block (the controls hidden): only Netflix's metadata can name the episode. The
+    // imitation's route answers only a request carrying the viewer's session cookie, as the real one does: the
+    // background's request goes with it (lib/sites/server-ask.ts), and the page never sees the answer.
+    await watch(page, 2, 7, '?world=none&controls=hidden');
+    await expect.poll(() => panelEpisode(page)).toMatch(/^S2 · E7/);
+    await page.close();
+  });
+
   it('remembers a video id, so the next visit needs no request', async () => {
     const page = await env.newPage();
     await watch(page, 2, 6, '?world=none');

@@ -115,7 +115,7 @@ describe('the panel', () => {
       env.browser.serviceWorker.evaluate(async () => {
         const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
         const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-        if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
+        if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstoryPanelAction: { action: 'toggle' } });
       });
     await page.bringToFront();
     await toggle();

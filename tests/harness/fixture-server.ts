@@ -59,6 +59,14 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       if (url.pathname.endsWith('/metadata') || url.pathname.startsWith('/api/shakti/')) {
         metadataRequests.push(url.pathname + url.search);
         const cookies = req.headers.cookie ?? '';
+        // Like the real member API, only for a signed-in viewer: the request must carry the session cookie the page
+        // set, which proves the background's request (lib/sites/server-ask.ts) goes with the viewer's cookies.
+        // GUESS: the status the real route gives without it (401 here).
+        if (!/(^|; )NetflixId=/.test(cookies)) {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end('{"error":"not signed in"}');
+          return;
+        }
         const enabled = !cookies.includes('fixture-metadata=0');
         // Only the real route answers [S3, S1]; the shakti routes are gone from the real site (421/404 [S2]).
         const doc =

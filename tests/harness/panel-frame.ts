@@ -34,6 +34,7 @@ export async function togglePanel(serviceWorker: Worker, page: Page): Promise<vo
       }
     ).chrome;
     const tab = (await c.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstory: 1, type: 'togglePanel' });
+    // As lib/messaging/tab-messages.ts's panelToggleMessage.
+    if (tab?.id !== undefined) await c.tabs.sendMessage(tab.id, { backstoryPanelAction: { action: 'toggle' } });
   }, page.url());
 }

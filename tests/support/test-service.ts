@@ -1,6 +1,6 @@
 /** The background service over fake-indexeddb, with settings and "now watching" kept in memory. */
 import { openBackstoryDb } from '../../lib/db/schema';
-import { createBackstoryService, type NowWatching } from '../../lib/service/backstory-service';
+import { createBackstoryService, type NowWatching, type ServiceDeps } from '../../lib/service/backstory-service';
 import type { TabStore } from '../../lib/service/core';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { heartstopper } from './packs';
@@ -14,7 +14,8 @@ export function memoryTabStore<T>(): TabStore<T> {
   };
 }
 
-export function testService(settings: Partial<Settings> = {}) {
+/** `more`: dependencies to add or replace (the sites' servers, `askServer`, for one). */
+export function testService(settings: Partial<Settings> = {}, more: Partial<ServiceDeps> = {}) {
   const memory = new Map<number, NowWatching>();
   let changes = 0;
   // Stands in for storage.sync.
@@ -37,6 +38,7 @@ export function testService(settings: Partial<Settings> = {}) {
     },
     nowWatching: { get: async (id) => memory.get(id), set: async (id, v) => void (v ? memory.set(id, v) : memory.delete(id)) },
     panelFrames: memoryTabStore(),
+    ...more,
   };
   const svc = createBackstoryService(deps);
   return { svc, deps, changes: () => changes, settings: () => stored };

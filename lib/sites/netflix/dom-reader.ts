@@ -1,19 +1,13 @@
 /** The PageReader used on netflix.com: the DOM through the selector table, the page world through the bridge. */
 import type { PageReader } from './identify';
-import type { MetadataSignals } from './metadata';
 import { requestPageState } from './page-bridge';
 import { queryFirst, readVideoId, VIDEO_TITLE, videoIdFromUrl } from './selectors';
 
-export function createDomReader(
-  doc: Document,
-  win: Window,
-  fetchMetadata: (videoId: string, memberApiPath?: string) => Promise<MetadataSignals | undefined>,
-): PageReader {
+export function createDomReader(doc: Document, win: Window): PageReader {
   return {
     pageState: () => requestPageState(win, [readVideoId(doc), videoIdFromUrl(win.location)]),
     videoId: () => readVideoId(doc) ?? videoIdFromUrl(win.location),
     titleParts: () => readTitleParts(doc),
-    metadata: fetchMetadata,
   };
 }
 

@@ -1,6 +1,8 @@
-// Netflix's reader gathers signals, each named by where it was read; the background (lib/identity/policy.ts)
-// decides. The second part runs the reader into the real service for Netflix's own cases.
-import { describe, expect, it, vi } from 'vitest';
+// Netflix's reader gathers signals, each named by where it was read, and names what the background should ask
+// Netflix's server about; the background (lib/identity/policy.ts) asks it and decides. The second part runs the
+// reader into the real service for Netflix's own cases.
+import { describe, expect, it } from 'vitest';
+import { type Said, serverSaying } from '../../../tests/support/server';
 import { testService } from '../../../tests/support/test-service';
 import { observe, type PageReader } from './identify';
 import type { PageState } from './page-bridge';
@@ -9,45 +11,43 @@ const reader = (overrides: Partial<PageReader>): PageReader => ({
   pageState: async () => undefined,
   videoId: () => undefined,
   titleParts: () => undefined,
-  metadata: async () => undefined,
   ...overrides,
 });
 const state = (fields: Partial<PageState>): PageState => ({ source: 'backstory-page', nonce: 'n', ...fields });
 
 describe('observe', () => {
   it('names each signal by where it was read, and asks the server about the id the page shows', async () => {
-    const metadata = vi.fn(async () => ({ titleId: '81059939', season: 1, episode: 3, episodeVideoId: '42' }));
     const observed = await observe(
       reader({
         pageState: async () => state({ videoId: '41', season: 1, episode: 2, memberApiPath: '/x', probe: 'player yes' }),
         videoId: () => '42',
         titleParts: () => ['Heartstopper', 'E3', 'Kiss'],
-        metadata,
       }),
     );
-    expect(metadata).toHaveBeenCalledWith('42', '/x');
     expect(observed).toEqual({
       videoId: '42',
       signals: [
-        { kind: 'metadata', value: { titleId: '81059939', season: 1, episode: 3, episodeVideoId: '42' } },
         // Only what the page world read of the video: not the channel's fields, nor its probe.
         { kind: 'page-world', value: { videoId: '41', season: 1, episode: 2 } },
         { kind: 'title-text', value: { parts: ['Heartstopper', 'E3', 'Kiss'] } },
       ],
+      // The server is the background's to ask, in the same message; the route the page named goes as a hint.
+      ask: { videoId: '42', pageRoute: '/x' },
     });
   });
 
-  it('calls metadata from a route the page named the page’s word, and asks by the page world’s id only without another', async () => {
-    const metadata = vi.fn(async () => ({ titleId: '81059939', fromPage: true as const }));
-    const observed = await observe(reader({ pageState: async () => state({ videoId: '43' }), metadata }));
-    expect(metadata).toHaveBeenCalledWith('43', undefined);
-    expect(observed.signals[0]).toEqual({ kind: 'page-metadata', value: { titleId: '81059939' } });
+  it('asks by the page world’s id only when the page shows none, and not at all without an id', async () => {
+    expect((await observe(reader({ pageState: async () => state({ videoId: '43' }) }))).ask).toEqual({
+      videoId: '43',
+      pageRoute: undefined,
+    });
+    expect((await observe(reader({ titleParts: () => ['Heartstopper'] }))).ask).toBeUndefined();
   });
 });
 
 /** The reader's signals through the background, as one identifyEpisode message from a Netflix tab. */
-async function identify(overrides: Partial<PageReader>) {
-  const { svc } = testService();
+async function identify({ metadata, ...overrides }: Partial<PageReader> & { metadata?: () => Said | undefined }) {
+  const { svc } = testService({}, { askServer: serverSaying(() => metadata?.()) });
   return { svc, result: await svc.identifyEpisode(await observe(reader(overrides)), { tabId: 1, site: 'netflix' }) };
 }
 
@@ -55,7 +55,7 @@ describe('Netflix signals through the background', () => {
   it('matches a German profile by the show’s id in the metadata, not by its translated title', async () => {
     const { result } = await identify({
       pageState: async () => state({ videoId: '90000203', showTitle: 'Herzklopfen', season: 2, episode: 3 }),
-      metadata: async () => ({ titleId: '81059939', type: 'show', showTitle: 'Heartstopper', season: 2, episode: 3 }),
+      metadata: () => ({ titleId: '81059939', type: 'show', showTitle: 'Heartstopper', season: 2, episode: 3 }),
     });
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'metadata', confirmed: true });
   });
@@ -68,7 +68,7 @@ describe('Netflix signals through the background', () => {
   it('places an "E3" title by the season the metadata gives, and never a multi-season episode by number alone', async () => {
     const { result } = await identify({
       videoId: () => '52',
-      metadata: async () => ({ titleId: '81059939', season: 2 }),
+      metadata: () => ({ titleId: '81059939', season: 2 }),
       titleParts: () => ['Herzklopfen', 'E3', 'Folge 2-3 (deutsch)'],
     });
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e3', via: 'title-text', confirmed: false });
@@ -79,7 +79,7 @@ describe('Netflix signals through the background', () => {
   it('on a /watch/<showId> URL uses the episode the metadata names, and learns it under that episode’s id', async () => {
     const { svc, result } = await identify({
       videoId: () => '81059939',
-      metadata: async () => ({ titleId: '81059939', type: 'show', season: 1, episode: 1, episodeVideoId: '90000101' }),
+      metadata: () => ({ titleId: '81059939', type: 'show', season: 1, episode: 1, episodeVideoId: '90000101' }),
     });
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's1e1', videoId: '90000101' });
     const again = await svc.identifyEpisode({ videoId: '90000101', signals: [] }, { tabId: 1, site: 'netflix' });
@@ -89,15 +89,14 @@ describe('Netflix signals through the background', () => {
   it('matches by episode title when Netflix hides episode numbers', async () => {
     const { result } = await identify({
       videoId: () => '90000202',
-      metadata: async () => ({ titleId: '81059939', season: 2, episodeTitle: 'Family', episodeVideoId: '90000202' }),
+      metadata: () => ({ titleId: '81059939', season: 2, episodeTitle: 'Family', episodeVideoId: '90000202' }),
     });
     expect(result).toMatchObject({ status: 'resolved', episodeId: 's2e2', confirmed: true });
   });
 
   it('waits out a recap and names an unknown title, saying when the controls were hidden', async () => {
     expect(
-      (await identify({ videoId: () => '90000999', metadata: async () => ({ titleId: '90000999', type: 'supplemental' }) }))
-        .result,
+      (await identify({ videoId: () => '90000999', metadata: () => ({ titleId: '90000999', type: 'supplemental' }) })).result,
     ).toEqual({ status: 'waiting', videoId: '90000999' });
     expect((await identify({ videoId: () => '46', titleParts: () => ['Some Other Film'] })).result).toMatchObject({
       status: 'unknown',

@@ -1,15 +1,14 @@
 /**
  * Netflix behind the site contract (../site.ts). Identification follows the evidence of what reads the live site
- * today (netflix-real-evidence.md): the player's state in the page world, the member API's metadata for the
- * video id, the control bar's title text, each gathered as a signal (identify.ts) for the background to weigh.
+ * today (netflix-real-evidence.md): the player's state in the page world and the control bar's title text, each
+ * gathered as a signal (identify.ts) for the background to weigh with the member API's metadata for the video id,
+ * which the background asks for itself (lib/sites/server-ask.ts).
  */
-import { browser } from 'wxt/browser';
 import { injectPageScript } from '../page-script';
 import type { SiteAdapter } from '../site';
 import { collectDiagnostics } from './diagnostics';
 import { createDomReader } from './dom-reader';
 import { type IdentifyTrace, observe } from './identify';
-import { createMetadataFetcher } from './metadata-fetch';
 import { watchPlayer } from './player-watcher';
 import { CONTROLS, isWatchUrl, KEEP_CLEAR, PLAYER_VIEW, VIDEO } from './selectors';
 
@@ -19,8 +18,7 @@ export const netflix: SiteAdapter = {
     // Every page-state request waits for the page-world script, but never more than a second: a page that blocks
     // or removes it must not leave the panel waiting for ever.
     const pageScript = injectPageScript('/netflix-page.js');
-    const fetchMetadata = createMetadataFetcher(win.location.origin);
-    const dom = createDomReader(doc, win, fetchMetadata);
+    const dom = createDomReader(doc, win);
     const reader = {
       ...dom,
       pageState: async () => {
@@ -35,15 +33,7 @@ export const netflix: SiteAdapter = {
         trace = {};
         return observe(reader, trace);
       },
-      diagnostics: (result) =>
-        collectDiagnostics({
-          version: browser.runtime.getManifest().version,
-          url: win.location,
-          doc,
-          trace,
-          metadataOutcome: fetchMetadata.outcome(),
-          result,
-        }),
+      diagnostics: () => collectDiagnostics({ doc, trace }),
     };
   },
   watchPlayer,

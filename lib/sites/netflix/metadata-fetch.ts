@@ -1,10 +1,13 @@
 /**
- * Fetches Netflix's metadata JSON for a video id from the page's own origin (the request carries the viewer's
- * Netflix cookies and goes nowhere else). English titles are asked for (`languages=en-US`, as
- * universal-trakt-scrobbler does), so that a title fallback compares like with like whatever the profile's
- * language; the show itself is matched by its Netflix id. What the last request did is kept for diagnostics.
- * Its answer is the one signal the page cannot write (lib/identity/policy.ts), as long as it came from
- * Backstory's own route.
+ * Fetches Netflix's metadata JSON for a video id, from the background (lib/sites/server-ask.ts), never from the
+ * page's own origin: a request the content script made ran as the page, so a service worker the page installed
+ * could have answered it (security review 2, "Not tried"); the extension's own request is not the page's to answer.
+ * It carries the viewer's Netflix cookies (`credentials: 'include'`), which the browsers attach for a host the
+ * extension holds permission for (README, "Security and privacy": what was measured and what is a guess).
+ * English titles are asked for (`languages=en-US`, as universal-trakt-scrobbler does), so that a title fallback
+ * compares like with like whatever the profile's language; the show itself is matched by its Netflix id. What the
+ * last request did is kept for diagnostics. Its answer is the one signal the page cannot write
+ * (lib/identity/policy.ts), as long as it came from Backstory's own route.
  */
 
 import { type RateLimit, rateLimit } from '../rate-limit';
@@ -29,7 +32,7 @@ const TIMEOUT_MS = 4_000;
 const LANGUAGE = '&languages=en-US';
 const OWN = new Set<string>(METADATA_TEMPLATES);
 
-/** At most this many metadata requests a minute from one tab, whatever the page does. */
+/** At most this many metadata requests a minute for one tab, whatever its page does. */
 export const METADATA_PER_MINUTE = 20;
 
 export function createMetadataFetcher(
@@ -81,6 +84,8 @@ async function getJson(url: URL, origin: string, fetchImpl: typeof fetch, proble
   try {
     const response = await fetchImpl(url, {
       credentials: 'include',
+      // The server's answer now, never one kept in a cache.
+      cache: 'no-store',
       signal: controller.signal,
       headers: { accept: 'application/json' },
     });

@@ -5,20 +5,21 @@ import { MAX_REQUEST_CHARS } from './page-bridge-events';
 const good = { source: 'backstory-page', nonce: 'n1', videoId: '90000101', season: 1, episode: 1, showTitle: 'Heartstopper' };
 
 describe('parsePageState: messages from the page world are untrusted', () => {
-  it('accepts a well-formed reply to our request', () => {
+  it('accepts a JSON object answering our request, and passes its fields on for the background to check', () => {
     expect(parsePageState(JSON.stringify(good), 'n1')).toMatchObject({ videoId: '90000101', season: 1 });
+    // Each field is checked where it is used (lib/service/inputs.ts; tests/identity.test.ts holds those cases).
+    expect(parsePageState(JSON.stringify({ ...good, episode: -1 }), 'n1')).toMatchObject({ episode: -1 });
   });
 
   it.each([
     ['an object instead of a string', good],
     ['invalid JSON', '{"source":'],
+    ['a JSON value that is no object', '"backstory-page"'],
+    ['null', 'null'],
+    ['an array', JSON.stringify([good])],
     ['another nonce', JSON.stringify({ ...good, nonce: 'other' })],
     ['a wrong source', JSON.stringify({ ...good, source: 'evil' })],
-    ['a numeric id with letters', JSON.stringify({ ...good, videoId: '123abc' })],
     ['a huge string', JSON.stringify({ ...good, showTitle: 'x'.repeat(MAX_STATE_CHARS) })],
-    ['a negative episode', JSON.stringify({ ...good, episode: -1 })],
-    ['a path to another origin', JSON.stringify({ ...good, memberApiPath: '//evil.example/api' })],
-    ['a title far too long for the schema', JSON.stringify({ ...good, showTitle: 'y'.repeat(600) })],
   ])('ignores %s', (_label, detail) => {
     expect(parsePageState(detail, 'n1')).toBeUndefined();
   });
@@ -26,14 +27,9 @@ describe('parsePageState: messages from the page world are untrusted', () => {
   it('does not let __proto__ or constructor keys pollute anything', () => {
     const forged = `{"source":"backstory-page","nonce":"n1","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"videoId":"1"}`;
     const state = parsePageState(forged, 'n1');
-    expect(state).toEqual({ source: 'backstory-page', nonce: 'n1', videoId: '1' });
+    expect(state?.videoId).toBe('1');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
-  });
-
-  it('keeps markup as text and strips invisible and direction-changing characters', () => {
-    const state = parsePageState(JSON.stringify({ ...good, episodeTitle: '<img src=x onerror=alert(1)>\u202e\u200bKiss' }), 'n1');
-    expect(state?.episodeTitle).toBe('<img src=x onerror=alert(1)> Kiss');
   });
 });
 
@@ -55,7 +51,7 @@ describe('requestPageState', () => {
   it('skips forged replies and takes the first valid one', async () => {
     const forger = (event: Event) => {
       const [nonce] = ((event as CustomEvent).detail as string).split(' ');
-      for (const junk of ['not json', JSON.stringify({ source: 'backstory-page', nonce, videoId: '<b>' }), 'x'.repeat(50_000)])
+      for (const junk of ['not json', JSON.stringify({ ...good, nonce: 'guessed', videoId: '90000199' }), 'x'.repeat(50_000)])
         window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: junk }));
       window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: JSON.stringify({ ...good, nonce }) }));
     };

@@ -1,83 +1,40 @@
 /**
  * The channel between the content script and the page-world reader (entrypoints/netflix-page.ts).
- * Anything on the page can dispatch these events, so a reply is only a claim: it is size-capped, parsed as JSON
- * (never evaluated), validated field by field, and everything unexpected is dropped.
+ * Anything on the page can dispatch these events, so a reply is only a claim: size-capped, parsed as JSON (never
+ * evaluated), and taken only when it answers our request (its nonce). Its fields are checked once, where they are
+ * used: in the background, which drops a page-world signal with any field out of shape, and the id or route to
+ * ask the server about when either is (lib/service/inputs.ts, observation). The content script only passes it on.
  */
 
-import { VIDEO_ID } from '../../ids/ids';
 import { REQUEST_EVENT, requestDetail, STATE_EVENT } from './page-bridge-events';
-import { cleanText } from './title-parser';
 
 export { REQUEST_EVENT, STATE_EVENT };
 /** Larger replies are ignored before parsing. */
 export const MAX_STATE_CHARS = 8_000;
 
+/**
+ * What the page-world reader answers, as the page delivered it: every field unchecked here (see above). The
+ * reader sends the video's fields (videoId, titleId, type, showTitle, season, episode, episodeTitle), the member
+ * API's path as the page's own service map gives it, and a probe of which page-world paths answered (diagnostics).
+ */
 export interface PageState {
   source: 'backstory-page';
   nonce: string;
-  videoId?: string;
-  titleId?: string;
-  type?: 'show' | 'movie' | 'supplemental';
-  showTitle?: string;
-  season?: number;
-  episode?: number;
-  episodeTitle?: string;
-  /** The path of the member API as the page's own service map gives it. */
-  memberApiPath?: string;
-  /** Which page-world paths answered, for the diagnostics: words, numbers and punctuation only. */
-  probe?: string;
+  videoId?: unknown;
+  memberApiPath?: unknown;
+  probe?: unknown;
+  [field: string]: unknown;
 }
 
-// Validated by a small table rather than the schema library used elsewhere: this runs in the script injected into
-// Netflix's pages, whose size has a budget, and it is one flat object. Every field is checked, a bad one refuses
-// the whole reply, unknown keys are dropped. (page-bridge.test.ts holds the cases.)
-const INVALID = Symbol('invalid');
-type Check = (value: unknown) => unknown;
-const string =
-  (max: number, pattern?: RegExp): Check =>
-  (value) =>
-    typeof value === 'string' && value.length <= max && (!pattern || pattern.test(value)) ? value : INVALID;
-const text: Check = (value) => (typeof value === 'string' && value.length <= 500 ? cleanText(value) : INVALID);
-const count: Check = (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 999 ? value : INVALID);
-const oneOf =
-  (...allowed: string[]): Check =>
-  (value) =>
-    allowed.includes(value as string) ? value : INVALID;
-const id = string(15, VIDEO_ID);
-
-const FIELDS: Record<keyof PageState, Check> = {
-  source: oneOf('backstory-page'),
-  nonce: string(40),
-  videoId: id,
-  titleId: id,
-  type: oneOf('show', 'movie', 'supplemental'),
-  showTitle: text,
-  season: count,
-  episode: count,
-  episodeTitle: text,
-  memberApiPath: string(200, /^\/(?!\/)[\w/.-]*$/),
-  probe: string(200, /^[\w ;,.-]*$/),
-};
-
-/** Parses one reply; undefined for anything that is not a well-formed reply to our request. */
+/** Parses one reply; undefined for anything that is not a JSON object answering our request. */
 export function parsePageState(detail: unknown, nonce: string): PageState | undefined {
   if (typeof detail !== 'string' || detail.length > MAX_STATE_CHARS) return undefined;
-  let data: unknown;
   try {
-    data = JSON.parse(detail);
+    const data = JSON.parse(detail);
+    return data?.source === 'backstory-page' && data.nonce === nonce && !Array.isArray(data) ? data : undefined;
   } catch {
     return undefined;
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const state: Record<string, unknown> = {};
-  for (const [field, check] of Object.entries(FIELDS)) {
-    if (!Object.hasOwn(data, field)) continue;
-    const value = check((data as Record<string, unknown>)[field]);
-    if (value === INVALID) return undefined;
-    state[field] = value;
-  }
-  if (state.source !== 'backstory-page' || state.nonce !== nonce) return undefined;
-  return state as unknown as PageState;
 }
 
 /**

@@ -3,6 +3,8 @@
  * recognised by shape, not by words: an optional season number, then an episode number, each with whatever label
  * the locale uses ("S1:E3", "T1:E3", "Staffel 1, Folge 3", "Flg. 3", "Episode 3", "1화", "第3話").
  */
+import { cleanText } from '../../text/clean';
+
 export interface ParsedTitle {
   showTitle?: string;
   season?: number;
@@ -10,7 +12,6 @@ export interface ParsedTitle {
   episodeTitle?: string;
 }
 
-const MAX_PART = 200;
 // A literal, not `new RegExp(…)`: a content script that only cleans text (every site's) then carries none of it.
 // The separator between season and episode: punctuation, or a space before the episode's label.
 const CODE =
@@ -18,14 +19,7 @@ const CODE =
 /** A code at the start of a joined string, for title blocks that are one run of text. */
 const LEADING_CODE = /^(?:[STst]\s?(?<season>\d{1,2})\s?[:：.]\s?)?[EeÉé]p?\.?\s?(?<episode>\d{1,3})\b\s*[-–:]?\s*/u;
 
-/** Strips control, bidi-override and zero-width characters and trims to a sane length. */
-export function cleanText(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_PART);
-}
+export { cleanText };
 
 export function parseEpisodeCode(text: string): { season?: number; episode: number } | undefined {
   const match = CODE.exec(cleanText(text));

@@ -2,7 +2,7 @@
  * Reads Netflix's metadata document (`video`, §2.1 of shared/reference/netflix-real-evidence.md): the member
  * API's answer, and the same object the player keeps in memory (`videoMetadata[id]._metadataObject.video`).
  * It is plain defensive code, without a schema library, because the page-world script runs it too and every
- * byte of that script counts; the content script validates what comes back anyway.
+ * byte of that script counts; the background checks every field of what it yields anyway (lib/service/inputs.ts).
  */
 export interface VideoFacts {
   /** `video.id`: the SHOW id for episodic titles, the movie id otherwise. */

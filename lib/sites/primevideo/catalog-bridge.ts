@@ -1,44 +1,40 @@
 /**
  * The content script's side of the catalog channel (catalog-hook.ts). Anything on the page can dispatch these
- * events, so a reply is only the page's claim: size-capped, parsed as JSON (never evaluated), and each entry
- * validated field by field; anything unexpected is dropped.
+ * events, so a reply is only the page's claim: size-capped, parsed as JSON (never evaluated), taken only when it
+ * answers our request, and each entry only with a well-formed GTI, its key and the video id. What an entry says of
+ * the title (texts, numbers) is checked once, where it is used: the background drops a page signal with any of
+ * them out of shape, and cleans its texts (lib/service/inputs.ts, observation).
  */
 import { REQUEST_EVENT, STATE_EVENT } from './catalog-hook';
-import { cleanText } from './episode-line';
 
 /** Larger replies are ignored before parsing. */
 export const MAX_REPLY_CHARS = 16_000;
 /** A GTI, as the API names titles (#17): `amzn1.dv.gti.<uuid>`. */
 export const GTI = /^amzn1\.dv\.gti\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A catalog entry as the page delivered it: the GTI checked, the rest unchecked (see above). */
 export interface CatalogEntry {
   gti: string;
   type: 'episode' | 'movie' | 'other';
-  title?: string;
-  seriesTitle?: string;
-  season?: number;
-  episode?: number;
+  title?: unknown;
+  seriesTitle?: unknown;
+  season?: unknown;
+  episode?: unknown;
   /** Arrival order: the later, the newer. */
   at: number;
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.length <= 500 ? cleanText(v) || undefined : undefined);
-const count = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 999 ? (v as number) : undefined);
-
 export function parseEntry(raw: unknown): CatalogEntry | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const { gti, catalog, at } = raw as { gti?: unknown; catalog?: unknown; at?: unknown };
-  if (typeof gti !== 'string' || !GTI.test(gti) || !catalog || typeof catalog !== 'object') return undefined;
-  const c = catalog as Record<string, unknown>;
-  const type = c.type === 'EPISODE' ? 'episode' : c.type === 'MOVIE' ? 'movie' : 'other';
+  const { gti, catalog: c, at } = (raw ?? {}) as { gti?: unknown; catalog?: Record<string, unknown> | null; at?: unknown };
+  if (typeof gti !== 'string' || !GTI.test(gti) || !c || typeof c !== 'object') return undefined;
   return {
     gti,
-    type,
-    title: text(c.title),
-    seriesTitle: text(c.seriesTitle),
-    season: count(c.seasonNumber),
-    episode: count(c.episodeNumber),
-    at: count(at) ?? 0,
+    type: c.type === 'EPISODE' ? 'episode' : c.type === 'MOVIE' ? 'movie' : 'other',
+    title: c.title,
+    seriesTitle: c.seriesTitle,
+    season: c.seasonNumber,
+    episode: c.episodeNumber,
+    at: Number(at) || 0,
   };
 }
 

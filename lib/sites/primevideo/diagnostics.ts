@@ -4,33 +4,21 @@
  * page path (no query: it carries tracking refs), selector matches, the catalog entry it paired, the parsed title.
  * No account data.
  */
-import { line, resultLine, selectorsLine } from '../report-lines';
+import { line, type ReportHeader, resultLine, selectorsLine } from '../report-lines';
 import type { IdentifyTrace } from './identify';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
 
-export interface DiagnosticsData {
+/** The version, path and result are the background's to add (lib/service/panel.ts). */
+export interface DiagnosticsData extends ReportHeader {
   site: 'primevideo';
-  version: string;
-  path: string;
-  result?: { status: string; reason?: string; via?: string };
   trace: IdentifyTrace;
   /** Matches per fallback of each selector list, in SELECTOR_TABLE's order. */
   selectors: number[][];
 }
 
-export function collectDiagnostics(input: {
-  version: string;
-  url: URL | Location;
-  doc: Document;
-  trace: IdentifyTrace;
-  result?: { status: string; reason?: string; via?: string };
-}): DiagnosticsData {
-  const { version, url, doc, trace, result } = input;
+export function collectDiagnostics(doc: Document, trace: IdentifyTrace): DiagnosticsData {
   return {
     site: 'primevideo',
-    version,
-    path: url.pathname.replace(/[^\w/.-]/g, '').slice(0, 80),
-    result: result && { status: result.status, reason: result.reason, via: result.via },
     trace,
     selectors: SELECTOR_LISTS.map((list) => list.map((s) => doc.querySelectorAll(s).length)),
   };
@@ -39,7 +27,7 @@ export function collectDiagnostics(input: {
 export function formatDiagnostics({ version, path, result, trace, selectors }: DiagnosticsData): string {
   const { entry, title } = trace;
   return [
-    `Backstory ${version} diagnostics (Prime Video)`,
+    `Backstory ${version ?? '?'} diagnostics (Prime Video)`,
     resultLine(result),
     line('Page path', path),
     line('Ad playing', trace.ad === undefined ? undefined : trace.ad ? 'yes' : 'no'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testService } from '../../../tests/support/test-service';
 import type { CatalogEntry } from './catalog-bridge';
 import type { DomTitle } from './dom-reader';
 import { observe, type PrimeReader, pickEntry } from './identify';
@@ -76,5 +77,19 @@ describe('observing Prime Video', () => {
       videoId: undefined,
       signals: [{ kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E1 Meet'] } }],
     });
+  });
+});
+
+describe('a catalog entry out of shape, through the background', () => {
+  it('is not heard, and the title on screen still is', async () => {
+    const { svc } = testService();
+    const tab = { tabId: 1, site: 'primevideo' as const };
+    for (const bad of [{ season: -1 }, { episode: 'two' }, { title: 'x'.repeat(900) }, { seriesTitle: { toString: 'x' } }]) {
+      const observed = await observe(reader({ catalog: async () => [{ ...entry(GTI1, 1, 'Meet', 1), ...bad }] }));
+      // The message stands, the title on screen heard; the entry alone says nothing.
+      expect(await svc.identifyEpisode(observed, tab)).toMatchObject({ videoId: GTI1 });
+      const alone = await svc.identifyEpisode({ ...observed, signals: observed.signals.slice(0, 1) }, tab);
+      expect(alone).toMatchObject({ status: 'unknown', reason: 'no-signal' });
+    }
   });
 });

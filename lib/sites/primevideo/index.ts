@@ -5,7 +5,6 @@
  * outside the player, the watcher follows the video rather than the URL, and the "watched" clock counts the episode's
  * own time only (ad-ledger.ts).
  */
-import { browser } from 'wxt/browser';
 import { injectPageScript } from '../page-script';
 import type { SiteAdapter } from '../site';
 import { createAdLedger } from './ad-ledger';
@@ -48,8 +47,7 @@ export const primevideo: SiteAdapter = {
         trace = {};
         return observe(reader, trace);
       },
-      diagnostics: (result) =>
-        collectDiagnostics({ version: browser.runtime.getManifest().version, url: win.location, doc, trace, result }),
+      diagnostics: () => collectDiagnostics(doc, trace),
     };
   },
   watchPlayer: (doc, events) => watchPlayer(doc, events, marks),

@@ -89,6 +89,21 @@ describe('Backstory in Firefox', () => {
     await page.close();
   });
 
+  it('asks Netflix’s metadata from the background page, with the viewer’s cookies (review 2)', async () => {
+    // No page world and no title block: only Netflix's metadata can name the episode, and the imitation answers only
+    // a request carrying the viewer's session cookie. FIREFOX: the MV2 background page's request, for a host the
+    // extension holds, goes with that cookie (measured here on Debian's ESR).
+    const page = await watch('/watch/90000207?world=none&controls=hidden');
+    const frame = await panelFrame(page);
+    expect(
+      await poll(
+        () => text(frame, '.bs-episode'),
+        (t) => t.startsWith('S2 · E7'),
+      ),
+    ).toMatch(/^S2 · E7/);
+    await page.close();
+  });
+
   it('reads the player through the page-world script, injected as text under Firefox', async () => {
     const page = await watch('/watch/90000201');
     const frame = await panelFrame(page);
