@@ -135,7 +135,7 @@ describe('lookups for a title without a pack', () => {
           { kind: 'page-world', value: forged },
           { kind: 'title-text', value: forged },
         ],
-        ask: { videoId: unknownShow.videoId, pageRoute: '/moved' },
+        ask: { videoId: unknownShow.videoId, pageRoute: '/nq/website/memberapi/v6c030968' },
       },
       tab,
     );

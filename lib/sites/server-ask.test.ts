@@ -38,12 +38,12 @@ describe('createServerAsker', () => {
   it('calls an answer on the route the page named the page’s word', async () => {
     const fetchImpl = vi.fn(async (input: URL | RequestInfo) => {
       const url = new URL(String(input));
-      return url.pathname === '/moved/metadata'
+      return url.pathname === '/nq/website/memberapi/v6c030968/metadata'
         ? new Response(JSON.stringify(metadataFor(url.searchParams.get('movieid'), { lang: 'en', english: true })))
         : new Response('{}', { status: 404 });
     });
     const server = createServerAsker(fetchImpl as typeof fetch);
-    expect(await server.ask('netflix', 7, { videoId: '90000101', pageRoute: '/moved' })).toMatchObject({
+    expect(await server.ask('netflix', 7, { videoId: '90000101', pageRoute: '/nq/website/memberapi/v6c030968' })).toMatchObject({
       signal: { kind: 'page-metadata' },
     });
   });

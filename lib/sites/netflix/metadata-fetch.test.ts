@@ -38,16 +38,46 @@ describe('createMetadataFetcher', () => {
     // Where only the page's path answers, the answer carries that.
     const moved = vi.fn(async (input: URL | RequestInfo) => {
       const url = new URL(String(input));
-      return url.pathname === '/moved/metadata'
+      return url.pathname === '/nq/website/memberapi/v6c030968/metadata'
         ? new Response(JSON.stringify(metadataFor(url.searchParams.get('movieid'), { lang: 'en', english: true })))
         : new Response('{}', { status: 404 });
     });
+    // The member API under a build identifier, as Netflix named it before 2024-09 [S3, S18].
     const onPagePath = createMetadataFetcher(ORIGIN, moved as typeof fetch);
-    expect(await onPagePath('90000101', '/moved')).toMatchObject({ titleId: '81059939', fromPage: true });
+    expect(await onPagePath('90000101', '/nq/website/memberapi/v6c030968')).toMatchObject({
+      titleId: '81059939',
+      fromPage: true,
+    });
     expect(moved.mock.calls.map(([u]) => new URL(String(u)).pathname)).toEqual([
       '/nq/website/memberapi/release/metadata',
-      '/moved/metadata',
+      '/nq/website/memberapi/v6c030968/metadata',
     ]);
+  });
+
+  it('asks no path the page names but a member API route (trust audit 3, F4)', async () => {
+    const fetchImpl = vi.fn(async (_input: URL | RequestInfo) => new Response('{}', { status: 404 }));
+    const fetchMetadata = createMetadataFetcher(ORIGIN, fetchImpl as typeof fetch);
+    const routes = ['/youraccount/../any/path', '/any/path', '/nq/website/memberapi', '/nq/website/memberapi/a/b'];
+    // A new id each time: an id that failed is not asked again at once.
+    for (const [i, route] of routes.entries()) await fetchMetadata(`9000010${i}`, route);
+    expect(fetchImpl.mock.calls.map(([u]) => new URL(String(u)).pathname)).toEqual(
+      Array(4).fill('/nq/website/memberapi/release/metadata'),
+    );
+  });
+
+  it('stops reading an answer past its size bound, however slowly or long it streams', async () => {
+    let chunks = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        chunks++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    const fetchMetadata = createMetadataFetcher(ORIGIN, (async () => new Response(endless)) as typeof fetch);
+    expect(await fetchMetadata('90000101')).toBeUndefined();
+    expect(fetchMetadata.outcome()).toBe('failed: too large');
+    expect(chunks).toBeLessThan(60);
   });
 
   it('never requests another origin, even when the page names one', async () => {

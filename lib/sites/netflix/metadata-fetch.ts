@@ -12,7 +12,7 @@
 
 import { type RateLimit, rateLimit } from '../rate-limit';
 import { type MetadataSignals, readMetadata } from './metadata';
-import { METADATA_TEMPLATES } from './selectors';
+import { MEMBER_API_ROUTE, METADATA_TEMPLATES } from './selectors';
 
 /** Said in the diagnostics: what happened to the last metadata request, with no data from the answer. */
 export type MetadataOutcome =
@@ -54,7 +54,8 @@ export function createMetadataFetcher(
     }
     // Backstory's own route first: only its answer is the server's word. A route the page names is tried last,
     // and what it answers is the page's word (`fromPage`), since the page chose where it came from.
-    const fromPage = memberApiPath ? `${memberApiPath}/metadata?movieid={id}${LANGUAGE}` : undefined;
+    const fromPage =
+      memberApiPath && MEMBER_API_ROUTE.test(memberApiPath) ? `${memberApiPath}/metadata?movieid={id}${LANGUAGE}` : undefined;
     const problems: string[] = [];
     for (const template of new Set([...OWN, fromPage ?? ''])) {
       if (!template) continue;
@@ -93,8 +94,8 @@ async function getJson(url: URL, origin: string, fetchImpl: typeof fetch, proble
       problems.push(`HTTP ${response.status}`);
       return undefined;
     }
-    const text = await response.text();
-    if (text.length > MAX_BYTES) {
+    const text = await readBounded(response, MAX_BYTES);
+    if (text === undefined) {
       problems.push('too large');
       return undefined;
     }
@@ -104,5 +105,24 @@ async function getJson(url: URL, origin: string, fetchImpl: typeof fetch, proble
     return undefined;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The body as text, or undefined once it passes `max` bytes: read as it streams, so a long answer is cut off early. */
+async function readBounded(response: Response, max: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }

@@ -34,6 +34,13 @@ export const WATCH_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?watch\/(\d{1,15})(?:[
  */
 export const METADATA_TEMPLATES = ['/nq/website/memberapi/release/metadata?movieid={id}&languages=en-US'] as const;
 
+/**
+ * The member API's route as the page names it (`reactContext…memberapi.path[0]`): `release`, or a build identifier
+ * as before 2024-09 [S3, S18]. The background asks a route the page names with the viewer's cookies, so a route of
+ * any other shape is never asked (trust audit 3, F4).
+ */
+export const MEMBER_API_ROUTE = /^\/nq\/website\/memberapi\/[\w.-]{1,40}$/;
+
 export { queryFirst };
 
 export function videoIdFromUrl(url: URL | Location): string | undefined {
