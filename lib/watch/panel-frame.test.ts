@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/site';
-import { frameStyle } from './frame-style';
+import { FADE_OUT_MS } from './frame-style';
 import { mountPanelFrame, type PanelSession } from './panel-frame';
 import type { WatchContext } from './watch-context';
 
@@ -59,19 +59,14 @@ function controls(root: Element, shown: boolean) {
 describe('the panel frame while the panel is hidden', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('writes its style in one go, every declaration important', () => {
+  it('writes its style in one go, every declaration important but the fade', () => {
     const { frame, stop } = mount();
     expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
+    expect(frame.style.getPropertyPriority('visibility')).toBe('important');
     expect(frame.style.getPropertyPriority('top')).toBe('important');
     expect(frame.style.getPropertyValue('right')).toBe('16px');
-    const css = frameStyle({ top: 72, column: false, onLeft: true, width: 300, height: 48, shown: true });
-    expect(
-      css
-        .split(';')
-        .filter(Boolean)
-        .every((d) => d.endsWith('!important')),
-    ).toBe(true);
-    expect(css).toContain('left:16px!important');
+    expect(frame.style.getPropertyValue('opacity')).toBe('0');
+    expect(frame.style.getPropertyPriority('opacity')).toBe('');
     stop.abort();
   });
 
@@ -90,24 +85,55 @@ describe('the panel frame while the panel is hidden', () => {
   });
 
   it('measures when it shows, after the next frame, then writes one style change for showing and one for hiding', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { host, root, frame, styleWrites, measured, stop } = mount();
     styleWrites.takeRecords();
     controls(root, true);
     host.refit();
     // Not at once, while the page's layout may still be dirty from what the site just changed.
     expect(measured).not.toHaveBeenCalled();
-    await nextFrame();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
     expect(measured).toHaveBeenCalled();
     expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('1');
     expect(styleWrites.takeRecords()).toHaveLength(1);
     measured.mockClear();
     controls(root, false);
     host.refit();
+    // Fading out: still in sight, its opacity going to 0 on the compositor.
+    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('0');
+    expect(styleWrites.takeRecords()).toHaveLength(1);
+    // Once faded, out of the way of the pointer and the keyboard, in one more write.
+    vi.advanceTimersByTime(FADE_OUT_MS);
     expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
     expect(styleWrites.takeRecords()).toHaveLength(1);
-    await nextFrame();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
     expect(measured).not.toHaveBeenCalled();
     stop.abort();
+    vi.useRealTimers();
+  });
+
+  it('controls back while it fades out: it fades in again and stays in sight', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { host, root, frame, stop } = mount();
+    controls(root, true);
+    host.refit();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
+    controls(root, false);
+    host.refit();
+    vi.advanceTimersByTime(FADE_OUT_MS / 2);
+    controls(root, true);
+    host.refit();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(FADE_OUT_MS * 2);
+    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('1');
+    stop.abort();
+    vi.useRealTimers();
   });
 
   it('measures nothing for controls that came and went before the next frame', async () => {
