@@ -136,6 +136,43 @@ describe('the panel frame while the panel is hidden', () => {
     vi.useRealTimers();
   });
 
+  it('a caption that narrows its room while it shows resizes the frame and sends the frame nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { host, root, frame, sent, measured, stop } = mount({ open: true });
+    const shown = async () => {
+      host.refit();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      vi.advanceTimersByTime(1);
+    };
+    controls(root, true);
+    await shown();
+    // The panel would be 700 px tall with room enough: it gets the room below the top band, less the bottom band.
+    host.resize(300, 700);
+    const room = window.innerHeight - 72 - 128;
+    expect(frame.style.getPropertyValue('height')).toBe(`${room}px`);
+    sent.length = 0;
+    // A caption line reaches into the panel's column: the frame stops above it (8 px clear).
+    root.insertAdjacentHTML('beforeend', '<div class="subtitles"></div>');
+    measured.mockImplementation(function (this: Element) {
+      const box = this.matches('.subtitles')
+        ? { left: 0, right: window.innerWidth, top: 400, bottom: 450 }
+        : { left: 0, right: 0, top: 0, bottom: 0 };
+      return {
+        ...box,
+        x: box.left,
+        y: box.top,
+        width: box.right - box.left,
+        height: box.bottom - box.top,
+        toJSON: () => box,
+      } as DOMRect;
+    });
+    await shown();
+    expect(frame.style.getPropertyValue('height')).toBe(`${400 - 8 - 72}px`);
+    expect(sent).toEqual([]);
+    stop.abort();
+    vi.useRealTimers();
+  });
+
   it('measures nothing for controls that came and went before the next frame', async () => {
     const { host, root, measured, stop } = mount();
     controls(root, true);

@@ -7,11 +7,16 @@
  * and noted in the ad ledger for the "watched" clock.
  * <body>'s own children and the player containers' class are watched; inside the open overlay its subtree, bursts
  * collapse into one check after a debounce, and nothing runs per frame.
+ * As on Netflix (issue 31), a layout change (onLayout: the panel re-measures its room) is reported only when an
+ * element came or went or an attribute changed, or text changed inside something the panel keeps clear of (a
+ * caption): not for each tick of the player's clock. And whether the overlay is open (its computed display, which
+ * makes the browser restyle a page the site just changed) is read again only when <body>'s children, a
+ * container's class or style or the player's own changed.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
 import type { AdLedger } from './ad-ledger';
 import { activePlayer, adPlaying, readTitle } from './dom-reader';
-import { queryFirst, VIDEO } from './selectors';
+import { KEEP_CLEAR, queryFirst, VIDEO } from './selectors';
 
 export interface WatchMarks {
   stale?: string;
@@ -19,6 +24,18 @@ export interface WatchMarks {
 }
 
 const isOpen = (root: Element) => root.isConnected && getComputedStyle(root).display !== 'none';
+
+const KEEP_CLEAR_ANY = KEEP_CLEAR.flat().join(',');
+
+/** An element added or removed, an attribute changed, or text changed inside what the panel keeps clear of. */
+function movesLayout(record: MutationRecord): boolean {
+  if (record.type === 'attributes') return true;
+  const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
+  if (record.type === 'childList' && ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)))
+    return true;
+  const parent = record.target instanceof Element ? record.target : record.target.parentElement;
+  return !!parent?.closest(KEEP_CLEAR_ANY);
+}
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: WatchMarks, debounceMs = 150): PlayerWatcher {
   const ids = new WeakMap<Element, number>();
@@ -31,9 +48,21 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   let titleWanted = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let knownLength = Number.NaN;
-  const rootObserver = new MutationObserver(() => schedule());
+  // What changed since the last check: something that may move what the panel keeps clear of; what may open or
+  // close the overlay.
+  let layoutChanged = true;
+  let openChanged = true;
+  const rootObserver = new MutationObserver((records) => {
+    if (records.some((r) => r.type === 'attributes' && r.target === root)) openChanged = true;
+    if (records.some(movesLayout)) layoutChanged = true;
+    schedule();
+  });
+  const changed = () => {
+    openChanged = layoutChanged = true;
+    schedule();
+  };
   // <body>'s own children only (the overlay is one, #2), and each player container's class and style (#5).
-  const containerObserver = new MutationObserver(() => schedule());
+  const containerObserver = new MutationObserver(changed);
   const watchContainers = () => {
     containerObserver.disconnect();
     for (const c of (doc.body ?? doc.documentElement).children)
@@ -42,7 +71,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   };
   const bodyObserver = new MutationObserver(() => {
     watchContainers();
-    schedule();
+    changed();
   });
   const media = new AbortController();
 
@@ -57,7 +86,9 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   function check() {
     timer = undefined;
     const found = activePlayer(doc);
-    if (root && (found !== root || !isOpen(root))) detach();
+    const reopen = openChanged;
+    openChanged = false;
+    if (root && (found !== root || !root.isConnected || (reopen && !isOpen(root)))) detach();
     if (!root) {
       if (found && isOpen(found)) attach(found);
       return;
@@ -87,7 +118,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
       if (!wasEmpty || titleWanted) events.onChange(wasEmpty ? 'title' : 'video');
       titleWanted = false;
     }
-    events.onLayout?.();
+    if (layoutChanged) {
+      layoutChanged = false;
+      events.onLayout?.();
+    }
   }
 
   function schedule() {
@@ -96,6 +130,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
 
   function attach(found: Element) {
     root = found;
+    layoutChanged = true;
     rootObserver.observe(found, {
       childList: true,
       subtree: true,
@@ -109,6 +144,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
 
   function detach() {
     rootObserver.disconnect();
+    openChanged = layoutChanged = true;
     knownLength = Number.NaN;
     root = null;
     lastKey = '';
