@@ -79,7 +79,10 @@ describe('watching Prime Video’s player overlay', () => {
     document.body.innerHTML = overlay;
     document.getElementById('dv-web-player')?.classList.add('dv-player-fullscreen');
     const container = document.querySelector('.atvwebplayersdk-player-container') as Element;
-    container.insertAdjacentHTML('beforeend', '<span class="time">0:01</span>');
+    container.insertAdjacentHTML(
+      'beforeend',
+      '<div class="atvwebplayersdk-bottompanel-container"><span class="time">0:01</span></div>',
+    );
     const e = { ...events(), onLayout: vi.fn() };
     const watcher = watchPlayer(document, e, { ledger: createAdLedger() }, 10);
     await tick();
@@ -93,7 +96,7 @@ describe('watching Prime Video’s player overlay', () => {
     expect(e.onLayout).toHaveBeenCalledTimes(1);
     expect(styles).not.toHaveBeenCalled();
     // The controls coming (an element) and a caption's text changing move what the panel keeps clear of.
-    container.insertAdjacentHTML('beforeend', '<div class="atvwebplayersdk-bottompanel-container"></div>');
+    container.insertAdjacentHTML('beforeend', '<div class="atvwebplayersdk-nextupcard-wrapper"></div>');
     await tick();
     expect(e.onLayout).toHaveBeenCalledTimes(2);
     container.insertAdjacentHTML('beforeend', '<span class="atvwebplayersdk-captions-text">Hi</span>');

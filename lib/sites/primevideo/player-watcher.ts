@@ -8,15 +8,15 @@
  * <body>'s own children and the player containers' class are watched; inside the open overlay its subtree, bursts
  * collapse into one check after a debounce, and nothing runs per frame.
  * As on Netflix (issue 31), a layout change (onLayout: the panel re-measures its room) is reported only when an
- * element came or went or an attribute changed, or text changed inside something the panel keeps clear of (a
- * caption): not for each tick of the player's clock. And whether the overlay is open (its computed display, which
+ * element came or went or an attribute changed, or a caption's text changed: not for each tick of the player's
+ * clock (in the control bar, which the panel keeps clear of, but whose box the clock does not change). And whether the overlay is open (its computed display, which
  * makes the browser restyle a page the site just changed) is read again only when <body>'s children, a
  * container's class or style or the player's own changed.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
 import type { AdLedger } from './ad-ledger';
 import { activePlayer, adPlaying, readTitle } from './dom-reader';
-import { KEEP_CLEAR, queryFirst, VIDEO } from './selectors';
+import { CAPTION_TEXT, queryFirst, VIDEO } from './selectors';
 
 export interface WatchMarks {
   stale?: string;
@@ -25,16 +25,14 @@ export interface WatchMarks {
 
 const isOpen = (root: Element) => root.isConnected && getComputedStyle(root).display !== 'none';
 
-const KEEP_CLEAR_ANY = KEEP_CLEAR.flat().join(',');
-
-/** An element added or removed, an attribute changed, or text changed inside what the panel keeps clear of. */
+/** An element added or removed, an attribute changed, or text changed inside a caption line. */
 function movesLayout(record: MutationRecord): boolean {
   if (record.type === 'attributes') return true;
   const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
   if (record.type === 'childList' && ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)))
     return true;
   const parent = record.target instanceof Element ? record.target : record.target.parentElement;
-  return !!parent?.closest(KEEP_CLEAR_ANY);
+  return !!parent?.closest(CAPTION_TEXT);
 }
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: WatchMarks, debounceMs = 150): PlayerWatcher {

@@ -3,8 +3,9 @@
  * woken by the mouse a fixed number of times, summed up per process (the page, the panel frame, the background)
  * as what ran and what was restyled or laid out: how many style recalculations and layouts, of how many elements,
  * which were forced by script (and from where), which elements were invalidated and why, and which animations the
- * compositor could not run. `npx tsx tests/harness/bench/trace-window.ts [cycles]` (build first; `BACKSTORY_EXTENSION_DIR`
- * picks another build, `--baseline` runs the same window with no extension). Issue 31: "per controls show/hide,
+ * compositor could not run; and every thread of the extension's process. `npx tsx tests/harness/bench/trace-window.ts
+ * [cycles]` (build first; `BACKSTORY_EXTENSION_DIR` picks another build, `--baseline` runs the same window with no
+ * extension, `--hidden` leaves the mouse still: the panel hidden). Issue 31: "per controls show/hide,
  * what runs in the page, what is restyled, what the frame does on each message".
  */
 import { writeFile } from 'node:fs/promises';
@@ -34,6 +35,10 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline.stack',
   'blink.animations',
   'v8.execute',
+  'v8',
+  'ServiceWorker',
+  'disabled-by-default-v8.gc',
+  'toplevel',
   '__metadata',
 ].join(',');
 
@@ -64,6 +69,28 @@ function stackOf(data: Record<string, unknown> | undefined): string {
     .slice(0, 3)
     .map((f) => `${f.functionName || '(anon)'}@${f.url.replace(/^.*\//, '')}:${f.lineNumber}`)
     .join(' < ');
+}
+
+/** Every thread of the extension's own process (the panel frame and the background's worker share it). */
+function extensionThreads(events: TraceEvent[], names: Map<number, string>): string[] {
+  const threads = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name ?? ''));
+  const lines: string[] = [];
+  for (const [pid, label] of names) {
+    if (!label.startsWith('chrome-extension://')) continue;
+    const byThread = new Map<string, Map<string, number>>();
+    for (const e of events) {
+      if (e.pid !== pid || e.ph !== 'X') continue;
+      const thread = threads.get(`${e.pid}:${e.tid}`) ?? String(e.tid);
+      const time = byThread.get(thread) ?? new Map<string, number>();
+      byThread.set(thread, time);
+      bump(time, e.name, (e.tdur ?? e.dur ?? 0) / 1000);
+    }
+    lines.push(`extension process ${pid}, every thread (ms of thread time by event, nested events counted again):`);
+    for (const [thread, time] of byThread) lines.push(`  ${thread}: ${top(time, 6).join('; ')}`);
+  }
+  return lines;
 }
 
 /** Per renderer process: what its main thread did. */
@@ -128,7 +155,7 @@ function summarize(events: TraceEvent[], cycles: number): string[] {
       ...top(animations).map((l) => `  animation ${l}`),
     );
   }
-  return lines;
+  return [...lines, ...extensionThreads(events, names)];
 }
 
 async function settle(page: Page, withExtension: boolean) {
@@ -148,13 +175,26 @@ async function settle(page: Page, withExtension: boolean) {
   await page.waitForTimeout(1500);
 }
 
-const cycles = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+const cycles = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
 const baseline = process.argv.includes('--baseline');
+/** --hidden: the mouse stays still, the controls and the panel stay hidden (the hidden windows' state). */
+const hidden = process.argv.includes('--hidden');
 const server = await startFixtureServer();
 const ext = baseline ? undefined : await launchWithExtension({ port: server.port });
 const base = baseline ? await launchBaseline(server.port) : undefined;
 try {
   if (ext) await ext.context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  // --warm N: N watch pages opened and closed first, as the bench's latency figures do before its windows.
+  const warm = process.argv.includes('--warm') ? Number(process.argv[process.argv.indexOf('--warm') + 1] ?? 0) : 0;
+  if (ext && warm > 0) {
+    // One page, a new episode each time, as the bench's latency figures play them.
+    const page = await ext.context.newPage();
+    for (let i = 0; i < warm; i++) {
+      await page.goto(`https://www.netflix.com/watch/${90000101 + (i % 8)}`);
+      await (await panelFrame(page)).waitForSelector('.bs-episode', { timeout: 15_000 });
+    }
+    await page.close();
+  }
   const page = ext ? await ext.context.newPage() : await (base as NonNullable<typeof base>).newPage();
   await settle(page, !!ext);
   const cdp = await page.context().newCDPSession(page);
@@ -162,7 +202,7 @@ try {
   // Each cycle: one move wakes the controls (shown 3 s by the imitation), then they go; 5 s a cycle.
   const events = await trace(cdp, async () => {
     for (let i = 0; i < cycles; i++) {
-      await page.mouse.move(200 + i * 37, 200 + (i % 3) * 50);
+      if (!hidden) await page.mouse.move(200 + i * 37, 200 + (i % 3) * 50);
       await page.waitForTimeout(5000);
     }
   });
