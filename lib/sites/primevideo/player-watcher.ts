@@ -26,14 +26,10 @@ export interface WatchMarks {
 const isOpen = (root: Element) => root.isConnected && getComputedStyle(root).display !== 'none';
 
 /** An element added or removed, an attribute changed, or text changed inside a caption line. */
-function movesLayout(record: MutationRecord): boolean {
-  if (record.type === 'attributes') return true;
-  const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
-  if (record.type === 'childList' && ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)))
-    return true;
-  const parent = record.target instanceof Element ? record.target : record.target.parentElement;
-  return !!parent?.closest(CAPTION_TEXT);
-}
+const movesLayout = ({ type, target, addedNodes, removedNodes }: MutationRecord) =>
+  type === 'attributes' ||
+  [...addedNodes, ...removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE) ||
+  !!(target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as Element)).closest?.(CAPTION_TEXT);
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: WatchMarks, debounceMs = 150): PlayerWatcher {
   const ids = new WeakMap<Element, number>();
@@ -51,8 +47,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   let layoutChanged = true;
   let openChanged = true;
   const rootObserver = new MutationObserver((records) => {
-    if (records.some((r) => r.type === 'attributes' && r.target === root)) openChanged = true;
-    if (records.some(movesLayout)) layoutChanged = true;
+    for (const record of records) {
+      openChanged ||= record.type === 'attributes' && record.target === root;
+      layoutChanged ||= movesLayout(record);
+    }
     schedule();
   });
   const changed = () => {
