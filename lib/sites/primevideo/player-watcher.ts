@@ -29,7 +29,7 @@ const isOpen = (root: Element) => root.isConnected && getComputedStyle(root).dis
 const movesLayout = ({ type, target, addedNodes, removedNodes }: MutationRecord) =>
   type === 'attributes' ||
   [...addedNodes, ...removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE) ||
-  !!(target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as Element)).closest?.(CAPTION_TEXT);
+  !!(target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as Element))?.closest(CAPTION_TEXT);
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: WatchMarks, debounceMs = 150): PlayerWatcher {
   const ids = new WeakMap<Element, number>();
