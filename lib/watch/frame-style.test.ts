@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { type Fade, frameStyle, nextFade } from './frame-style';
+import { describe, expect, it, vi } from 'vitest';
+import { FADE_OUT_MS, type Fade, frameFade, frameStyle, nextFade } from './frame-style';
 
 const at = (fade: Fade) => frameStyle({ top: 72, column: false, onLeft: true, width: 300, height: 48, fade });
 const declarations = (css: string) => css.split(';').filter(Boolean);
@@ -32,5 +32,28 @@ describe('the panel frame style', () => {
     expect(nextFade('in', false)).toBe('out');
     expect(nextFade('out', false)).toBe('out');
     expect(nextFade('gone', false)).toBe('gone');
+  });
+});
+
+describe('the frame fade over time', () => {
+  it('is gone FADE_OUT_MS after it began to fade out, unless shown again before', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const gone = vi.fn();
+    const stop = new AbortController();
+    const fadeTo = frameFade(gone, stop.signal);
+    expect(fadeTo(false)).toBe('gone');
+    expect(fadeTo(true)).toBe('in');
+    expect(fadeTo(false)).toBe('out');
+    vi.advanceTimersByTime(FADE_OUT_MS / 2);
+    expect(fadeTo(true)).toBe('in');
+    vi.advanceTimersByTime(FADE_OUT_MS);
+    expect(gone).not.toHaveBeenCalled();
+    expect(fadeTo(false)).toBe('out');
+    expect(fadeTo(false)).toBe('out');
+    vi.advanceTimersByTime(FADE_OUT_MS);
+    expect(gone).toHaveBeenCalledTimes(1);
+    expect(fadeTo(false)).toBe('gone');
+    stop.abort();
+    vi.useRealTimers();
   });
 });

@@ -45,6 +45,30 @@ export function frameStyle({ top, column, onLeft, width, height, fade }: FramePl
 export const nextFade = (now: Fade, shown: boolean): Fade => (shown ? 'in' : now === 'in' ? 'out' : now);
 
 /**
+ * The frame's fade as the panel is asked to show or not: `fadeTo(shown)` says what to write now; FADE_OUT_MS after
+ * a fade-out began, `gone` runs (the caller places the frame again, out of the way).
+ */
+export function frameFade(gone: () => void, signal: AbortSignal): (shown: boolean) => Fade {
+  let fade: Fade = 'gone';
+  let fading: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(fading));
+  return (shown) => {
+    const next = nextFade(fade, shown);
+    if (next !== 'out') {
+      clearTimeout(fading);
+      fading = undefined;
+    } else
+      fading ??= setTimeout(() => {
+        fading = undefined;
+        fade = 'gone';
+        gone();
+      }, FADE_OUT_MS);
+    fade = next;
+    return fade;
+  };
+}
+
+/**
  * Writes a style only when it changed (placing runs on every layout change of the player), or when the element's
  * style is no longer what was written (a page script may touch it).
  */

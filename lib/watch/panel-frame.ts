@@ -22,7 +22,7 @@ import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { followExtension } from './extension-alive';
 import { frameRoom } from './frame-room';
-import { FADE_OUT_MS, type Fade, frameStyle, nextFade, styleWriter } from './frame-style';
+import { frameFade, frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import { focusPlayer, pressPlayerKey } from './player-keys';
@@ -160,15 +160,6 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     narrowing.apply(column() ? queryFirst<HTMLElement>(playerRoot, site.playerView) : null, widthOf(), onLeft());
 
   const shownNow = () => isShown(mode(), state.open, attention.activity);
-  // Made hidden; in sight while fading in or out (frame-style.ts).
-  let fade: Fade = 'gone';
-  let fading: ReturnType<typeof setTimeout> | undefined;
-  const faded = () => {
-    fading = undefined;
-    fade = 'gone';
-    place();
-  };
-  stop.signal.addEventListener('abort', () => clearTimeout(fading));
   const place = () => {
     const { open } = state;
     const shown = shownNow();
@@ -176,12 +167,6 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
     // Shown with a room measured before the player's layout changed: placed once it is measured again.
     if (shown && !room.current()) return;
-    const next = nextFade(fade, shown);
-    if (next !== 'out') {
-      clearTimeout(fading);
-      fading = undefined;
-    } else fading ??= setTimeout(faded, FADE_OUT_MS);
-    fade = next;
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -191,13 +176,14 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         height: column()
           ? window.innerHeight
           : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
-        fade,
+        fade: fadeTo(shown),
       }),
     );
     narrow();
     post();
   };
   const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
+  const fadeTo = frameFade(() => place(), stop.signal); // out of the way once faded (frame-style.ts)
   const relayout = () => {
     room.stale();
     place();
@@ -235,8 +221,7 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       askWatched: state.askWatched,
       layout: {
         left: onLeft(),
-        // The room clear of the site's buttons and subtitles changes with each caption: it sizes the frame, which
-        // the panel fits, and is not sent (a message and a restyle of the panel per caption, issue 31).
+        // Not the room clear of captions and buttons, which sizes the frame the panel fits (issue 31).
         maxHeight: column() ? window.innerHeight : maxPanelHeight(site.controlBand),
         fontSize: fontSize(window.innerWidth, state.settings.textSize),
         column: column(),
