@@ -87,12 +87,15 @@ function draw(frame: FrameView) {
   );
 }
 
-/** Where and how large it sits, on every state: written only when it changed, so an unchanged state restyles nothing. */
+/**
+ * Where it sits and how large its type is, on every state: written only when it changed, so an unchanged state
+ * restyles nothing. Its height is not sent: the content script sizes the frame to the panel and to the room it has
+ * (clear of the site's buttons and subtitles), and the panel fits the frame (frame.css), so a room that changes with
+ * each caption costs no message and no restyle here (issue 31).
+ */
 function place({ open, layout }: PanelState) {
   const className = `bs-root${layout.left ? ' bs-root--left' : ''}${open ? '' : ' bs-root--closed'}${layout.column ? ' bs-root--column' : ''}`;
   if (root.className !== className) root.className = className;
-  const maxHeight = `${Math.max(120, layout.maxHeight)}px`;
-  if (root.style.getPropertyValue('--bs-max-height') !== maxHeight) root.style.setProperty('--bs-max-height', maxHeight);
   // Every size in the panel is in rem: one number, measured from the player, scales it for the sofa.
   const fontSize = `${layout.fontSize}px`;
   if (document.documentElement.style.fontSize !== fontSize) document.documentElement.style.fontSize = fontSize;
@@ -108,14 +111,18 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   return undefined;
 });
 
-// Tell the content script how large the panel is, so the frame covers exactly the panel and nothing more. Only on
-// a change of size: nothing runs while the video plays.
+// Tell the content script how tall the panel would be with room enough, so the frame covers exactly the panel and
+// nothing more: its box, and what its body hides below the fold when the frame is shorter (the panel fits the frame,
+// frame.css). Only on a change of size: nothing runs while the video plays.
 let reported = '';
 const sizeObserver = new ResizeObserver(() => {
-  const box = root.firstElementChild?.getBoundingClientRect();
-  if (!box) return;
+  const panel = root.firstElementChild;
+  if (!panel) return;
+  const box = panel.getBoundingClientRect();
+  const body = panel.querySelector('.bs-panel__body');
+  const hidden = body ? body.scrollHeight - body.clientHeight : 0;
   const width = Math.ceil(box.width);
-  const height = Math.ceil(box.height);
+  const height = Math.ceil(box.height + Math.max(0, hidden));
   if (`${width}x${height}` === reported) return;
   reported = `${width}x${height}`;
   void relay({ action: 'size', width, height }).catch(() => undefined);
@@ -154,15 +161,15 @@ routePlayerKeys(
   },
 );
 
-let observed: Element | null = null;
-// Each render: the size observer follows the panel's element, and a question in it keeps the panel in sight.
+// Each render: the size observer follows the panel's element and what its body holds (content growing under a
+// panel that already fills the frame changes no box but the content's), and a question in it keeps the panel in
+// sight.
 new MutationObserver(() => {
   const child = root.firstElementChild;
-  if (child !== observed) {
-    sizeObserver.disconnect();
-    if (child) sizeObserver.observe(child);
-    observed = child;
-  }
+  const content = child?.querySelector('.bs-panel__body')?.children ?? [];
+  sizeObserver.disconnect();
+  if (child) sizeObserver.observe(child);
+  for (const element of content) sizeObserver.observe(element);
   asking = !!root.querySelector('.bs-where, .bs-ask');
   report();
 }).observe(root, { childList: true, subtree: true });

@@ -36,7 +36,10 @@ export interface PanelState {
 }
 
 export interface PanelLayout {
-  /** The most height the panel may take: the player's, less the room kept for Netflix's buttons and subtitles. */
+  /**
+   * The most height the panel may take: the window's, less the site's control bands. The room left clear of the
+   * site's buttons and subtitles sizes the frame instead, which the panel fits (entrypoints/panel/frame.css).
+   */
   maxHeight: number;
   /** Body text size in CSS pixels: scaled with the player, so it reads from a sofa on a TV-sized screen. */
   fontSize: number;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/site';
-import { frameStyle } from './frame-style';
+import { FADE_OUT_MS } from './frame-style';
 import { mountPanelFrame, type PanelSession } from './panel-frame';
 import type { WatchContext } from './watch-context';
 
@@ -59,19 +59,14 @@ function controls(root: Element, shown: boolean) {
 describe('the panel frame while the panel is hidden', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('writes its style in one go, every declaration important', () => {
+  it('writes its style in one go, every declaration important but the fade', () => {
     const { frame, stop } = mount();
     expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
+    expect(frame.style.getPropertyPriority('visibility')).toBe('important');
     expect(frame.style.getPropertyPriority('top')).toBe('important');
     expect(frame.style.getPropertyValue('right')).toBe('16px');
-    const css = frameStyle({ top: 72, column: false, onLeft: true, width: 300, height: 48, shown: true });
-    expect(
-      css
-        .split(';')
-        .filter(Boolean)
-        .every((d) => d.endsWith('!important')),
-    ).toBe(true);
-    expect(css).toContain('left:16px!important');
+    expect(frame.style.getPropertyValue('opacity')).toBe('0');
+    expect(frame.style.getPropertyPriority('opacity')).toBe('');
     stop.abort();
   });
 
@@ -90,24 +85,92 @@ describe('the panel frame while the panel is hidden', () => {
   });
 
   it('measures when it shows, after the next frame, then writes one style change for showing and one for hiding', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { host, root, frame, styleWrites, measured, stop } = mount();
     styleWrites.takeRecords();
     controls(root, true);
     host.refit();
     // Not at once, while the page's layout may still be dirty from what the site just changed.
     expect(measured).not.toHaveBeenCalled();
-    await nextFrame();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
     expect(measured).toHaveBeenCalled();
     expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('1');
     expect(styleWrites.takeRecords()).toHaveLength(1);
     measured.mockClear();
     controls(root, false);
     host.refit();
+    // Fading out: still in sight, its opacity going to 0 on the compositor.
+    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('0');
+    expect(styleWrites.takeRecords()).toHaveLength(1);
+    // Once faded, out of the way of the pointer and the keyboard, in one more write.
+    vi.advanceTimersByTime(FADE_OUT_MS);
     expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
     expect(styleWrites.takeRecords()).toHaveLength(1);
-    await nextFrame();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
     expect(measured).not.toHaveBeenCalled();
     stop.abort();
+    vi.useRealTimers();
+  });
+
+  it('controls back while it fades out: it fades in again and stays in sight', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { host, root, frame, stop } = mount();
+    controls(root, true);
+    host.refit();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(1);
+    controls(root, false);
+    host.refit();
+    vi.advanceTimersByTime(FADE_OUT_MS / 2);
+    controls(root, true);
+    host.refit();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    vi.advanceTimersByTime(FADE_OUT_MS * 2);
+    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('opacity')).toBe('1');
+    stop.abort();
+    vi.useRealTimers();
+  });
+
+  it('a caption that narrows its room while it shows resizes the frame and sends the frame nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { host, root, frame, sent, measured, stop } = mount({ open: true });
+    const shown = async () => {
+      host.refit();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      vi.advanceTimersByTime(1);
+    };
+    controls(root, true);
+    await shown();
+    // The panel would be 700 px tall with room enough: it gets the room below the top band, less the bottom band.
+    host.resize(300, 700);
+    const room = window.innerHeight - 72 - 128;
+    expect(frame.style.getPropertyValue('height')).toBe(`${room}px`);
+    sent.length = 0;
+    // A caption line reaches into the panel's column: the frame stops above it (8 px clear).
+    root.insertAdjacentHTML('beforeend', '<div class="subtitles"></div>');
+    measured.mockImplementation(function (this: Element) {
+      const box = this.matches('.subtitles')
+        ? { left: 0, right: window.innerWidth, top: 400, bottom: 450 }
+        : { left: 0, right: 0, top: 0, bottom: 0 };
+      return {
+        ...box,
+        x: box.left,
+        y: box.top,
+        width: box.right - box.left,
+        height: box.bottom - box.top,
+        toJSON: () => box,
+      } as DOMRect;
+    });
+    await shown();
+    expect(frame.style.getPropertyValue('height')).toBe(`${400 - 8 - 72}px`);
+    expect(sent).toEqual([]);
+    stop.abort();
+    vi.useRealTimers();
   });
 
   it('measures nothing for controls that came and went before the next frame', async () => {

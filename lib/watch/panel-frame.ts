@@ -22,7 +22,7 @@ import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { followExtension } from './extension-alive';
 import { frameRoom } from './frame-room';
-import { frameStyle, styleWriter } from './frame-style';
+import { frameFade, frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import { focusPlayer, pressPlayerKey } from './player-keys';
@@ -176,13 +176,14 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         height: column()
           ? window.innerHeight
           : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
-        shown,
+        fade: fadeTo(shown),
       }),
     );
     narrow();
     post();
   };
   const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
+  const fadeTo = frameFade(() => place(), stop.signal); // out of the way once faded (frame-style.ts)
   const relayout = () => {
     room.stale();
     place();
@@ -220,7 +221,8 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
       askWatched: state.askWatched,
       layout: {
         left: onLeft(),
-        maxHeight: room.height,
+        // Not the room clear of captions and buttons, which sizes the frame the panel fits (issue 31).
+        maxHeight: column() ? window.innerHeight : maxPanelHeight(site.controlBand),
         fontSize: fontSize(window.innerWidth, state.settings.textSize),
         column: column(),
       },

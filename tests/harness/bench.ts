@@ -7,6 +7,7 @@
  *                                 and as long again without it, the baseline, then profiled once more)
  *   npm run bench -- --quick      shorter windows and fewer runs, for a quick look (about 5 minutes)
  *   npm run bench -- --viewer     only the viewer's figures (panel visible, playback cost, where the time goes)
+ *   npm run bench -- --where      only the profile of where the time goes (one playback window, page and frame)
  */
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -26,7 +27,8 @@ import { findChromium, launchWithExtension } from './browser';
 import { startFixtureServer } from './fixture-server';
 
 const quick = process.argv.includes('--quick');
-const viewerOnly = process.argv.includes('--viewer');
+const whereOnly = process.argv.includes('--where');
+const viewerOnly = whereOnly || process.argv.includes('--viewer');
 const table = createTable();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -54,8 +56,8 @@ try {
     const page = await browser.context.newPage();
     // The recorder is installed in every frame before its own scripts (it acts only in the panel's frame).
     await browser.context.addInitScript({ content: `(${recordEpisodeLines.toString()})()` });
-    await panelAppears(page, ctx);
-    await autoplayChange(page, ctx);
+    if (!whereOnly) await panelAppears(page, ctx);
+    if (!whereOnly) await autoplayChange(page, ctx);
     if (!viewerOnly) await primePanelAppears(page, ctx);
     if (!viewerOnly) await identifyMessages(page, ctx);
     await page.close();
@@ -65,7 +67,7 @@ try {
       await searchTimes(ctx);
       await lookupFigures(ctx, server.providers);
     }
-    await viewerCost(ctx, quick ? 20 : 40);
+    if (!whereOnly) await viewerCost(ctx, quick ? 20 : 40);
     await whereTimeGoes(ctx);
     if (!viewerOnly) {
       await browseCpu(ctx);

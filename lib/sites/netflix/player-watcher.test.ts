@@ -91,6 +91,24 @@ describe('watchPlayer', () => {
     watcher.stop();
   });
 
+  it('does not report the clock ticking inside the control bar, which the panel keeps clear of', async () => {
+    document.body.innerHTML = player('1');
+    const events = { onPlayer: vi.fn(), onPlayerGone: vi.fn(), onChange: vi.fn(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, events, 10);
+    document
+      .querySelector('[data-uia="player"]')
+      ?.insertAdjacentHTML('beforeend', '<div data-uia="controls-standard"><span class="time">27:00</span></div>');
+    await tick();
+    const layouts = events.onLayout.mock.calls.length;
+    const clock = document.querySelector('.time') as Element;
+    for (let i = 0; i < 5; i++) {
+      clock.textContent = `26:5${i}`;
+      await tick();
+    }
+    expect(events.onLayout).toHaveBeenCalledTimes(layouts);
+    watcher.stop();
+  });
+
   it('reports a layout change for a subtitle line whose text changes (it may grow to two lines)', async () => {
     document.body.innerHTML = player('1');
     const subtitles = document.createElement('div');

@@ -14,22 +14,22 @@
  * appears while an earlier look found nothing to read.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
-import { CAPTION_LAYERS, KEEP_CLEAR, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
+import { CAPTION_LAYERS, PLAYER_ROOT, queryFirst, readVideoId, VIDEO, VIDEO_TITLE } from './selectors';
 
 export type { PlayerWatcher, PlayerWatcherEvents };
 
-const KEEP_CLEAR_ANY = [...KEEP_CLEAR, CAPTION_LAYERS].join(',');
-
 /**
- * An element added or removed, or an attribute changed; or text changed inside something the panel keeps clear of
- * (a subtitle line growing to two). Text elsewhere (the clock) moves nothing the panel cares about.
+ * An element added or removed, or an attribute changed; or text changed inside a caption (a subtitle line growing
+ * to two). Text elsewhere moves nothing the panel cares about: the clock ticks every second inside the control bar,
+ * which the panel keeps clear of, but the bar's box does not change with it (issue 31: each tick re-measured the
+ * room while the controls showed).
  */
 function movesLayout(record: MutationRecord): boolean {
   if (record.type !== 'childList') return true;
   const isElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE;
   if ([...record.addedNodes].some(isElement) || [...record.removedNodes].some(isElement)) return true;
   const parent = record.target instanceof Element ? record.target : record.target.parentElement;
-  return !!parent?.closest(KEEP_CLEAR_ANY);
+  return !!parent?.closest(CAPTION_LAYERS);
 }
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounceMs = 150): PlayerWatcher {
@@ -41,8 +41,8 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, debounce
   let timer: ReturnType<typeof setTimeout> | undefined;
   let layoutChanged = false;
   let bodyObserver: MutationObserver | undefined;
-  // Text that ticks outside what the panel keeps clear of (the clock, every second while the controls show) changes
-  // neither the layout nor the video: it is not even looked at (issue 31).
+  // Text that ticks outside the captions (the clock, every second while the controls show) changes neither the
+  // layout nor the video: it is not even looked at (issue 31).
   const rootObserver = new MutationObserver((records) => {
     if (!records.some(movesLayout)) return;
     layoutChanged = true;

@@ -74,4 +74,42 @@ describe('watching Prime Video’s player overlay', () => {
     expect(e.onChange).toHaveBeenCalledTimes(1);
     watcher.stop();
   });
+
+  it('reports a layout change for elements and captions, not for the clock, and reads no style for the clock', async () => {
+    document.body.innerHTML = overlay;
+    document.getElementById('dv-web-player')?.classList.add('dv-player-fullscreen');
+    const container = document.querySelector('.atvwebplayersdk-player-container') as Element;
+    container.insertAdjacentHTML(
+      'beforeend',
+      '<div class="atvwebplayersdk-bottompanel-container"><span class="time">0:01</span></div>',
+    );
+    const e = { ...events(), onLayout: vi.fn() };
+    const watcher = watchPlayer(document, e, { ledger: createAdLedger() }, 10);
+    await tick();
+    expect(e.onLayout).toHaveBeenCalledTimes(1);
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    const clock = container.querySelector('.time') as Element;
+    for (let i = 2; i < 5; i++) {
+      clock.textContent = `0:0${i}`;
+      await tick();
+    }
+    expect(e.onLayout).toHaveBeenCalledTimes(1);
+    expect(styles).not.toHaveBeenCalled();
+    // The controls coming (an element) and a caption's text changing move what the panel keeps clear of.
+    container.insertAdjacentHTML('beforeend', '<div class="atvwebplayersdk-nextupcard-wrapper"></div>');
+    await tick();
+    expect(e.onLayout).toHaveBeenCalledTimes(2);
+    container.insertAdjacentHTML('beforeend', '<span class="atvwebplayersdk-captions-text">Hi</span>');
+    await tick();
+    const caption = container.querySelector('.atvwebplayersdk-captions-text') as Element;
+    (caption.firstChild as Text).data = 'Hi there, on two lines';
+    await tick();
+    expect(e.onLayout).toHaveBeenCalledTimes(4);
+    // Closing the overlay is still seen.
+    document.getElementById('dv-web-player')?.setAttribute('style', 'display: none');
+    await tick();
+    expect(e.onPlayerGone).toHaveBeenCalledTimes(1);
+    styles.mockRestore();
+    watcher.stop();
+  });
 });

@@ -7,11 +7,16 @@
  * and noted in the ad ledger for the "watched" clock.
  * <body>'s own children and the player containers' class are watched; inside the open overlay its subtree, bursts
  * collapse into one check after a debounce, and nothing runs per frame.
+ * As on Netflix (issue 31), a layout change (onLayout: the panel re-measures its room) is reported only when an
+ * element came or went or an attribute changed, or a caption's text changed: not for each tick of the player's
+ * clock (in the control bar, which the panel keeps clear of, but whose box the clock does not change). And whether the overlay is open (its computed display, which
+ * makes the browser restyle a page the site just changed) is read again only when <body>'s children, a
+ * container's class or style or the player's own changed.
  */
 import type { PlayerWatcher, PlayerWatcherEvents } from '../site';
 import type { AdLedger } from './ad-ledger';
 import { activePlayer, adPlaying, readTitle } from './dom-reader';
-import { queryFirst, VIDEO } from './selectors';
+import { CAPTION_TEXT, queryFirst, VIDEO } from './selectors';
 
 export interface WatchMarks {
   stale?: string;
@@ -19,6 +24,12 @@ export interface WatchMarks {
 }
 
 const isOpen = (root: Element) => root.isConnected && getComputedStyle(root).display !== 'none';
+
+/** An element added or removed, an attribute changed, or text changed inside a caption line. */
+const movesLayout = ({ type, target, addedNodes, removedNodes }: MutationRecord) =>
+  type === 'attributes' ||
+  [...addedNodes, ...removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE) ||
+  !!(target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as Element))?.closest(CAPTION_TEXT);
 
 export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: WatchMarks, debounceMs = 150): PlayerWatcher {
   const ids = new WeakMap<Element, number>();
@@ -31,9 +42,23 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   let titleWanted = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let knownLength = Number.NaN;
-  const rootObserver = new MutationObserver(() => schedule());
+  // What changed since the last check: something that may move what the panel keeps clear of; what may open or
+  // close the overlay.
+  let layoutChanged = true;
+  let openChanged = true;
+  const rootObserver = new MutationObserver((records) => {
+    for (const record of records) {
+      openChanged ||= record.type === 'attributes' && record.target === root;
+      layoutChanged ||= movesLayout(record);
+    }
+    schedule();
+  });
+  const changed = () => {
+    openChanged = layoutChanged = true;
+    schedule();
+  };
   // <body>'s own children only (the overlay is one, #2), and each player container's class and style (#5).
-  const containerObserver = new MutationObserver(() => schedule());
+  const containerObserver = new MutationObserver(changed);
   const watchContainers = () => {
     containerObserver.disconnect();
     for (const c of (doc.body ?? doc.documentElement).children)
@@ -42,7 +67,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   };
   const bodyObserver = new MutationObserver(() => {
     watchContainers();
-    schedule();
+    changed();
   });
   const media = new AbortController();
 
@@ -57,7 +82,9 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
   function check() {
     timer = undefined;
     const found = activePlayer(doc);
-    if (root && (found !== root || !isOpen(root))) detach();
+    const reopen = openChanged;
+    openChanged = false;
+    if (root && (found !== root || !root.isConnected || (reopen && !isOpen(root)))) detach();
     if (!root) {
       if (found && isOpen(found)) attach(found);
       return;
@@ -87,7 +114,10 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
       if (!wasEmpty || titleWanted) events.onChange(wasEmpty ? 'title' : 'video');
       titleWanted = false;
     }
-    events.onLayout?.();
+    if (layoutChanged) {
+      layoutChanged = false;
+      events.onLayout?.();
+    }
   }
 
   function schedule() {
@@ -96,6 +126,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
 
   function attach(found: Element) {
     root = found;
+    layoutChanged = true;
     rootObserver.observe(found, {
       childList: true,
       subtree: true,
@@ -109,6 +140,7 @@ export function watchPlayer(doc: Document, events: PlayerWatcherEvents, marks: W
 
   function detach() {
     rootObserver.disconnect();
+    openChanged = layoutChanged = true;
     knownLength = Number.NaN;
     root = null;
     lastKey = '';

@@ -56,6 +56,8 @@ export const AD_TIMER = [
   '.dv-player-fullscreen [class*="ad-timer"]',
 ] as const;
 
+/** The caption lines (#13): text changing in them may move them; text elsewhere (the clock) moves nothing. */
+export const CAPTION_TEXT = '.atvwebplayersdk-captions-text';
 /**
  * What the panel must never cover (#11–#14), one entry per thing, each a list of fallbacks: the skip intro/recap
  * button (the old class family, then the new arm's hashed button by its label), the next-up card, the new arm's

@@ -30,18 +30,26 @@ function extensionProcesses(userDataDir: string): string[] {
   });
 }
 
-/** Milliseconds of CPU every thread of those processes has run, or undefined where the scheduler does not say. */
-export function extensionCpuMs(userDataDir: string): number | undefined {
+/**
+ * Milliseconds of CPU each thread of those processes has run, by the thread's name (the panel frame's
+ * `CrRendererMain`, the background's `ServiceWorker t`, the compositor, raster and I/O threads), or undefined
+ * where the scheduler does not say.
+ */
+export function extensionThreadsMs(userDataDir: string): Record<string, number> | undefined {
   const pids = extensionProcesses(userDataDir);
   if (pids.length === 0) return undefined;
-  let ns = 0;
+  const byThread: Record<string, number> = {};
   for (const pid of pids) {
     let threads: string[] = [];
     try {
       threads = readdirSync(`/proc/${pid}/task`);
     } catch {}
-    // The first field of schedstat: time run on a CPU, in ns.
-    for (const tid of threads) ns += Number(read(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0);
+    for (const tid of threads) {
+      const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim() || 'unnamed';
+      // The first field of schedstat: time run on a CPU, in ns.
+      const ns = Number(read(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0);
+      byThread[name] = (byThread[name] ?? 0) + ns / 1e6;
+    }
   }
-  return ns / 1e6;
+  return byThread;
 }

@@ -15,7 +15,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { panelFrame } from '../panel-frame';
 import { launchBaseline } from './baseline';
 import type { BenchContext } from './context';
-import { extensionCpuMs } from './extension-cpu';
+import { extensionThreadsMs } from './extension-cpu';
 import { seededRandom } from './generated-pack';
 import { type CpuProfile, profileTimes, topWhere } from './profile';
 import { summarize } from './stats';
@@ -72,6 +72,8 @@ interface Window_ {
   frame?: Metrics;
   /** ms of CPU per minute of the extension's process, from the scheduler (undefined where it cannot be read). */
   extensionCpu?: number;
+  /** The same by thread name (the frame's main thread, the background's worker, compositor, raster...). */
+  extensionThreads?: Record<string, number>;
   /** ms of page script with an extension frame on the stack, and innermost in extension code. */
   withCallees: number;
   self: number;
@@ -93,7 +95,7 @@ async function measureWindow(
   seconds: number,
   play: (until: number) => Promise<void>,
   profileFrame = false,
-  extensionCpu: () => number | undefined = () => undefined,
+  extensionCpu: () => Record<string, number> | undefined = () => undefined,
 ): Promise<Window_> {
   const pageStart = await metrics(cdp);
   const frameStart = frame ? await metrics(frame) : undefined;
@@ -109,8 +111,17 @@ async function measureWindow(
   const pageEnd = await metrics(cdp);
   const frameEnd = frame ? await metrics(frame) : undefined;
   const times = profileTimes(profile);
+  const threads =
+    cpuStart && cpuEnd
+      ? Object.fromEntries(
+          Object.entries(cpuEnd)
+            .map(([name, ms]) => [name, ((ms - (cpuStart[name] ?? 0)) / seconds) * 60] as const)
+            .filter(([, ms]) => ms > 0.05),
+        )
+      : undefined;
   return {
-    extensionCpu: cpuStart !== undefined && cpuEnd !== undefined ? ((cpuEnd - cpuStart) / seconds) * 60 : undefined,
+    extensionCpu: threads ? Object.values(threads).reduce((a, b) => a + b, 0) : undefined,
+    extensionThreads: threads,
     page: perMinute(minus(pageEnd, pageStart)),
     frame: frameStart && frameEnd ? perMinute(minus(frameEnd, frameStart)) : undefined,
     withCallees: (times.withCallees / seconds) * 60,
@@ -173,7 +184,7 @@ async function playbackRun(
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const cpu = () => (withExtension ? extensionCpuMs(withExtension) : undefined);
+  const cpu = () => (withExtension ? extensionThreadsMs(withExtension) : undefined);
   run.hidden = await measureWindow(
     cdp,
     frame,
@@ -310,6 +321,16 @@ export async function viewerCost({ browser, table, port, cpuSeconds, cpuRuns }: 
       phase === 'hidden' ? 10 : undefined,
     );
     rate(`${when}: the same in DevTools' ProcessTime, 10 ms ticks (the old figure)`, ticks, undefined);
+    // Which of the process's threads the time went to, per window: the frame (CrRendererMain, Compositor, raster)
+    // or the background (ServiceWorker thread), so that an outlier explains itself.
+    const byThread = ext.map((r) =>
+      Object.entries(r[phase].extensionThreads ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+        .join(', '),
+    );
+    console.log(`  ${when}: extension process CPU by thread, ms/min per window: ${byThread.map((t) => `[${t}]`).join(' ')}`);
   }
   return { ext, base };
 }
