@@ -126,6 +126,15 @@ describe('Panel', () => {
     expect(actions.confirmWatched).toHaveBeenCalledWith(true);
   });
 
+  it('says so when only the page names the episode (trust audit 3, F2)', async () => {
+    const { view, actions } = await readyView();
+    const guessed = view.status === 'ready' ? { ...view, guess: true } : view;
+    const { rerender } = render(<Panel view={guessed} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    expect(screen.getByText(/^A guess: only the page says this is the episode/)).toBeTruthy();
+    rerender(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    expect(screen.queryByText(/^A guess/)).toBeNull();
+  });
+
   it('collapses to a handle with an icon and a name', () => {
     const setOpen = vi.fn();
     render(

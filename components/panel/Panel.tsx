@@ -182,6 +182,7 @@ function Ready({
   const about = context.episodeNotes.length + context.hiddenEpisodeNotes.length > 0 || context.episode.setup;
   return (
     <>
+      {view.guess && <p class="bs-guess">{t('panel.guess')}</p>}
       {whereOpen && (
         <WhereAreYou
           showId={context.show.id}

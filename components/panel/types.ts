@@ -11,6 +11,8 @@ export type PanelView =
       videoId?: string;
       /** Set when this episode is more than one past the furthest watched: count it only if the viewer says so. */
       askWatched?: { furthestEpisodeId?: string };
+      /** Only the page says this is the episode (the background has not confirmed it): the panel says so. */
+      guess?: boolean;
     }
   /** Not identified: shown as the content script sent it. */
   | Extract<PanelIdentity, { status: 'unknown' }>

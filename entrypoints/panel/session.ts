@@ -45,7 +45,9 @@ export function viewOf(state: PanelState, loaded: Loaded | undefined, previous: 
       if (!loaded || loaded.key !== keyOf(identity)) return previous.status === 'ready' ? previous : { status: 'detecting' };
       if ('error' in loaded) return { status: 'error', reason: loaded.error };
       if (!loaded.context) return { status: 'error', reason: 'missing' };
-      return { status: 'ready', context: loaded.context, videoId: identity.videoId, askWatched: state.askWatched };
+      // Confirmed only on the background's word (it sets `confirmed` as it hands the state over): else a guess.
+      const guess = identity.confirmed !== true;
+      return { status: 'ready', context: loaded.context, videoId: identity.videoId, askWatched: state.askWatched, guess };
     }
   }
 }
@@ -53,7 +55,12 @@ export function viewOf(state: PanelState, loaded: Loaded | undefined, previous: 
 /** Whether two views show the same (a state that only moves the panel keeps the one drawn). */
 function sameView(a: PanelView, b: PanelView): boolean {
   if (a.status === 'ready' && b.status === 'ready')
-    return a.context === b.context && a.videoId === b.videoId && JSON.stringify(a.askWatched) === JSON.stringify(b.askWatched);
+    return (
+      a.context === b.context &&
+      a.videoId === b.videoId &&
+      a.guess === b.guess &&
+      JSON.stringify(a.askWatched) === JSON.stringify(b.askWatched)
+    );
   return a.status !== 'ready' && b.status !== 'ready' && JSON.stringify(a) === JSON.stringify(b);
 }
 

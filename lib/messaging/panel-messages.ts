@@ -15,7 +15,17 @@ import type { EpisodeContext } from '../views/context';
 /** What the content script identified, as ids (the frame fetches what it shows for them). */
 export type PanelIdentity =
   | { status: 'detecting' }
-  | { status: 'resolved'; showId: string; episodeId: string; videoId?: string }
+  | {
+      status: 'resolved';
+      showId: string;
+      episodeId: string;
+      videoId?: string;
+      /**
+       * Set by the background as it hands the state to the frame, from its own decision for the tab (never the
+       * content script's word): false for a guess, which the panel says is one.
+       */
+      confirmed?: boolean;
+    }
   | {
       status: 'unknown';
       title?: string;

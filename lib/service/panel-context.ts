@@ -32,6 +32,18 @@ export function contextAttacher(core: Core) {
   return {
     /** The frame of `tabId` loaded anew (it claimed its token): it has no context yet. */
     forget: (tabId: number) => void given.delete(tabId),
+    /**
+     * The state as the frame may take it: whether its episode is confirmed is the background's word (this tab's
+     * own identification, watch-page.ts), never the content script's, which the page could speak through. So the
+     * frame paints a guess as a guess (trust audit 3, F2).
+     */
+    async vouch(tabId: number, state: unknown): Promise<unknown> {
+      const identity = (state as { identity?: { status?: unknown; showId?: unknown; episodeId?: unknown } } | null)?.identity;
+      if (identity?.status !== 'resolved') return state;
+      const known = await core.identities.get(tabId);
+      const confirmed = !!known?.confirmed && known.showId === identity.showId && known.episodeId === identity.episodeId;
+      return { ...(state as object), identity: { ...identity, confirmed } };
+    },
     /** The context for `state`'s ids, unless that frame already has it. Never throws: the frame asks itself then. */
     async attach(tabId: number, state: unknown): Promise<AttachedContext | undefined> {
       const identity = (state as { identity?: { status?: unknown; showId?: unknown; episodeId?: unknown } } | null)?.identity;

@@ -85,6 +85,32 @@ describe('the state the background relays to the panel frame', () => {
   });
 });
 
+describe('whether the episode the frame shows is confirmed (trust audit 3, F2)', () => {
+  it('is the background’s own word, whatever the content script wrote', async () => {
+    const service = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 3 })) });
+    const delivered: PanelStateMessage[] = [];
+    service.deps.toTabFrame = async (_tab, _frame, message) => void delivered.push(message as PanelStateMessage);
+    service.deps.relayToTab = async () => state({ ...resolved('s1e4'), confirmed: true });
+    const { svc } = service;
+    const relay = (next: PanelState) =>
+      svc.relayToPanel({ backstoryPanel: 1, token, state: next }, { tabId: TAB, site: 'netflix' });
+    await relay(state({ status: 'detecting' }));
+    // The frame claims while the page side says S1E4 is confirmed: nothing confirmed it.
+    const claimed = await svc.claimPanelFrame({ token }, { tabId: TAB, frameId: FRAME });
+    expect(claimed && (claimed.state as PanelState).identity).toMatchObject({ episodeId: 's1e4', confirmed: false });
+    // Netflix's metadata names S1E3 for the video: confirmed, even where the page side says it is not.
+    await svc.identifyEpisode(
+      { videoId: '90000103', signals: [], ask: { videoId: '90000103' } },
+      { tabId: TAB, site: 'netflix' },
+    );
+    await relay(state({ ...resolved('s1e3'), confirmed: false }));
+    expect(delivered.at(-1)?.state.identity).toMatchObject({ episodeId: 's1e3', confirmed: true });
+    // Another episode than the one confirmed in this tab is a guess, whatever the page side says.
+    await relay(state({ ...resolved('s3e8'), confirmed: true }));
+    expect(delivered.at(-1)?.state.identity).toMatchObject({ episodeId: 's3e8', confirmed: false });
+  });
+});
+
 describe('the diagnostics the panel frame asks its page for', () => {
   it('carry the version, the path, the result and what Netflix’s server said to the background’s own request', async () => {
     const { svc, deps } = testService({}, { askServer: serverSaying(() => ({ titleId: '81059939', season: 1, episode: 2 })) });

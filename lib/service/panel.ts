@@ -115,7 +115,7 @@ export function panelMethods(core: Core, contexts: ReturnType<typeof contextAtta
       const hello = deps.relayToTab?.(tabId, { backstoryPanelAction: { action: 'hello' } });
       // The database opens (for the context) while the content script answers: the frame waits on this.
       const [answered] = await Promise.all([hello?.catch(() => null), ready().catch(() => undefined)]);
-      const state = answered ?? null;
+      const state = await contexts.vouch(tabId, answered ?? null);
       // A frame that claims has just loaded: whatever an earlier page of it was given, it has nothing now.
       contexts.forget(tabId);
       const context = await contexts.attach(tabId, state);

@@ -131,8 +131,9 @@ export function watchPageMethods({ ready, deps, identities, lastResults }: Core,
       // Only to the frame that gave the token back: a copy of panel.html the page made in this tab hears nothing.
       // With the episode's context the first time it names an episode, so the frame need not ask for it.
       else if (binding.frameId !== undefined) {
-        const context = await contexts.attach(tabId, message.state);
-        await deps.toTabFrame?.(tabId, binding.frameId, context ? { ...message, context } : message);
+        const [context, state] = await Promise.all([contexts.attach(tabId, message.state), contexts.vouch(tabId, message.state)]);
+        const vouched = { ...message, state } as typeof message;
+        await deps.toTabFrame?.(tabId, binding.frameId, context ? { ...vouched, context } : vouched);
       }
     },
   };

@@ -44,11 +44,14 @@ describe('hardening', () => {
   it('is not fooled by a well-formed forged page reply, and never remembers a lone claim (review B1)', async () => {
     const page = await env.newPage();
     // Netflix's metadata and the title on screen agree on S1E1: the forged S3E8 loses, and S1E1 is learned.
+    const guessSaid = () => panel(page).locator('.bs-guess').count();
     await watch(page, 1, 1, '?forge=s3e8');
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E1 Meet');
-    // With nothing to outvote it the claim is shown, marked by nothing but its own word, and not remembered:
+    expect(await guessSaid()).toBe(0);
+    // With nothing to outvote it the claim is shown, said to be a guess (trust audit 3, F2), and not remembered:
     await watch(page, 1, 2, '?forge=s3e8&metadata=0&controls=hidden');
     await expect.poll(() => panelEpisode(page)).toBe('S3 · E8 Apart');
+    await expect.poll(guessSaid).toBe(1);
     await watch(page, 1, 2);
     await expect.poll(() => panelEpisode(page)).toBe('S1 · E2 Crush');
     const progress = await send(await extensionPage('options.html'), {
