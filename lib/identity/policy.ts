@@ -75,6 +75,11 @@ export interface Observed {
   videoId?: string;
   signals: ObservedSignal[];
   ask?: ServerAsk;
+  /**
+   * The page world's catalog entries, for a site that pairs them with the screen in the background (the registry's
+   * pairCatalog): the background picks one, and makes it the video id and a page-world signal before deciding.
+   */
+  catalog?: unknown[];
 }
 
 export const signal = (kind: SignalKind, value: SignalValue): Signal => ({ kind, writer: WRITER[kind], value });

@@ -31,6 +31,38 @@ export const SignalValue = v.strictObject({
   parts: v.optional(v.pipe(v.array(ShortText), v.maxLength(6))),
 });
 
+/** Most catalog entries an observation carries: as many as the content script keeps (catalog-bridge.ts). */
+export const MAX_CATALOG_ENTRIES = 6;
+/** Most characters of one catalog entry, as JSON: a page-written title fits (PageText's 500) several times over. */
+const MAX_ENTRY_CHARS = 2_000;
+
+/** A value's length as JSON; endless for one JSON cannot write (a cycle, a BigInt: structured clone carries both). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? Infinity;
+  } catch {
+    return Infinity;
+  }
+}
+
+/**
+ * A page world's catalog entry, as the content script forwards it: the GTI in any site's shape and its kind checked,
+ * its texts and numbers the page's, bounded in size only. They are checked once the background has paired the entry
+ * with the screen (the registry's pairCatalog): a page-world signal with any of them out of shape is not heard.
+ */
+const CatalogEntry = v.pipe(
+  v.strictObject({
+    gti: VideoId,
+    type: v.picklist(['episode', 'movie', 'other']),
+    title: v.optional(v.unknown()),
+    seriesTitle: v.optional(v.unknown()),
+    season: v.optional(v.unknown()),
+    episode: v.optional(v.unknown()),
+    at: v.pipe(v.number(), v.finite()),
+  }),
+  v.check((e) => jsonLength(e) <= MAX_ENTRY_CHARS, 'a catalog entry is at most 2,000 characters'),
+);
+
 export const inputs = {
   /**
    * One identification: the video the page shows and what each signal read. No signal says who wrote it: the
@@ -48,6 +80,8 @@ export const inputs = {
       ),
       v.maxLength(4),
     ),
+    /** An entry out of shape or too long is left out (undefined), and the rest of the message stands. */
+    catalog: v.optional(v.pipe(v.array(v.fallback(v.optional(CatalogEntry), undefined)), v.maxLength(MAX_CATALOG_ENTRIES))),
     /**
      * What to ask the site's server about: the id the page shows (the page world's when the page shows none), and
      * the metadata route the page named. An id out of shape asks nothing; a route out of shape is left out.

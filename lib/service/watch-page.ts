@@ -34,8 +34,9 @@ export function watchPageMethods({ ready, deps, identities, lastResults }: Core,
      * only an episode the background itself confirmed there can be recorded as watched.
      */
     async identifyEpisode(data: unknown, from: From = {}): Promise<Identification> {
-      const observed = parseInput(inputs.observation, data, 'identifyEpisode');
-      const site = siteOf(from, [observed.videoId]);
+      const message = parseInput(inputs.observation, data, 'identifyEpisode');
+      const site = siteOf(from, [message.videoId]);
+      const observed = withPairedCatalog(site, message);
       // The site's server, asked by the background itself in this same call (lib/sites/server-ask.ts), about an id
       // of the site's shape only.
       const ask = observed.ask && ofSite(site, [observed.ask.videoId]) ? observed.ask : undefined;
@@ -216,6 +217,25 @@ async function noteUnpackedTitle(
     merged.episodeTitle ??= value.episodeTitle;
   }
   await store.set(tabId, definedOnly(merged) as TabTitle);
+}
+
+/**
+ * A site that pairs its page world's catalog with the screen here (the registry's pairCatalog; Prime Video): the
+ * entry playing becomes the observation's video id and a page-world signal about that same id, its fields checked
+ * once (a value out of shape is not heard). Entries with ids of another site's shape are not considered.
+ */
+function withPairedCatalog(site: SiteId, observed: v.InferOutput<typeof inputs.observation>) {
+  const { catalog, ...rest } = observed;
+  const entries = catalog?.filter((e) => e !== undefined).filter((e) => ofSite(site, [e.gti])) ?? [];
+  const parts = rest.signals.find((s) => s.kind === 'title-text')?.value?.parts;
+  const paired = SITES[site].pairCatalog?.(entries, parts);
+  if (!paired) return rest;
+  const value = v.safeParse(SignalValue, paired.value);
+  return {
+    ...rest,
+    videoId: rest.videoId ?? paired.videoId,
+    signals: [{ kind: 'page-world' as const, value: value.success ? value.output : undefined }, ...rest.signals],
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

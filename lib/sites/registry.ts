@@ -5,12 +5,16 @@
  * touches that folder, this list, the site's id shape in lib/ids/ids.ts and that entry, among others: every file is
  * listed in CONTRIBUTING.md, "Add a site".
  */
+
+import type { SignalValue } from '../identity/policy';
 import { SITE_VIDEO_IDS, type SiteId } from '../ids/ids';
 import type { SiteLookup } from '../lookup/site-lookup';
 import { netflixLookup } from './netflix/lookup';
 import { isWatchUrl as isNetflixWatchUrl } from './netflix/selectors';
 import { type ParsedTitle, parseTitleParts } from './netflix/title-parser';
+import type { CatalogEntry } from './primevideo/catalog-bridge';
 import { primevideoLookup } from './primevideo/lookup';
+import { pairCatalog } from './primevideo/pair';
 import { isWatchUrl as isPrimeWatchUrl } from './primevideo/selectors';
 import { parsePrimeTitle } from './primevideo/title';
 
@@ -50,6 +54,15 @@ export interface SiteInfo {
    * script injected into the site's pages carries no parser.
    */
   readTitle(parts: readonly string[]): ParsedTitle;
+  /**
+   * Pairs the page world's catalog entries (an observation's `catalog`) with the title text's parts, in the
+   * background: the entry that is playing, as the video id and a page-world signal, its fields still unchecked.
+   * Absent: the site sends no catalog, and one sent is ignored.
+   */
+  pairCatalog?(
+    entries: readonly CatalogEntry[],
+    parts: readonly string[] | undefined,
+  ): { videoId: string; value: SignalValue } | undefined;
 }
 
 /** Every site lib/ids/ids.ts names (SiteId), and no other. */
@@ -76,6 +89,7 @@ export const SITES: Record<SiteId, SiteInfo> = {
     videoId: SITE_VIDEO_IDS.primevideo,
     lookup: primevideoLookup,
     readTitle: parsePrimeTitle,
+    pairCatalog,
   },
 };
 

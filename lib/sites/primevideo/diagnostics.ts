@@ -1,12 +1,15 @@
 /**
  * "Copy diagnostics" on Prime Video: what each identification signal returned, as data, and its formatter (run in
  * the panel's frame, so no words travel in the injected script). Only what Backstory read about the video: the
- * page path (no query: it carries tracking refs), selector matches, the catalog entry it paired, the parsed title.
+ * page path (no query: it carries tracking refs), selector matches, the catalog entry paired, the parsed title (both
+ * computed here as the background computes them, pair.ts and title.ts, so the injected script carries neither).
  * No account data.
  */
 import { line, type ReportHeader, resultLine, selectorsLine } from '../report-lines';
 import type { IdentifyTrace } from './identify';
+import { pickEntry } from './pair';
 import { SELECTOR_LISTS, SELECTOR_TABLE } from './selectors';
+import { parsePrimeTitle } from './title';
 
 /** The version, path and result are the background's to add (lib/service/panel.ts). */
 export interface DiagnosticsData extends ReportHeader {
@@ -25,14 +28,16 @@ export function collectDiagnostics(doc: Document, trace: IdentifyTrace): Diagnos
 }
 
 export function formatDiagnostics({ version, path, result, trace, selectors }: DiagnosticsData): string {
-  const { entry, title } = trace;
+  const parts = trace.title?.parts;
+  const entry = trace.entries && pickEntry(trace.entries, parts);
+  const title = parts && parsePrimeTitle(parts);
   return [
     `Backstory ${version ?? '?'} diagnostics (Prime Video)`,
     resultLine(result),
     line('Page path', path),
     line('Ad playing', trace.ad === undefined ? undefined : trace.ad ? 'yes' : 'no'),
     selectorsLine(Object.keys(SELECTOR_TABLE), selectors),
-    line('Catalog entries seen', trace.entries),
+    line('Catalog entries seen', trace.entries?.length),
     line(
       'Catalog said',
       entry &&
@@ -41,7 +46,7 @@ export function formatDiagnostics({ version, path, result, trace, selectors }: D
     line(
       'Player title',
       title &&
-        `show “${title.showTitle ?? ''}”, S${title.line.season ?? '?'} E${title.line.episode ?? '?'}, title “${title.line.episodeTitle ?? ''}”`,
+        `show “${title.showTitle ?? ''}”, S${title.season ?? '?'} E${title.episode ?? '?'}, title “${title.episodeTitle ?? ''}”`,
     ),
   ].join('\n');
 }

@@ -2,12 +2,10 @@
  * Reads what Prime Video's player shows, scoped to the active player overlay (#6: other `dv-web-player-N`
  * containers may hold stale copies): the title, the episode line, and whether an ad plays.
  */
-import { cleanText, type EpisodeLine, parseEpisodeLine } from './episode-line';
+import { cleanText } from '../netflix/title-parser';
 import { AD_TIMER, EPISODE_LINE, NOT_TITLE, PLAYER_ROOT, queryFirst, TITLE } from './selectors';
 
 export interface DomTitle {
-  showTitle?: string;
-  line: EpisodeLine;
   /** The raw text both came from, to tell a stale title from a new one. */
   text: string;
   /** The show's title and the episode line, as read: what the background parses (title.ts). */
@@ -45,8 +43,6 @@ export function readTitle(doc: Document): DomTitle | undefined {
   const lineText = lineEl ? cleanText([...lineEl.childNodes].map((n) => n.textContent ?? '').join(' ')) : '';
   if (!showTitle && !lineText) return undefined;
   return {
-    showTitle: showTitle || undefined,
-    line: lineText ? parseEpisodeLine(lineText) : {},
     text: `${showTitle ?? ''}|${lineText}`,
     parts: [showTitle ?? '', lineText],
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testService } from '../../../tests/support/test-service';
 import type { CatalogEntry } from './catalog-bridge';
 import type { DomTitle } from './dom-reader';
-import { observe, type PrimeReader, pickEntry } from './identify';
+import { observe, type PrimeReader } from './identify';
 
 const GTI1 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000101';
 const GTI2 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000102';
@@ -16,8 +16,6 @@ const entry = (gti: string, episode: number, title: string, at: number): Catalog
   at,
 });
 const dom = (episode: number, title: string): DomTitle => ({
-  showTitle: 'Heartstopper',
-  line: { season: 1, episode, episodeTitle: title },
   text: `Heartstopper|S1 E${episode} ${title}`,
   parts: ['Heartstopper', `S1 E${episode} ${title}`],
 });
@@ -30,17 +28,22 @@ const reader = (over: Partial<PrimeReader> = {}): PrimeReader => ({
 });
 
 describe('observing Prime Video', () => {
-  it('sends the catalog entry (its GTI as the video id) and the title’s two parts as page signals', async () => {
-    expect(await observe(reader())).toEqual({
-      videoId: GTI1,
-      signals: [
-        {
-          kind: 'page-world',
-          value: { videoId: GTI1, showTitle: 'Heartstopper', season: 1, episode: 1, episodeTitle: 'Meet' },
-        },
-        { kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E1 Meet'] } },
-      ],
+  it('sends the catalog entries as the hook gave them and the title’s two parts, pairing nothing itself', async () => {
+    const entries = [entry(GTI1, 1, 'Meet', 1), entry(GTI2, 2, 'Crush', 2)];
+    expect(await observe(reader({ catalog: async () => entries }))).toEqual({
+      signals: [{ kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E1 Meet'] } }],
+      catalog: entries,
     });
+  });
+
+  it('is paired in the background: the GTI of the entry the screen shows is the video id and the signal’s', async () => {
+    const { svc } = testService();
+    const tab = { tabId: 1, site: 'primevideo' as const };
+    // After autoplay a newer catalog of another episode may have arrived: the screen's episode decides.
+    const observed = await observe(reader({ catalog: async () => [entry(GTI1, 1, 'Meet', 1), entry(GTI2, 2, 'Crush', 2)] }));
+    expect(await svc.identifyEpisode(observed, tab)).toMatchObject({ videoId: GTI1 });
+    const next = await observe(reader({ title: () => dom(2, 'Crush'), catalog: async () => observed.catalog as CatalogEntry[] }));
+    expect(await svc.identifyEpisode(next, tab)).toMatchObject({ videoId: GTI2 });
   });
 
   it('says something else plays while an ad does, and reads nothing then', async () => {
@@ -63,20 +66,9 @@ describe('observing Prime Video', () => {
     expect(observed.signals).toEqual([{ kind: 'page-world', value: { type: 'supplemental' } }]);
   });
 
-  it('pairs the entry that says what the screen says, not the newest, and the newest when none does', () => {
-    const entries = [entry(GTI1, 1, 'Meet', 1), entry(GTI2, 2, 'Crush', 2)];
-    expect(pickEntry(entries, dom(1, 'Meet'))?.gti).toBe(GTI1);
-    expect(pickEntry(entries, dom(3, 'Kiss'))?.gti).toBe(GTI2);
-    expect(pickEntry(entries, undefined)?.gti).toBe(GTI2);
-    expect(pickEntry([], dom(1, 'Meet'))).toBeUndefined();
-  });
-
   it('still sends the title when the page world does not answer', async () => {
     const observed = await observe(reader({ catalog: async () => undefined }));
-    expect(observed).toEqual({
-      videoId: undefined,
-      signals: [{ kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E1 Meet'] } }],
-    });
+    expect(observed).toEqual({ signals: [{ kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E1 Meet'] } }] });
   });
 });
 
@@ -88,8 +80,38 @@ describe('a catalog entry out of shape, through the background', () => {
       const observed = await observe(reader({ catalog: async () => [{ ...entry(GTI1, 1, 'Meet', 1), ...bad }] }));
       // The message stands, the title on screen heard; the entry alone says nothing.
       expect(await svc.identifyEpisode(observed, tab)).toMatchObject({ videoId: GTI1 });
-      const alone = await svc.identifyEpisode({ ...observed, signals: observed.signals.slice(0, 1) }, tab);
+      const alone = await svc.identifyEpisode({ ...observed, signals: [] }, tab);
       expect(alone).toMatchObject({ status: 'unknown', reason: 'no-signal' });
     }
+  });
+});
+
+describe('the catalog an observation carries, in the background (lib/service/inputs.ts)', () => {
+  const tab = { tabId: 1, site: 'primevideo' as const };
+  const title = { kind: 'title-text', value: { parts: ['Heartstopper', 'S1 E2 Crush'] } };
+
+  it('is refused past six entries', async () => {
+    const { svc } = testService();
+    const catalog = Array.from({ length: 7 }, (_, i) => entry(GTI1, 1, 'Meet', i));
+    await expect(svc.identifyEpisode({ signals: [title], catalog }, tab)).rejects.toThrow(/Invalid identifyEpisode/);
+  });
+
+  it('leaves out an entry too long, of another shape or naming another site’s id; the rest stands', async () => {
+    const { svc } = testService();
+    const good = entry(GTI1, 1, 'Meet', 1);
+    for (const bad of [
+      { ...entry(GTI2, 2, 'Crush', 2), extra: { nested: 'x'.repeat(3000) } },
+      { ...entry(GTI2, 2, 'x'.repeat(2500), 2) },
+      { ...entry(GTI2, 2, 'Crush', 2), type: 'EPISODE' },
+      { ...entry('80057281', 2, 'Crush', 2) },
+    ])
+      expect(await svc.identifyEpisode({ signals: [title], catalog: [good, bad] }, tab)).toMatchObject({ videoId: GTI1 });
+  });
+
+  it('is not heard about another video than the one the message names', async () => {
+    const { svc } = testService();
+    const other = await svc.identifyEpisode({ videoId: GTI2, signals: [], catalog: [entry(GTI1, 1, 'Meet', 1)] }, tab);
+    // The paired entry's signal is about GTI1: stale, so the background waits for the page to agree with itself.
+    expect(other).toEqual({ status: 'waiting', videoId: GTI2 });
   });
 });
