@@ -78,8 +78,9 @@ describe('a catalog entry out of shape, through the background', () => {
     const tab = { tabId: 1, site: 'primevideo' as const };
     for (const bad of [{ season: -1 }, { episode: 'two' }, { title: 'x'.repeat(900) }, { seriesTitle: { toString: 'x' } }]) {
       const observed = await observe(reader({ catalog: async () => [{ ...entry(GTI1, 1, 'Meet', 1), ...bad }] }));
-      // The message stands, the title on screen heard; the entry alone says nothing.
-      expect(await svc.identifyEpisode(observed, tab)).toMatchObject({ videoId: GTI1 });
+      // The message stands, the title on screen heard (an entry whose numbers are out of shape does not agree with
+      // it, so it gives no video id either); the entry alone says nothing.
+      expect(await svc.identifyEpisode(observed, tab)).toMatchObject({ status: 'resolved', episodeId: 's1e1', confirmed: false });
       const alone = await svc.identifyEpisode({ ...observed, signals: [] }, tab);
       expect(alone).toMatchObject({ status: 'unknown', reason: 'no-signal' });
     }
@@ -98,7 +99,7 @@ describe('the catalog an observation carries, in the background (lib/service/inp
 
   it('leaves out an entry too long, of another shape or naming another site’s id; the rest stands', async () => {
     const { svc } = testService();
-    const good = entry(GTI1, 1, 'Meet', 1);
+    const good = entry(GTI1, 2, 'Crush', 1);
     for (const bad of [
       { ...entry(GTI2, 2, 'Crush', 2), extra: { nested: 'x'.repeat(3000) } },
       { ...entry(GTI2, 2, 'x'.repeat(2500), 2) },

@@ -3,7 +3,7 @@
  * saw (catalog-bridge.ts, up to 6) with the title's two parts, and the background pairs them here, so the injected
  * script carries neither the episode-line parser nor the title normaliser. The entry that agrees with the screen's
  * show, season and episode is the one playing (NCO pairs them the same way; after autoplay a newer catalog of
- * another episode may have arrived), else the newest. Its GTI becomes both the observation's video id and the
+ * another episode may have arrived), else the newest, but only while the screen names no episode. Its GTI becomes both the observation's video id and the
  * page-world signal's, so the identity policy hears the signal as about the video observed (lib/identity/policy.ts).
  */
 import type { SignalValue } from '../../identity/policy';
@@ -14,7 +14,10 @@ import { parsePrimeTitle } from './title';
 /** A text of the page's catalog entry, unchecked until the page-world signal is (lib/service/inputs.ts). */
 const textOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 500) : '');
 
-/** The catalog entry that says what the screen says, else the newest; `parts` as the content script read them. */
+/**
+ * The catalog entry that says what the screen says; else the newest, unless the screen names an episode; `parts` as
+ * the content script read them.
+ */
 export function pickEntry(entries: readonly CatalogEntry[], parts: readonly string[] | undefined): CatalogEntry | undefined {
   const newest = [...entries].sort((a, b) => b.at - a.at);
   if (!parts) return newest[0];
@@ -25,7 +28,10 @@ export function pickEntry(entries: readonly CatalogEntry[], parts: readonly stri
       normalizeTitle(textOf(e.type === 'episode' ? e.seriesTitle : e.title)) === show &&
       (e.type !== 'episode' || (e.season === title.season && e.episode === title.episode)),
   );
-  return agrees ?? newest[0];
+  if (agrees) return agrees;
+  // The screen names an episode no entry is (the hook missed its catalog): another episode's GTI would become the
+  // key of whatever the viewer corrects here (Prime audit 1, F2), so the screen's guess stands without one.
+  return title.season !== undefined && title.episode !== undefined ? undefined : newest[0];
 }
 
 /**
