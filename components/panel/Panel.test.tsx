@@ -100,6 +100,21 @@ describe('Panel', () => {
     await waitFor(() => expect(actions.correct).toHaveBeenCalledWith('heartstopper', 's1e2'));
   });
 
+  it('closes the episode picker when another video plays, so an answer never lands on it (Prime audit 1, F1)', async () => {
+    const { view, actions } = await readyView();
+    const { rerender } = render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Not this episode?' }));
+    await screen.findByLabelText('Which episode is playing?');
+    // The same video, drawn again (a layout change): the picker stays.
+    rerender(<Panel view={{ ...view }} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    expect(screen.queryByLabelText('Which episode is playing?')).not.toBeNull();
+    // Autoplay, or the page, moved to another video: the question was about the one before.
+    const next = view.status === 'ready' ? { ...view, videoId: '90000102' } : view;
+    rerender(<Panel view={next} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);
+    await waitFor(() => expect(screen.queryByLabelText('Which episode is playing?')).toBeNull());
+    expect(actions.correct).not.toHaveBeenCalled();
+  });
+
   it('sets both spoiler axes from the panel', async () => {
     const { view, actions } = await readyView();
     render(<Panel view={view} open settings={DEFAULT_SETTINGS} shortcut="" actions={actions} />);

@@ -36,6 +36,10 @@ const ERRORS = {
  */
 export function Panel({ view, open, settings, shortcut, actions }: PanelProps) {
   const [picking, setPicking] = useState(false);
+  // "Not this episode?" is about the video on screen when it was asked: another video (autoplay, or the page
+  // changing it) closes the picker, so the answer is never kept under the next video's id (Prime audit 1, F1).
+  const videoId = view.status === 'ready' || view.status === 'unknown' ? view.videoId : undefined;
+  useEffect(() => setPicking(false), [videoId]);
   // Keyboard users keep their place: closing by the button focuses the handle, opening by the handle the button.
   const [moveFocus, setMoveFocus] = useState(false);
   const toggle = (next: boolean) => {
