@@ -27,6 +27,7 @@ export default defineBackground(() => {
   const unpackedTitles = sessionTabStore<TabTitle>('unpackedTitle');
   // What the background last identified in each tab: kept in storage.session, as the worker stops while a video plays.
   const identities = sessionTabStore<TabIdentity>('identity');
+  const shownVideos = sessionTabStore<string>('shownVideo');
   const panelFrames = sessionTabStore<PanelFrameBinding>('panelFrame');
   // Netflix's metadata, asked by the background for the video a tab shows (never by the page's own origin).
   const askServer = createServerAsker();
@@ -39,6 +40,7 @@ export default defineBackground(() => {
     saveSettings,
     nowWatching,
     identities,
+    shownVideos,
     unpackedTitles,
     panelFrames,
     askServer,
@@ -92,6 +94,7 @@ export default defineBackground(() => {
     void nowWatching.set(tabId, undefined);
     void unpackedTitles.set(tabId, undefined);
     void identities.set(tabId, undefined);
+    void shownVideos.set(tabId, undefined);
     void panelFrames.set(tabId, undefined);
     askServer.forget(tabId);
   });

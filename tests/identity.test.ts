@@ -226,6 +226,26 @@ describe('the identity policy in the background (security review 2)', () => {
     stop();
   });
 
+  it('keeps a correction only for the video the tab last showed, never another id (trust audit 3 F5, Prime audit 1 F1)', async () => {
+    const { svc } = testService();
+    const stop = serve(svc);
+    await identifyWith({ ...attacker('90000105', 1, 5), titleParts: () => undefined });
+    await bindPanelFrame();
+    // An id the tab is not showing (the page swapped it, or autoplay moved on, since the viewer was asked): refused.
+    const elsewhere = { videoId: '90000107', showId: 'heartstopper', episodeId: 's1e6' };
+    expect(await deliver('correctEpisode', elsewhere, panelFrame())).toEqual({
+      ok: false,
+      error: 'Refused correctEpisode: that video is not the one this tab shows',
+    });
+    expect(await identifyWith({ ...attacker('90000107', 1, 7), titleParts: () => undefined })).toMatchObject({
+      episodeId: 's1e7',
+      via: 'metadata',
+    });
+    // The video it shows now: kept.
+    expect(await deliver('correctEpisode', elsewhere, panelFrame())).toMatchObject({ ok: true });
+    stop();
+  });
+
   it('counts an episode the server confirmed in this tab, once it has played there a while, one past the furthest', async () => {
     const { svc } = testService();
     const stop = serve(svc);

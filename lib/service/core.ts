@@ -51,6 +51,11 @@ export interface ServiceDeps {
    * survives the worker being stopped).
    */
   identities?: TabStore<TabIdentity>;
+  /**
+   * Per tab, the video id the background's last identification there named: a correction is kept only for it
+   * (never for an id the page swapped in, or the next video autoplay brought, since the viewer was asked).
+   */
+  shownVideos?: TabStore<string>;
   /** Per tab, the title without a pack that plays there, as Netflix names it (issue 17). */
   unpackedTitles?: TabStore<TabTitle>;
   /**
@@ -157,6 +162,7 @@ export function createCore(deps: ServiceDeps) {
   return {
     deps,
     identities: deps.identities ?? memoryTabStore<TabIdentity>(),
+    shownVideos: deps.shownVideos ?? memoryTabStore<string>(),
     /**
      * How each tab's last identification ended, for its diagnostics: in the worker's memory (a stopped worker's
      * report says "not yet" until the next identification), a few words per tab.

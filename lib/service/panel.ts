@@ -12,7 +12,7 @@ import { type contextAttacher, contextOf } from './panel-context';
 import { siteOf } from './watch-page';
 
 export function panelMethods(core: Core, contexts: ReturnType<typeof contextAttacher>) {
-  const { ready, saveReadVolumes, deps, identities } = core;
+  const { ready, saveReadVolumes, deps, identities, shownVideos } = core;
   return {
     /**
      * What the panel shows for an episode, up to the viewer's spoiler horizon. Extension pages only: the site's
@@ -31,6 +31,10 @@ export function panelMethods(core: Core, contexts: ReturnType<typeof contextAtta
     async correctEpisode(data: unknown, from: From = {}) {
       const { videoId, showId, episodeId } = parseInput(inputs.correction, data, 'correctEpisode');
       const site = siteOf(from, [videoId]);
+      // Only for the video the tab shows now, as the background last identified it (trust audit 3 F5, Prime audit 1
+      // F1): an answer about one video is never kept under another's id.
+      if (from.tabId !== undefined && (await shownVideos.get(from.tabId)) !== videoId)
+        throw new InvalidMessageError('Refused correctEpisode: that video is not the one this tab shows');
       const db = await ready();
       await correctEpisode(db, site, videoId, showId, episodeId);
       return resolveEpisode(db, site, { videoId, via: 'url' });

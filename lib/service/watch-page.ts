@@ -26,7 +26,10 @@ export function siteOf(from: From, ids: (string | undefined)[]): SiteId {
   return site.id;
 }
 
-export function watchPageMethods({ ready, deps, identities, lastResults }: Core, contexts: ReturnType<typeof contextAttacher>) {
+export function watchPageMethods(
+  { ready, deps, identities, shownVideos, lastResults }: Core,
+  contexts: ReturnType<typeof contextAttacher>,
+) {
   return {
     /**
      * One identification: what the content script observed, weighed by the generic identity policy
@@ -63,6 +66,7 @@ export function watchPageMethods({ ready, deps, identities, lastResults }: Core,
       if (from.tabId !== undefined) {
         const { status, reason, via } = identification as { status: string; reason?: string; via?: string };
         lastResults.set(from.tabId, { status, reason, via });
+        await shownVideos.set(from.tabId, identification.videoId);
         await identities.set(
           from.tabId,
           identification.status === 'resolved' ? keep(await identities.get(from.tabId), identification) : undefined,
