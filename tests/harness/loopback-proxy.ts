@@ -21,6 +21,10 @@ export interface LoopbackProxy {
 
 export async function startLoopbackProxy(fixturePort: number): Promise<LoopbackProxy> {
   const refused: string[] = [];
+  // The open tunnels: the HTTP server forgets a socket once it is a CONNECT tunnel, so closing it waits on every
+  // tunnel a browser still holds, for as long as that browser lives (one that did not quit in time would keep the
+  // Firefox suite's clean-up past its hook timeout). Closing the proxy ends them.
+  const tunnels = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     // Plain HTTP through the proxy: Backstory only matches https pages, and nothing else may go out.
     refused.push(req.url ?? '');
@@ -42,9 +46,12 @@ export async function startLoopbackProxy(fixturePort: number): Promise<LoopbackP
     const drop = () => {
       upstream.destroy();
       client.destroy();
+      tunnels.delete(drop);
     };
+    tunnels.add(drop);
     upstream.on('error', drop);
     client.on('error', drop);
+    client.on('close', drop);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -52,6 +59,7 @@ export async function startLoopbackProxy(fixturePort: number): Promise<LoopbackP
     refused,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const drop of [...tunnels]) drop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
