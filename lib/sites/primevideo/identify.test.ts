@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { entry, GTI1, GTI2 } from '../../../tests/support/prime-catalog';
 import { testService } from '../../../tests/support/test-service';
 import type { CatalogEntry } from './catalog-bridge';
 import type { DomTitle } from './dom-reader';
 import { observe, type PrimeReader } from './identify';
 
-const GTI1 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000101';
-const GTI2 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000102';
-const entry = (gti: string, episode: number, title: string, at: number): CatalogEntry => ({
-  gti,
-  type: 'episode',
-  seriesTitle: 'Heartstopper',
-  title,
-  season: 1,
-  episode,
-  at,
-});
 const dom = (episode: number, title: string): DomTitle => ({
   text: `Heartstopper|S1 E${episode} ${title}`,
   parts: ['Heartstopper', `S1 E${episode} ${title}`],

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { entry, GTI1, GTI2 } from '../../../tests/support/prime-catalog';
 import type { CatalogEntry } from './catalog-bridge';
 import { pairCatalog, pickEntry } from './pair';
 
-const GTI1 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000101';
-const GTI2 = 'amzn1.dv.gti.00000000-0000-4000-8000-000000000102';
-const entry = (gti: string, episode: number, title: string, at: number): CatalogEntry => ({
-  gti,
-  type: 'episode',
-  seriesTitle: 'Heartstopper',
-  title,
-  season: 1,
-  episode,
-  at,
-});
 const parts = (episode: number, title: string) => ['Heartstopper', `S1 E${episode} ${title}`];
 
 describe('pairing Prime Video’s catalog with the screen', () => {
