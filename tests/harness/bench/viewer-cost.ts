@@ -34,7 +34,12 @@ export function recordPageVisible() {
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);
     return (
-      box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0
+      box.width > 0 &&
+      box.height > 0 &&
+      style.visibility !== 'hidden' &&
+      style.display !== 'none' &&
+      Number(style.opacity) > 0 &&
+      !element.hasAttribute('inert')
     );
   };
   const look = () => {
@@ -52,7 +57,7 @@ async function hiddenFrame(page: Page) {
   const hidden = () =>
     page.evaluate(() => {
       const frame = document.querySelector('iframe[data-backstory]');
-      return !frame || getComputedStyle(frame).visibility === 'hidden';
+      return !frame || (frame.hasAttribute('inert') && getComputedStyle(frame).opacity === '0');
     });
   for (let i = 0; i < 150 && !(await hidden()); i++) await page.waitForTimeout(100);
   if (!(await hidden())) throw new Error('The panel stayed in sight with the controls gone: no hidden window to measure');
