@@ -57,7 +57,10 @@ async function hiddenFrame(page: Page) {
   const hidden = () =>
     page.evaluate(() => {
       const frame = document.querySelector('iframe[data-backstory]');
-      return !frame || (frame.hasAttribute('inert') && getComputedStyle(frame).opacity === '0');
+      if (!frame) return true;
+      const { visibility, opacity } = getComputedStyle(frame);
+      // Faded out and inert, or (builds before 2026-12-08, for a before and after) visibility: hidden.
+      return visibility === 'hidden' || (frame.hasAttribute('inert') && opacity === '0');
     });
   for (let i = 0; i < 150 && !(await hidden()); i++) await page.waitForTimeout(100);
   if (!(await hidden())) throw new Error('The panel stayed in sight with the controls gone: no hidden window to measure');
