@@ -167,7 +167,6 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
     if (!shown && document.activeElement === frame) focusPlayer(playerRoot);
     // Shown with a room measured before the player's layout changed: placed once it is measured again.
     if (shown && !room.current()) return;
-    const fade = shown ? 'in' : 'out';
     write(
       frameStyle({
         top: site.controlBand.top,
@@ -177,10 +176,10 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         height: column()
           ? window.innerHeight
           : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
-        fade,
+        fade: shown ? 'in' : 'out',
       }),
     );
-    frameInert(frame, fade);
+    frameInert(frame, shown ? 'in' : 'out');
     narrow();
     post();
   };
