@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { FADE_OUT_MS, type Fade, frameFade, frameStyle, nextFade } from './frame-style';
+import { describe, expect, it } from 'vitest';
+import { type Fade, frameInert, frameStyle } from './frame-style';
 
 const at = (fade: Fade) => frameStyle({ top: 72, column: false, onLeft: true, width: 300, height: 48, fade });
 const declarations = (css: string) => css.split(';').filter(Boolean);
@@ -14,46 +14,32 @@ describe('the panel frame style', () => {
   });
 
   it('transitions only the opacity: never a property that lays out or the visibility', () => {
-    for (const fade of ['in', 'out', 'gone'] as const) {
+    for (const fade of ['in', 'out'] as const) {
       const transition = declarations(at(fade)).find((d) => d.startsWith('transition:'));
       expect(transition).toMatch(/^transition:opacity \d+ms$/);
     }
   });
 
-  it('keeps the frame in sight while it fades out, out of the way once gone', () => {
+  it('keeps a hidden frame drawn, transparent, and out of the pointer’s way from the moment it fades out', () => {
+    expect(at('in')).toContain('visibility:visible!important');
+    expect(at('in')).toContain('pointer-events:auto!important');
     expect(at('out')).toContain('visibility:visible!important');
+    expect(at('out')).toContain('pointer-events:none!important');
     expect(at('out')).toContain('opacity:0;');
-    expect(at('gone')).toContain('visibility:hidden!important');
-  });
-
-  it('fades in when shown, out from in sight, and stays fading or gone when hidden again', () => {
-    expect(nextFade('gone', true)).toBe('in');
-    expect(nextFade('out', true)).toBe('in');
-    expect(nextFade('in', false)).toBe('out');
-    expect(nextFade('out', false)).toBe('out');
-    expect(nextFade('gone', false)).toBe('gone');
   });
 });
 
-describe('the frame fade over time', () => {
-  it('is gone FADE_OUT_MS after it began to fade out, unless shown again before', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const gone = vi.fn();
-    const stop = new AbortController();
-    const fadeTo = frameFade(gone, stop.signal);
-    expect(fadeTo(false)).toBe('gone');
-    expect(fadeTo(true)).toBe('in');
-    expect(fadeTo(false)).toBe('out');
-    vi.advanceTimersByTime(FADE_OUT_MS / 2);
-    expect(fadeTo(true)).toBe('in');
-    vi.advanceTimersByTime(FADE_OUT_MS);
-    expect(gone).not.toHaveBeenCalled();
-    expect(fadeTo(false)).toBe('out');
-    expect(fadeTo(false)).toBe('out');
-    vi.advanceTimersByTime(FADE_OUT_MS);
-    expect(gone).toHaveBeenCalledTimes(1);
-    expect(fadeTo(false)).toBe('gone');
-    stop.abort();
-    vi.useRealTimers();
+describe('the frame out of the keyboard', () => {
+  it('is inert while it fades out or is hidden, and written only when that changes', () => {
+    const frame = document.createElement('iframe');
+    const writes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => writes.push(...records));
+    observer.observe(frame, { attributes: true });
+    frameInert(frame, 'out');
+    frameInert(frame, 'out');
+    expect(frame.hasAttribute('inert')).toBe(true);
+    frameInert(frame, 'in');
+    expect(frame.hasAttribute('inert')).toBe(false);
+    expect(observer.takeRecords()).toHaveLength(2);
   });
 });

@@ -9,12 +9,14 @@
 import { SIDE } from './layout';
 
 /**
- * in: shown, fading in (or in sight); out: fading out, still in sight for FADE_OUT_MS; gone: out of the way of the
- * pointer and the keyboard. The visibility changes in its own write when the fade-out is over, not as a delayed
- * visibility transition: Chromium runs that one on the main thread and, alongside an opacity transition, restyles
- * the element on every frame of it.
+ * in: shown, fading in (or in sight); out: fading out, then transparent. A hidden frame stays drawn, transparent,
+ * rather than `visibility: hidden`: a frame hidden that way keeps nothing and is painted again from scratch each time
+ * it shows (issue 31: most of the extension process's CPU while the controls come and go), and the step that hid
+ * it after the fade-out was one more style write and restyle of the page per cycle. Out of the way of the pointer
+ * from the moment it starts fading out (`pointer-events`, here) and of the keyboard (`inert`, set by the caller on
+ * the element in the same task: frameInert).
  */
-export type Fade = 'in' | 'out' | 'gone';
+export type Fade = 'in' | 'out';
 export const FADE_IN_MS = 150;
 export const FADE_OUT_MS = 300;
 
@@ -31,41 +33,19 @@ export interface FramePlace {
 
 export function frameStyle({ top, column, onLeft, width, height, fade }: FramePlace): string {
   const [near, far] = onLeft ? ['left', 'right'] : ['right', 'left'];
-  const place = `position:fixed;top:${column ? 0 : top}px;${near}:${column ? 0 : SIDE}px;${far}:auto;bottom:auto;width:${width}px;height:${height}px;border:0;margin:0;padding:0;background:transparent;z-index:2147483000;display:block;visibility:${fade === 'gone' ? 'hidden' : 'visible'}`;
+  const place = `position:fixed;top:${column ? 0 : top}px;${near}:${column ? 0 : SIDE}px;${far}:auto;bottom:auto;width:${width}px;height:${height}px;border:0;margin:0;padding:0;background:transparent;z-index:2147483000;display:block;visibility:visible;pointer-events:${fade === 'in' ? 'auto' : 'none'}`;
   const opacity =
     fade === 'in' ? `opacity:1;transition:opacity ${FADE_IN_MS}ms` : `opacity:0;transition:opacity ${FADE_OUT_MS}ms`;
   return `${place.replace(/;|$/g, '!important;')}${opacity}`;
 }
 
 /**
- * What the frame's fade is after the panel is asked to show (`shown`) or not, from what it was (`now`): a shown
- * frame fades in, one in sight fades out, and one fading out or gone stays so (the end of the fade-out, FADE_OUT_MS
- * later, makes it gone).
+ * Keeps a hidden frame out of the keyboard: an inert frame's document takes no focus and no clicks (Chromium and
+ * Firefox carry `inert` into the frame's document, cross-origin too). Written only when it changes.
  */
-export const nextFade = (now: Fade, shown: boolean): Fade => (shown ? 'in' : now === 'in' ? 'out' : now);
-
-/**
- * The frame's fade as the panel is asked to show or not: `fadeTo(shown)` says what to write now; FADE_OUT_MS after
- * a fade-out began, `gone` runs (the caller places the frame again, out of the way).
- */
-export function frameFade(gone: () => void, signal: AbortSignal): (shown: boolean) => Fade {
-  let fade: Fade = 'gone';
-  let fading: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(fading));
-  return (shown) => {
-    const next = nextFade(fade, shown);
-    if (next !== 'out') {
-      clearTimeout(fading);
-      fading = undefined;
-    } else
-      fading ??= setTimeout(() => {
-        fading = undefined;
-        fade = 'gone';
-        gone();
-      }, FADE_OUT_MS);
-    fade = next;
-    return fade;
-  };
+export function frameInert(frame: HTMLElement, fade: Fade) {
+  const inert = fade === 'out';
+  if (frame.hasAttribute('inert') !== inert) frame.toggleAttribute('inert', inert);
 }
 
 /**

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { SiteAdapter } from '../sites/site';
-import { FADE_OUT_MS } from './frame-style';
 import { mountPanelFrame, type PanelSession } from './panel-frame';
 import type { WatchContext } from './watch-context';
 
@@ -61,8 +60,10 @@ describe('the panel frame while the panel is hidden', () => {
 
   it('writes its style in one go, every declaration important but the fade', () => {
     const { frame, stop } = mount();
-    expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
-    expect(frame.style.getPropertyPriority('visibility')).toBe('important');
+    // Hidden: drawn but transparent, out of the pointer's way and inert (no focus, no clicks).
+    expect(frame.style.getPropertyValue('pointer-events')).toBe('none');
+    expect(frame.style.getPropertyPriority('pointer-events')).toBe('important');
+    expect(frame.hasAttribute('inert')).toBe(true);
     expect(frame.style.getPropertyPriority('top')).toBe('important');
     expect(frame.style.getPropertyValue('right')).toBe('16px');
     expect(frame.style.getPropertyValue('opacity')).toBe('0');
@@ -95,20 +96,20 @@ describe('the panel frame while the panel is hidden', () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     vi.advanceTimersByTime(1);
     expect(measured).toHaveBeenCalled();
-    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(frame.style.getPropertyValue('pointer-events')).toBe('auto');
     expect(frame.style.getPropertyValue('opacity')).toBe('1');
-    expect(styleWrites.takeRecords()).toHaveLength(1);
+    expect(frame.hasAttribute('inert')).toBe(false);
+    expect(styleWrites.takeRecords().filter((r) => r.attributeName === 'style')).toHaveLength(1);
     measured.mockClear();
     controls(root, false);
     host.refit();
-    // Fading out: still in sight, its opacity going to 0 on the compositor.
-    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    // Fading out on the compositor, out of the way of the pointer and the keyboard at once; nothing more after.
     expect(frame.style.getPropertyValue('opacity')).toBe('0');
-    expect(styleWrites.takeRecords()).toHaveLength(1);
-    // Once faded, out of the way of the pointer and the keyboard, in one more write.
-    vi.advanceTimersByTime(FADE_OUT_MS);
-    expect(frame.style.getPropertyValue('visibility')).toBe('hidden');
-    expect(styleWrites.takeRecords()).toHaveLength(1);
+    expect(frame.style.getPropertyValue('pointer-events')).toBe('none');
+    expect(frame.hasAttribute('inert')).toBe(true);
+    expect(styleWrites.takeRecords().filter((r) => r.attributeName === 'style')).toHaveLength(1);
+    vi.advanceTimersByTime(1000);
+    expect(styleWrites.takeRecords()).toEqual([]);
     await new Promise((resolve) => requestAnimationFrame(resolve));
     vi.advanceTimersByTime(1);
     expect(measured).not.toHaveBeenCalled();
@@ -125,13 +126,14 @@ describe('the panel frame while the panel is hidden', () => {
     vi.advanceTimersByTime(1);
     controls(root, false);
     host.refit();
-    vi.advanceTimersByTime(FADE_OUT_MS / 2);
+    vi.advanceTimersByTime(150);
     controls(root, true);
     host.refit();
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    vi.advanceTimersByTime(FADE_OUT_MS * 2);
-    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    vi.advanceTimersByTime(1000);
+    expect(frame.style.getPropertyValue('pointer-events')).toBe('auto');
     expect(frame.style.getPropertyValue('opacity')).toBe('1');
+    expect(frame.hasAttribute('inert')).toBe(false);
     stop.abort();
     vi.useRealTimers();
   });

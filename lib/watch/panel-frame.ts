@@ -22,7 +22,7 @@ import type { SiteAdapter } from '../sites/site';
 import { type Engagement, watchAttention } from './attention';
 import { followExtension } from './extension-alive';
 import { frameRoom } from './frame-room';
-import { frameFade, frameStyle, styleWriter } from './frame-style';
+import { frameInert, frameStyle, styleWriter } from './frame-style';
 import { clearBottom, obstacleBoxes } from './keep-clear';
 import { fontSize, HANDLE, isShown, panelWidth, SIDE } from './layout';
 import { focusPlayer, pressPlayerKey } from './player-keys';
@@ -176,14 +176,14 @@ export function mountPanelFrame(ctx: WatchContext, site: SiteAdapter, playerRoot
         height: column()
           ? window.innerHeight
           : Math.min(open ? height : HANDLE.height, open ? room.height : maxPanelHeight(site.controlBand)),
-        fade: fadeTo(shown),
+        fade: shown ? 'in' : 'out',
       }),
     );
+    frameInert(frame, shown ? 'in' : 'out');
     narrow();
     post();
   };
   const post = linkFrame(ctx, frame, panelUrl, token, () => host.current(), stop.signal);
-  const fadeTo = frameFade(() => place(), stop.signal); // out of the way once faded (frame-style.ts)
   const relayout = () => {
     room.stale();
     place();

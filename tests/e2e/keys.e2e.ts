@@ -12,7 +12,7 @@ const env = useExtension();
 type Fixture = { __fixture: { state: { paused: boolean; keysSeen: string[] } } };
 const fixture = (page: Page) => page.evaluate(() => (window as unknown as Fixture).__fixture.state);
 const frameHidden = (page: Page) =>
-  page.locator(PANEL_FRAME).evaluate((frame) => getComputedStyle(frame).visibility === 'hidden');
+  page.locator(PANEL_FRAME).evaluate((frame) => frame.hasAttribute('inert') && getComputedStyle(frame).opacity === '0');
 /** What has the keyboard in Netflix's page: the panel's frame, the player, or nothing (the body). */
 const pageFocus = (page: Page) =>
   page.evaluate(() => {

@@ -47,7 +47,7 @@ async function placement(page: Page) {
           return overlaps ? [selector] : [];
         }),
       );
-      return { shown: getComputedStyle(frame).visibility !== 'hidden', tall: f.height >= 300, covered };
+      return { shown: !frame.hasAttribute('inert') && getComputedStyle(frame).opacity !== '0', tall: f.height >= 300, covered };
     },
     [PANEL_FRAME, NETFLIX_OWN] as const,
   );
@@ -56,7 +56,7 @@ async function placement(page: Page) {
 const CLEAR = { shown: true, tall: true, covered: [] };
 
 const frameHidden = (page: Page) =>
-  page.locator(PANEL_FRAME).evaluate((frame) => getComputedStyle(frame).visibility === 'hidden');
+  page.locator(PANEL_FRAME).evaluate((frame) => frame.hasAttribute('inert') && getComputedStyle(frame).opacity === '0');
 const rect = (page: Page, selector: string) =>
   page.locator(selector).evaluate((e) => {
     const r = e.getBoundingClientRect();

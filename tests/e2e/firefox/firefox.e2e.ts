@@ -89,6 +89,40 @@ describe('Backstory in Firefox', () => {
     await page.close();
   });
 
+  it('keeps the hidden panel out of the pointer’s and the keyboard’s way: inert, as Chromium does (issue 31)', async () => {
+    const page = await watch('/watch/90000101?controlsTimeout=manual');
+    const frame = await panelFrame(page);
+    await poll(
+      () => text(frame, '.bs-episode'),
+      (t) => t.length > 0,
+    );
+    // A question waiting keeps the panel in sight: answered from the frame, as a viewer does.
+    await frame.evaluate(async () => {
+      if (!document.querySelector('.bs-where')) return;
+      const { browser } = window as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      await browser.runtime.sendMessage({ backstory: 1, type: 'placeViewer', data: { showId: 'heartstopper', episodeId: null } });
+    });
+    await page.evaluate(() => (window as unknown as { __fixture: { hideControls(): void } }).__fixture.hideControls());
+    const hidden = () =>
+      page.evaluate(() => {
+        const element = document.querySelector('iframe[data-backstory]') as HTMLElement;
+        const box = element.getBoundingClientRect();
+        return {
+          inert: element.hasAttribute('inert'),
+          opacity: getComputedStyle(element).opacity,
+          hit: !!document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.matches('iframe[data-backstory]'),
+        };
+      });
+    expect(await poll(hidden, (h) => h.inert && h.opacity === '0')).toEqual({ inert: true, opacity: '0', hit: false });
+    const focused: boolean[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => !!document.activeElement?.matches('iframe[data-backstory]')));
+    }
+    expect(focused.some(Boolean)).toBe(false);
+    await page.close();
+  });
+
   it('asks Netflix’s metadata from the background page, with the viewer’s cookies (review 2)', async () => {
     // No page world and no title block: only Netflix's metadata can name the episode, and the imitation answers only
     // a request carrying the viewer's session cookie. FIREFOX: the MV2 background page's request, for a host the
