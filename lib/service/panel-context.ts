@@ -23,6 +23,12 @@ export async function contextOf({ ready, horizonFor, ordinalOf }: Core, showId: 
   return (await episodeContext(db, showId, episodeId, horizon, progress)) ?? null;
 }
 
+/** The identity of a state the content script sent (unchecked), when it names an episode. */
+function resolvedIn(state: unknown) {
+  const identity = (state as { identity?: { status?: unknown; showId?: unknown; episodeId?: unknown } } | null)?.identity;
+  return identity?.status === 'resolved' ? identity : undefined;
+}
+
 /**
  * Per tab, the episode whose context its bound frame was last given. In the worker's memory: a worker that stopped
  * sends it once more, which costs one lookup.
@@ -38,16 +44,16 @@ export function contextAttacher(core: Core) {
      * frame paints a guess as a guess (trust audit 3, F2).
      */
     async vouch(tabId: number, state: unknown): Promise<unknown> {
-      const identity = (state as { identity?: { status?: unknown; showId?: unknown; episodeId?: unknown } } | null)?.identity;
-      if (identity?.status !== 'resolved') return state;
+      const identity = resolvedIn(state);
+      if (!identity) return state;
       const known = await core.identities.get(tabId);
       const confirmed = !!known?.confirmed && known.showId === identity.showId && known.episodeId === identity.episodeId;
       return { ...(state as object), identity: { ...identity, confirmed } };
     },
     /** The context for `state`'s ids, unless that frame already has it. Never throws: the frame asks itself then. */
     async attach(tabId: number, state: unknown): Promise<AttachedContext | undefined> {
-      const identity = (state as { identity?: { status?: unknown; showId?: unknown; episodeId?: unknown } } | null)?.identity;
-      if (identity?.status !== 'resolved') return undefined;
+      const identity = resolvedIn(state);
+      if (!identity) return undefined;
       const ref = v.safeParse(inputs.episodeRef, { showId: identity.showId, episodeId: identity.episodeId });
       if (!ref.success) return undefined;
       const { showId, episodeId } = ref.output;
